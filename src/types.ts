@@ -1,0 +1,99 @@
+/**
+ * The values that flow between ingesting, indexing, answering and the surfaces (CLI, bot).
+ * Nothing here knows about Telegram or the terminal.
+ */
+
+/** One official statement, as a loader hands it over. */
+export interface Statement {
+  /** Stable id: the `id` from JSON Lines, else the file's path relative to the corpus root. */
+  id: string;
+  title: string;
+  /** Who published it ("Polisen region Syd"); null when the source does not say. */
+  publisher: string | null;
+  /** ISO 8601 date or date-time; null when unknown (shown as unknown, never guessed). */
+  published: string | null;
+  /** Where to read it; null when there is no public address. */
+  url: string | null;
+  /** The body with boilerplate removed: paragraphs separated by "\n\n". Citations are substrings of it. */
+  text: string;
+  /** Where it came from, for messages: "corpus/x.md", "events.jsonl.gz:1234". */
+  source: string;
+}
+
+/** A problem with one input that was skipped (or cut), reported in one line; the rest is indexed. */
+export interface IngestIssue {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+/** A sentence of a statement: `text === statement.text.slice(start, end)`. */
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the paragraph it belongs to. */
+  paragraph: number;
+  /** The person the source names as saying it, when it is a quote. */
+  speaker: string | null;
+}
+
+export type Lang = 'sv' | 'en';
+
+/** A cited sentence: everything a reader needs to check it at the source. */
+export interface Citation {
+  /** Verbatim, character for character, from the statement. */
+  text: string;
+  docId: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  speaker: string | null;
+  score: number;
+}
+
+export type QuestionType = 'how_many' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';
+
+export interface Answer {
+  question: string;
+  lang: Lang;
+  /** False when the statements do not answer the question; citations are then the nearest, not answers. */
+  answered: boolean;
+  /** The short answer taken verbatim from the best sentence, when there is one ("380", "Mats Löfving"). */
+  answer: string | null;
+  type: QuestionType;
+  citations: Citation[];
+}
+
+export type Verdict = 'verbatim' | 'altered' | 'not_found';
+
+export interface QuoteMatch {
+  text: string;
+  docId: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  speaker: string | null;
+  /** 0..1, 1 for verbatim. */
+  similarity: number;
+}
+
+/** One change between a quote and the source sentence, word level. */
+export interface WordChange {
+  kind: 'added' | 'removed' | 'changed';
+  /** The quote's words (empty for 'removed'). */
+  quote: string;
+  /** The source's words (empty for 'added'). */
+  source: string;
+}
+
+export interface Verification {
+  quote: string;
+  verdict: Verdict;
+  match: QuoteMatch | null;
+  /** null when no speaker was claimed or the source names none; else whether they are the same person. */
+  speakerMatches: boolean | null;
+  /** For 'altered': what differs. */
+  changes: WordChange[];
+}
