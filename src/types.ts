@@ -50,6 +50,8 @@ export interface Citation {
   url: string | null;
   speaker: string | null;
   score: number;
+  /** Position of the sentence in its statement (for "show context"); not part of the CLI's JSON. */
+  sentence: number;
 }
 
 export type QuestionType = 'how_many' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';
