@@ -54,7 +54,7 @@ export interface Citation {
   sentence: number;
 }
 
-export type QuestionType = 'how_many' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';
+export type QuestionType = 'how_many' | 'how_old' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';
 
 export interface Answer {
   question: string;

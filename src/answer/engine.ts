@@ -1,0 +1,280 @@
+/**
+ * The answer engine: a question in, an answer made only of the statements' own sentences out. It knows
+ * nothing of Telegram or terminals; the CLI and the bot translate to and from it.
+ */
+import type { Embedder } from '../embed/types.js';
+import type { IndexSegment, LoadedIndex } from '../index/open.js';
+import { queryConcepts } from '../search/query.js';
+import { lexicalSearch, type LexicalHit } from '../search/searcher.js';
+import { detectLang } from '../text/analyze.js';
+import type { Lexicon } from '../text/lexicon.js';
+import type { Answer, Citation, QuestionType, Verification } from '../types.js';
+import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
+import { questionType } from './question.js';
+import { hasAnswerShape, shortAnswer } from './short-answer.js';
+import { align, findRun, sameSpeaker, verdictFor, words } from './verify.js';
+
+/** Ranking and answering thresholds; documented defaults, tuned on the dev questions. */
+export interface AnswerParams {
+  /** Weight of the statement's score (title, whole text) beside the sentence's own. */
+  statementWeight: number;
+  /** Weight of the cosine between question and sentence when vectors are present. */
+  denseWeight: number;
+  /** Least share of the question's weight that the sentence and its statement must match to answer. */
+  minCoverage: number;
+  /** Least share the sentence itself must match. */
+  minSentenceCoverage: number;
+  /** Bonus for a sentence that holds the kind of fact asked for (a number for "how many"). */
+  shapeBonus: number;
+}
+
+export const DEFAULT_PARAMS: AnswerParams = {
+  statementWeight: 0.6,
+  denseWeight: 0.5,
+  minCoverage: 0.6,
+  minSentenceCoverage: 0.15,
+  shapeBonus: 0.1,
+};
+
+interface Ranked {
+  hit: LexicalHit;
+  score: number;
+  shape: boolean;
+}
+
+export class Engine implements AnswerEngine {
+  private readonly statusValue: IndexStatus;
+
+  constructor(
+    readonly index: LoadedIndex,
+    private readonly lexicon: Lexicon,
+    private readonly embedder: Embedder | null,
+    private readonly options: { maxCitations: number; params?: Partial<AnswerParams> },
+  ) {
+    let statements = 0;
+    let sentences = 0;
+    let oldest: string | null = null;
+    let newest: string | null = null;
+    for (const seg of index.segments) {
+      seg.data.docs.forEach((d, i) => {
+        if (seg.deleted.has(i)) return;
+        statements++;
+        sentences += seg.data.docSent[i + 1]! - seg.data.docSent[i]!;
+        if (d.published) {
+          if (!oldest || d.published < oldest) oldest = d.published;
+          if (!newest || d.published > newest) newest = d.published;
+        }
+      });
+    }
+    this.statusValue = {
+      statements,
+      sentences,
+      oldest,
+      newest,
+      builtAt: index.manifest.createdAt,
+      embeddingModel: embedder && index.manifest.model ? index.manifest.model.id : null,
+    };
+  }
+
+  private get params(): AnswerParams {
+    return { ...DEFAULT_PARAMS, ...this.options.params };
+  }
+
+  status(): IndexStatus {
+    return this.statusValue;
+  }
+
+  private sentenceText(seg: IndexSegment, s: number): string {
+    const d = seg.data;
+    return d.texts[d.sentDoc[s]!]!.slice(d.sentStart[s]!, d.sentEnd[s]!);
+  }
+
+  private speaker(seg: IndexSegment, s: number): string | null {
+    const i = seg.data.sentSpeaker[s]!;
+    return i >= 0 ? seg.data.speakers[i]! : null;
+  }
+
+  private citation(seg: IndexSegment, s: number, score: number): Citation {
+    const doc = seg.data.docs[seg.data.sentDoc[s]!]!;
+    return {
+      text: this.sentenceText(seg, s),
+      docId: doc.id,
+      title: doc.title,
+      publisher: doc.publisher,
+      published: doc.published,
+      url: doc.url,
+      speaker: this.speaker(seg, s),
+      score: Math.round(score * 1000) / 1000,
+      sentence: s - seg.data.docSent[seg.data.sentDoc[s]!]!,
+    };
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const q = question.trim().slice(0, 2000);
+    const lang = detectLang(q, options.langHint ?? 'sv');
+    const type: QuestionType = questionType(q);
+    const limit = options.limit ?? this.options.maxCitations;
+    const concepts = queryConcepts(q, lang, this.lexicon);
+    const empty: Answer = { question, lang, answered: false, answer: null, type, citations: [] };
+    if (concepts.length === 0) return empty;
+
+    const segs = this.index.segments;
+    const lex = lexicalSearch(segs, concepts);
+    const p = this.params;
+    let qv: Float32Array | null = null;
+    if (this.embedder && segs.some((s) => s.vectors)) qv = await this.embedder.embedQuery(q);
+
+    const byKey = new Map<string, LexicalHit>();
+    for (const h of lex.hits) byKey.set(`${h.seg}:${h.sent}`, h);
+    if (qv) {
+      segs.forEach((seg, si) => {
+        for (const r of seg.vectors?.search(qv!, 50) ?? []) {
+          const key = `${si}:${r.label}`;
+          if (!byKey.has(key) && !seg.deleted.has(seg.data.sentDoc[r.label]!)) {
+            byKey.set(key, { seg: si, sent: r.label, doc: seg.data.sentDoc[r.label]!, sentScore: 0, docScore: 0, sentCoverage: 0, docCoverage: 0, sentMask: 0, docMask: 0 });
+          }
+        }
+      });
+    }
+
+    const ranked: Ranked[] = [];
+    for (const hit of byKey.values()) {
+      const seg = segs[hit.seg]!;
+      const text = this.sentenceText(seg, hit.sent);
+      const shape = hasAnswerShape(type, text, this.speaker(seg, hit.sent));
+      let score = hit.sentScore + p.statementWeight * hit.docScore + (shape ? p.shapeBonus : 0);
+      if (qv && seg.vectors) score += p.denseWeight * cosineRow(seg.vectors.rows, seg.vectors.dim, hit.sent, qv);
+      ranked.push({ hit, score, shape });
+    }
+    ranked.sort((a, b) => b.score - a.score);
+
+    // One citation per distinct sentence text (the same sentence repeated across statements adds nothing).
+    const seen = new Set<string>();
+    const top: Ranked[] = [];
+    for (const r of ranked) {
+      const t = this.sentenceText(segs[r.hit.seg]!, r.hit.sent);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      top.push(r);
+      if (top.length >= limit) break;
+    }
+    if (top.length === 0) return empty;
+    const best = top[0]!;
+    const answered =
+      best.hit.docCoverage >= p.minCoverage &&
+      best.hit.sentCoverage >= p.minSentenceCoverage &&
+      best.shape &&
+      // every rare word of the question that the index knows nowhere means the statements do not speak of it
+      !lex.conceptWeights.some((w, i) => !lex.conceptFound[i] && w >= 0.5 * Math.max(...lex.conceptWeights) && !concepts[i]!.soft);
+    const bestSeg = segs[best.hit.seg]!;
+    const bestText = this.sentenceText(bestSeg, best.hit.sent);
+    const anchors = anchorsIn(bestText, concepts.flatMap((c) => c.alternatives.map((a) => a.term)));
+    return {
+      question,
+      lang,
+      answered,
+      answer: answered ? shortAnswer(type, bestText, anchors, this.speaker(bestSeg, best.hit.sent)) : null,
+      type,
+      citations: top.map((r) => this.citation(segs[r.hit.seg]!, r.hit.sent, r.score)),
+    };
+  }
+
+  async verify(quote: string, speaker?: string | null): Promise<Verification> {
+    const qText = quote.trim().slice(0, 5000);
+    const qWords = words(qText);
+    const none: Verification = { quote, verdict: 'not_found', match: null, speakerMatches: speaker ? null : null, changes: [] };
+    if (qWords.length === 0) return none;
+    const segs = this.index.segments;
+    const concepts = queryConcepts(qText, 'sv', new Map());
+    const lex = lexicalSearch(segs, concepts, { sentenceCandidates: 50, statementCandidates: 10 });
+    const cands = lex.hits.sort((a, b) => b.sentScore + 0.3 * b.docScore - (a.sentScore + 0.3 * a.docScore)).slice(0, 60);
+
+    // Verbatim, possibly across sentences: the quote's words as one run in a statement's words.
+    const docsTried = new Set<string>();
+    for (const h of cands) {
+      const key = `${h.seg}:${h.doc}`;
+      if (docsTried.has(key)) continue;
+      docsTried.add(key);
+      const seg = segs[h.seg]!;
+      const text = seg.data.texts[h.doc]!;
+      const toks = words(text);
+      const at = findRun(toks, qWords);
+      if (at < 0) continue;
+      const start = toks[at]!.start;
+      const end = toks[at + qWords.length - 1]!.end;
+      const s = this.sentenceAt(seg, h.doc, start);
+      const src = s >= 0 ? this.speaker(seg, s) : null;
+      return {
+        quote,
+        verdict: 'verbatim',
+        match: this.quoteMatch(seg, h.doc, text.slice(start, end), src, 1),
+        speakerMatches: sameSpeaker(speaker, src),
+        changes: [],
+      };
+    }
+
+    let best: { seg: IndexSegment; sent: number; sim: number; text: string; changes: Verification['changes'] } | null = null;
+    for (const h of cands) {
+      const seg = segs[h.seg]!;
+      const text = this.sentenceText(seg, h.sent);
+      const a = align(qWords, words(text), text, qText);
+      if (a && (!best || a.similarity > best.sim)) best = { seg, sent: h.sent, sim: a.similarity, text, changes: a.changes };
+    }
+    if (!best || verdictFor(best.sim) === 'not_found') return none;
+    const src = this.speaker(best.seg, best.sent);
+    return {
+      quote,
+      verdict: 'altered',
+      match: this.quoteMatch(best.seg, best.seg.data.sentDoc[best.sent]!, best.text, src, Math.round(best.sim * 1000) / 1000),
+      speakerMatches: sameSpeaker(speaker, src),
+      changes: best.changes,
+    };
+  }
+
+  private sentenceAt(seg: IndexSegment, doc: number, offset: number): number {
+    for (let s = seg.data.docSent[doc]!; s < seg.data.docSent[doc + 1]!; s++) {
+      if (seg.data.sentEnd[s]! > offset) return s;
+    }
+    return -1;
+  }
+
+  private quoteMatch(seg: IndexSegment, doc: number, text: string, speaker: string | null, similarity: number) {
+    const d = seg.data.docs[doc]!;
+    return { text, docId: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, speaker, similarity };
+  }
+
+  context(docId: string, sentence: number, radius = 2): SentenceContext | null {
+    for (const seg of this.index.segments) {
+      const doc = seg.data.docs.findIndex((d, i) => d.id === docId && !seg.deleted.has(i));
+      if (doc < 0) continue;
+      const from = seg.data.docSent[doc]!;
+      const to = seg.data.docSent[doc + 1]!;
+      const s = from + sentence;
+      if (sentence < 0 || s >= to) return null;
+      const range = (a: number, b: number) => {
+        const out: string[] = [];
+        for (let i = Math.max(from, a); i < Math.min(to, b); i++) out.push(this.sentenceText(seg, i));
+        return out;
+      };
+      const d = seg.data.docs[doc]!;
+      return { docId, title: d.title, url: d.url, before: range(s - radius, s), sentence: this.sentenceText(seg, s), after: range(s + 1, s + 1 + radius) };
+    }
+    return null;
+  }
+}
+
+function cosineRow(rows: Float32Array, dim: number, row: number, q: Float32Array): number {
+  let dot = 0;
+  const o = row * dim;
+  for (let i = 0; i < dim; i++) dot += rows[o + i]! * q[i]!;
+  return dot;
+}
+
+/** Character offsets in `sentence` of words whose stem starts like one of the question's terms. */
+function anchorsIn(sentence: string, terms: string[]): number[] {
+  const out: number[] = [];
+  for (const w of words(sentence)) {
+    if (terms.some((t) => t.length >= 3 && (w.token.startsWith(t) || (w.token.length >= 4 && w.token.endsWith(t))))) out.push(w.start);
+  }
+  return out;
+}

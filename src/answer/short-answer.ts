@@ -1,0 +1,105 @@
+/**
+ * The short answer: a stretch of the best sentence that answers the question type ("380", "Mats Löfving",
+ * "2019"), always the sentence's own characters. Null when the sentence holds no such stretch.
+ */
+import type { QuestionType } from '../types.js';
+
+const NUMBER_WORDS =
+  'en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|hundra|tusen|ett par|flera|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|dozens';
+const UNITS = 'promille|procent|kronor|kr|km/h|kilometer|km|meter|kilo|kg|gram|grader|percent|per cent';
+const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}-])(?:\\d+(?:[ ,.]\\d+)*(?:\\s(?:${UNITS})\\b)?|(?:${NUMBER_WORDS})(?![\\p{L}-]))`, 'giu');
+const AGE = /(?<![\p{L}])(?:\d+-(?:årig|åring|årsåldern|årsålder)\p{L}*|\d+ år gammal|\d+ years? old|\d+-year-old)/giu;
+const DATE =
+  /\b(?:(?:den\s)?\d{1,2}(?::e)?\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}(?:,\s\d{4})?|(?:1[89]|20)\d{2}|(?:i\s)?(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|kl(?:\.|ockan)?\s?\d{1,2}[.:]\d{2})\b/giu;
+const NAME = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s(?:von |af |de )?\p{Lu}[\p{Ll}'’-]+)+/gu;
+const PLACE_LIST = /(?<![\p{L}])\p{Lu}[\p{L}-]+(?:(?:,\s|\s(?:och|samt|and)\s)\p{Lu}[\p{L}-]+)*/gu;
+/** Words after which the answer to a "what" question follows in police notices. */
+const WHAT_TRIGGERS =
+  /\b(?:gällande|rubricering(?:en)?|rubriceras som|misstänkt(?:a|s)? för|misstänks för|anmälan om|anmäls för|stals|stulits|stulna|med sig|kolliderat med|kolliderade med|körde på|påkörd av|hittades|beslagtogs|suspected of|charged with)\s+/giu;
+const WHAT_END = /(?=[.;:!?]|,\s|\s(?:inleds|upprättas|upprättades|har|hade|och har|som|efter|på grund|vid|i samband|eftersom|men)\b)/u;
+
+export interface Span {
+  text: string;
+  start: number;
+}
+
+function all(re: RegExp, s: string): Span[] {
+  return [...s.matchAll(re)].map((m) => ({ text: m[0], start: m.index! }));
+}
+
+/**
+ * Picks the candidate nearest to where the question's words are in the sentence (`anchors`: character
+ * offsets of matched words), favouring the same clause.
+ */
+function nearest(cands: Span[], anchors: number[], sentence: string): Span | null {
+  if (cands.length === 0) return null;
+  if (anchors.length === 0) return cands[0]!;
+  const clause = (pos: number) => sentence.slice(0, pos).split(/,|;|\soch\s|\sand\s|\ssamt\s/).length;
+  let best = cands[0]!;
+  let bestScore = -Infinity;
+  for (const c of cands) {
+    let score = 0;
+    for (const a of anchors) {
+      const sameClause = clause(a) === clause(c.start) ? 2 : 0;
+      score += sameClause + 1 / (1 + Math.abs(a - c.start) / 10);
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+export function shortAnswer(type: QuestionType, sentence: string, anchors: number[], speaker: string | null): string | null {
+  switch (type) {
+    case 'how_many': {
+      const nums = all(NUMBER, sentence).filter((n) => !/^(?:19|20)\d{2}$/.test(n.text) || true);
+      // Ordinary words that double as number words ("en", "ett") only count before a noun phrase of a count.
+      const counts = nums.filter((n) => !/^(en|ett|one)$/i.test(n.text));
+      return nearest(counts.length ? counts : [], anchors, sentence)?.text ?? null;
+    }
+    case 'how_old':
+      return nearest(all(AGE, sentence), anchors, sentence)?.text ?? null;
+    case 'when':
+      return nearest(all(DATE, sentence), anchors, sentence)?.text ?? null;
+    case 'who': {
+      if (speaker) return speaker;
+      const names = all(NAME, sentence).filter((n) => n.start > 0 || n.text.includes(' '));
+      return nearest(names, anchors, sentence)?.text ?? null;
+    }
+    case 'where': {
+      const places = all(PLACE_LIST, sentence).filter((p) => p.start > 0);
+      return nearest(places, anchors, sentence)?.text ?? null;
+    }
+    case 'what': {
+      const found: Span[] = [];
+      for (const m of sentence.matchAll(WHAT_TRIGGERS)) {
+        const from = m.index! + m[0].length;
+        const rest = sentence.slice(from);
+        const end = WHAT_END.exec(rest);
+        const text = rest.slice(0, end ? end.index : rest.length).trim();
+        if (text && text.split(/\s+/).length <= 10) found.push({ text, start: from });
+      }
+      return nearest(found, anchors, sentence)?.text ?? null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Whether a sentence holds the kind of fact the question type asks for. */
+export function hasAnswerShape(type: QuestionType, sentence: string, speaker: string | null): boolean {
+  switch (type) {
+    case 'how_many':
+      return all(NUMBER, sentence).some((n) => !/^(en|ett|one)$/i.test(n.text));
+    case 'how_old':
+      return all(AGE, sentence).length > 0;
+    case 'when':
+      return all(DATE, sentence).length > 0;
+    case 'who':
+      return speaker !== null || all(NAME, sentence).some((n) => n.start > 0 || n.text.includes(' '));
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The one place where the command line turns errors into a message: `✗ message` on stderr, exit code 1.
+ */
+import { ConfigError, IndexError, IngestError, ModelError, UsageError } from '../errors.js';
+import { redactSecrets } from '../log.js';
+
+export async function run(main: () => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await main()) ?? 0;
+  } catch (e) {
+    const known = [ConfigError, IndexError, IngestError, ModelError, UsageError].some((C) => e instanceof C);
+    const msg = e instanceof Error ? (known ? e.message : (e.stack ?? e.message)) : String(e);
+    process.stderr.write(`✗ ${redactSecrets(msg)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Reads stdin as JSON lines, one parsed object at a time (blank lines skipped). */
+export async function* jsonLines(input: NodeJS.ReadableStream = process.stdin): AsyncGenerator<{ line: number; value: unknown; error?: string }> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of rl) {
+    n++;
+    if (!raw.trim()) continue;
+    try {
+      yield { line: n, value: JSON.parse(raw) };
+    } catch (e) {
+      yield { line: n, value: null, error: `line ${n}: not JSON (${(e as Error).message})` };
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Keeps the live engine and changes the index under it without stopping it: a re-index builds aside while the
+ * old engine answers, then the new one is swapped in with one assignment. Changes run one at a time.
+ */
+import { Engine } from '../answer/engine.js';
+import type { Config } from '../config.js';
+import { createEmbedder } from '../embed/load.js';
+import type { Embedder } from '../embed/types.js';
+import { loadStatementsFromFile } from '../ingest/load.js';
+import { loadLexicon, type Lexicon } from '../text/lexicon.js';
+import type { IngestIssue, Statement } from '../types.js';
+import { relative, sep } from 'node:path';
+import { addStatements, buildIndex, removeStatements, type BuildProgress, type BuildReport } from './build.js';
+import { openIndex } from './open.js';
+import { cleanIndexDir, currentGeneration } from './store.js';
+
+export interface ManagerOptions {
+  /** Build the index when there is none (or it is refused), instead of failing. */
+  buildIfMissing?: boolean;
+  /** Bring the index up to date with the corpus on open (re-indexes only if something changed). */
+  refresh?: boolean;
+  onIssue?: (i: IngestIssue) => void;
+  onProgress?: (p: BuildProgress) => void;
+  /** Supply an embedder (tests); by default it is created from the config. */
+  embedder?: Embedder | null;
+}
+
+export class IndexManager {
+  private current: Engine;
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly startedAt = new Date();
+
+  private constructor(
+    readonly config: Config,
+    private readonly lexicon: Lexicon,
+    readonly embedder: Embedder | null,
+    /** One line when the configured model could not be loaded (the engine then searches lexically). */
+    readonly notice: string | null,
+  ) {
+    this.current = null as unknown as Engine;
+  }
+
+  static async open(config: Config, opts: ManagerOptions = {}): Promise<IndexManager> {
+    let embedder: Embedder | null;
+    let notice: string | null = null;
+    if (opts.embedder !== undefined) embedder = opts.embedder;
+    else ({ embedder, notice } = await createEmbedder({ model: config.EMBEDDING_MODEL, modelDir: config.MODEL_DIR, dtype: config.EMBEDDING_DTYPE }));
+    const m = new IndexManager(config, loadLexicon(config.LEXICON_PATH), embedder, notice);
+    cleanIndexDir(config.INDEX_DIR);
+    if (opts.refresh || (opts.buildIfMissing && !currentGeneration(config.INDEX_DIR))) {
+      await m.build({ onIssue: opts.onIssue, onProgress: opts.onProgress });
+    }
+    try {
+      m.reload();
+    } catch (e) {
+      if (!opts.buildIfMissing) throw e;
+      await m.build({ onIssue: opts.onIssue, onProgress: opts.onProgress, force: true });
+      m.reload();
+    }
+    return m;
+  }
+
+  /** The engine answering right now. Hold on to it for one request; the next request may get a newer one. */
+  get engine(): Engine {
+    return this.current;
+  }
+
+  private reload(): void {
+    const index = openIndex(this.config.INDEX_DIR, {
+      model: this.embedder ? { id: this.embedder.modelId, dim: this.embedder.dim } : null,
+      lexicalOnly: !this.embedder,
+    });
+    this.current = new Engine(index, this.lexicon, this.embedder, { maxCitations: this.config.MAX_CITATIONS });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private build(o: { onIssue?: (i: IngestIssue) => void; onProgress?: (p: BuildProgress) => void; force?: boolean; signal?: AbortSignal }) {
+    return buildIndex({
+      corpus: this.config.CORPUS_PATHS,
+      indexDir: this.config.INDEX_DIR,
+      maxFileBytes: this.config.MAX_FILE_BYTES,
+      embedder: this.embedder,
+      ...o,
+    });
+  }
+
+  /** Rebuilds from the corpus; the old engine answers until the new index is live. */
+  reindex(o: { onIssue?: (i: IngestIssue) => void; onProgress?: (p: BuildProgress) => void; force?: boolean; signal?: AbortSignal } = {}): Promise<BuildReport> {
+    return this.serial(async () => {
+      const report = await this.build(o);
+      if (report.changed) this.reload();
+      return report;
+    });
+  }
+
+  /** Indexes the statements of one corpus file (already placed in the corpus folder) without a rebuild. */
+  addFile(path: string, root: string): Promise<{ added: number; replaced: number; issues: IngestIssue[] }> {
+    return this.serial(async () => {
+      const issues: IngestIssue[] = [];
+      const statements: Statement[] = [];
+      const id = relative(root, path).split(sep).join('/');
+      for await (const s of loadStatementsFromFile(path, { id, maxFileBytes: this.config.MAX_FILE_BYTES, onIssue: (i) => issues.push(i) })) statements.push(s);
+      if (statements.length === 0) return { added: 0, replaced: 0, issues };
+      const r = await addStatements(this.config.INDEX_DIR, statements, this.embedder);
+      this.reload();
+      return { added: r.added, replaced: r.replaced, issues };
+    });
+  }
+
+  /** Removes a statement from the index by id; false when there is none. */
+  remove(docId: string): Promise<boolean> {
+    return this.serial(async () => {
+      const r = removeStatements(this.config.INDEX_DIR, [docId], this.embedder);
+      if (r.removed > 0) this.reload();
+      return r.removed > 0;
+    });
+  }
+}

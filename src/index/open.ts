@@ -1,0 +1,64 @@
+/**
+ * Loading the live index generation: manifest checks, checksums, segments viewed in place, vectors and their
+ * graph. Anything that does not add up is refused with an IndexError that says what and how to fix it.
+ */
+import { IndexError } from '../errors.js';
+import type { SearchSegment } from '../search/searcher.js';
+import { decodeSegment } from './container.js';
+import { readChecked, readManifest, type Manifest } from './store.js';
+import { loadSegmentVectors, type SegmentVectors } from './vectors.js';
+
+export interface IndexSegment extends SearchSegment {
+  vectors: SegmentVectors | null;
+}
+
+export interface LoadedIndex {
+  dir: string;
+  gen: string;
+  manifest: Manifest;
+  segments: IndexSegment[];
+}
+
+export interface OpenOptions {
+  /** The embedding model in use (null: lexical only). An index built with another model is refused. */
+  model: { id: string; dim: number } | null;
+  /** Skip loading vectors even if the index has them (lexical only by choice). */
+  lexicalOnly?: boolean;
+}
+
+export function describeModel(m: Manifest['model']): string {
+  return m ? `${m.id} (dimension ${m.dim})` : 'no embedding model (lexical only)';
+}
+
+export function openIndex(dir: string, opts: OpenOptions): LoadedIndex {
+  const { gen, manifest } = readManifest(dir);
+  const want = opts.lexicalOnly ? null : opts.model;
+  if (want) {
+    if (!manifest.model) {
+      throw new IndexError(dir, `built without vectors, but ${describeModel(want)} is configured`, 'rebuild it with `npm run index` (or set EMBEDDING_MODEL=none)');
+    }
+    if (manifest.model.id !== want.id || manifest.model.dim !== want.dim) {
+      throw new IndexError(dir, `built with ${describeModel(manifest.model)}, but ${describeModel(want)} is configured`);
+    }
+  }
+  const segments: IndexSegment[] = manifest.segments.map((entry) => {
+    const buf = readChecked(dir, gen, entry.lexical);
+    let data;
+    try {
+      data = decodeSegment(buf);
+    } catch (e) {
+      throw new IndexError(dir, `${entry.lexical.file}: ${(e as Error).message}`);
+    }
+    if (data.docs.length !== entry.docs || data.sentDoc.length !== entry.sentences) {
+      throw new IndexError(dir, `${entry.lexical.file} holds ${data.docs.length} statements, the manifest says ${entry.docs}`);
+    }
+    let vectors: SegmentVectors | null = null;
+    if (want && manifest.model && entry.vectors && entry.hnsw) {
+      vectors = loadSegmentVectors(dir, gen, entry, manifest.model.dim);
+    }
+    return { name: entry.name, data, deleted: new Set(manifest.deleted[entry.name] ?? []), vectors };
+  });
+  return { dir, gen, manifest, segments };
+}
+
+export { readChecked };

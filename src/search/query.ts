@@ -1,0 +1,77 @@
+/**
+ * A question as search terms: content words grouped into concepts, each concept a set of alternative index
+ * terms (its stem, its translations from the lexicon). A concept counts once however many of its alternatives
+ * a sentence has.
+ */
+import type { Lang } from '../types.js';
+import { isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
+import type { Lexicon } from '../text/lexicon.js';
+
+export interface Alternative {
+  term: string;
+  weight: number;
+}
+
+export interface Concept {
+  /** The words of the question it stands for. */
+  surface: string;
+  alternatives: Alternative[];
+  /** True for words that may simply be untranslated English: their absence counts for less. */
+  soft: boolean;
+}
+
+function addAlt(list: Alternative[], term: string, weight: number) {
+  const e = list.find((a) => a.term === term);
+  if (e) e.weight = Math.max(e.weight, weight);
+  else list.push({ term, weight });
+}
+
+/** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
+export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): Concept[] {
+  const tokens = tokenize(question);
+  const concepts: Concept[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    let translations: string[] | undefined;
+    if (lang === 'en') {
+      for (let n = 3; n >= 1 && !matched; n--) {
+        if (i + n > tokens.length) continue;
+        const phrase = tokens.slice(i, i + n).join(' ');
+        const t = lexicon.get(phrase) ?? (n === 1 ? lexicon.get(tokens[i]!.replace(/'s$/, '')) : undefined);
+        if (t && (n > 1 || !isQueryNoise(phrase))) {
+          matched = n;
+          translations = t;
+        }
+      }
+    }
+    if (!matched) {
+      const tok = tokens[i]!;
+      i++;
+      if (isQueryNoise(tok) || (tok.length < 2 && !/\d/.test(tok))) continue;
+      const alts: Alternative[] = [];
+      addAlt(alts, stemSv(tok), 1);
+      if (lang === 'en') addAlt(alts, stemEn(tok), 1);
+      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) });
+      continue;
+    }
+    const words = tokens.slice(i, i + matched);
+    i += matched;
+    const alts: Alternative[] = [];
+    for (const tr of translations!) {
+      for (const w of tokenize(tr)) if (!isQueryNoise(w) || translations!.length === 1) addAlt(alts, stemSv(w), 1);
+    }
+    for (const w of words) {
+      addAlt(alts, stemEn(w), 1);
+      addAlt(alts, stemSv(w), 1);
+    }
+    concepts.push({ surface: words.join(' '), alternatives: alts, soft: false });
+  }
+  // The same concept twice ("polisen … polis") counts once.
+  const seen = new Set<string>();
+  return concepts.filter((c) => {
+    const key = c.alternatives.map((a) => a.term).sort().join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Lexical retrieval over the index's segments: BM25 at sentence level and at statement level (title and whole
+ * text), so that a sentence is found both by its own words and by the context its statement gives (place,
+ * date, event type in the title).
+ */
+import { idf, SENTENCE_BM25, STATEMENT_BM25, tfPart } from './bm25.js';
+import type { Concept } from './query.js';
+import { termId, termsWithPrefix, termsWithSuffix, type SegmentData } from './segment.js';
+
+/** The part of a segment the searcher needs; `deleted` holds removed statements' numbers. */
+export interface SearchSegment {
+  name: string;
+  data: SegmentData;
+  deleted: Set<number>;
+}
+
+export interface LexicalHit {
+  seg: number;
+  sent: number;
+  doc: number;
+  /** BM25 of the sentence, normalised by the most the question could score (0..~1). */
+  sentScore: number;
+  /** BM25 of its statement, normalised likewise. */
+  docScore: number;
+  /** Share of the question's weight (idf) the sentence itself matches. */
+  sentCoverage: number;
+  /** Share matched by the sentence or its statement together. */
+  docCoverage: number;
+  /** Bit c set when concept c matches in the sentence. */
+  sentMask: number;
+  docMask: number;
+}
+
+/** How strongly a compound part stands for the whole word: `våld` for `gängvåld`, `gäng` for `gängvåld`. */
+const HEAD_WEIGHT = 0.7;
+const MODIFIER_WEIGHT = 0.5;
+const MAX_EXPANSIONS = 40;
+const MIN_AFFIX = 3;
+
+interface Expanded {
+  /** per segment: term id → weight */
+  terms: Map<number, number>[];
+  df: number;
+  weight: number;
+}
+
+/** The concepts' alternatives, with compound expansions, found in each segment. */
+function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
+  return concepts.map((c) => {
+    const perSeg = segments.map((seg) => {
+      const m = new Map<number, number>();
+      const put = (id: number, w: number) => {
+        if (id >= 0 && (m.get(id) ?? 0) < w) m.set(id, w);
+      };
+      for (const a of c.alternatives) {
+        put(termId(seg.data, a.term), a.weight);
+        if (a.term.length >= 4 && !/^\d/.test(a.term)) {
+          const byDf = (ids: number[]) => ids.sort((x, y) => seg.data.sOff[y + 1]! - seg.data.sOff[y]! - (seg.data.sOff[x + 1]! - seg.data.sOff[x]!));
+          for (const id of byDf(termsWithSuffix(seg.data, a.term, 4000)).slice(0, MAX_EXPANSIONS)) {
+            if (seg.data.terms[id]!.length - a.term.length >= MIN_AFFIX) put(id, a.weight * HEAD_WEIGHT);
+          }
+          for (const id of byDf(termsWithPrefix(seg.data, a.term, 4000)).slice(0, MAX_EXPANSIONS)) {
+            if (seg.data.terms[id]!.length - a.term.length >= MIN_AFFIX) put(id, a.weight * MODIFIER_WEIGHT);
+          }
+        }
+      }
+      return m;
+    });
+    let df = 0;
+    segments.forEach((seg, i) => {
+      let best = 0;
+      for (const [id, w] of perSeg[i]!) if (w === 1) best = Math.max(best, seg.data.sOff[id + 1]! - seg.data.sOff[id]!);
+      df += best;
+    });
+    return { terms: perSeg, df, weight: 0 };
+  });
+}
+
+export interface LexicalResult {
+  hits: LexicalHit[];
+  /** Idf weight of each concept (its rarest exact alternative; absent concepts get the highest idf). */
+  conceptWeights: number[];
+  /** Whether each concept occurs anywhere in the index. */
+  conceptFound: boolean[];
+}
+
+/**
+ * Scores sentences for the concepts. Candidates are the best sentences by their own score and every sentence
+ * of the best statements; each carries both scores and the coverage figures the answerer decides with.
+ */
+export function lexicalSearch(
+  segments: SearchSegment[],
+  concepts: Concept[],
+  opts: { sentenceCandidates?: number; statementCandidates?: number } = {},
+): LexicalResult {
+  const nSentCand = opts.sentenceCandidates ?? 300;
+  const nDocCand = opts.statementCandidates ?? 40;
+  const cs = concepts.slice(0, 31);
+  let nSent = 0;
+  let nDoc = 0;
+  let sentLenSum = 0;
+  let docLenSum = 0;
+  for (const s of segments) {
+    nSent += s.data.sentDoc.length;
+    nDoc += s.data.docs.length;
+    for (let i = 0; i < s.data.sentLen.length; i++) sentLenSum += s.data.sentLen[i]!;
+    for (let i = 0; i < s.data.docLen.length; i++) docLenSum += s.data.docLen[i]!;
+  }
+  const avgSent = nSent ? sentLenSum / nSent : 1;
+  const avgDoc = nDoc ? docLenSum / nDoc : 1;
+  const expanded = expand(segments, cs);
+  const conceptFound = expanded.map((e) => e.terms.some((m) => m.size > 0));
+  const conceptWeights = cs.map((c, i) => {
+    const w = idf(nSent, expanded[i]!.df);
+    return conceptFound[i] || !c.soft ? w : w * 0.3;
+  });
+  const totalWeight = conceptWeights.reduce((a, b) => a + b, 0) || 1;
+  const maxSent = totalWeight * (SENTENCE_BM25.k1 + 1);
+  const maxDoc = totalWeight * (STATEMENT_BM25.k1 + 1);
+
+  const hits: LexicalHit[] = [];
+  segments.forEach((seg, si) => {
+    const d = seg.data;
+    const sTotal = new Float32Array(d.sentDoc.length);
+    const sMask = new Uint32Array(d.sentDoc.length);
+    const dTotal = new Float32Array(d.docs.length);
+    const dMask = new Uint32Array(d.docs.length);
+    const sBest = new Float32Array(d.sentDoc.length);
+    const dBest = new Float32Array(d.docs.length);
+    const touchedS: number[] = [];
+    const touchedD: number[] = [];
+    expanded.forEach((e, ci) => {
+      touchedS.length = 0;
+      touchedD.length = 0;
+      for (const [tid, w] of e.terms[si]!) {
+        const sdf = d.sOff[tid + 1]! - d.sOff[tid]!;
+        const ti = idf(nSent, Math.max(sdf, e.df)) * w;
+        for (let p = d.sOff[tid]!; p < d.sOff[tid + 1]!; p++) {
+          const s = d.sIds[p]!;
+          const v = ti * tfPart(d.sTf[p]!, d.sentLen[s]!, avgSent, SENTENCE_BM25);
+          if (sBest[s] === 0) touchedS.push(s);
+          if (v > sBest[s]!) sBest[s] = v;
+        }
+        for (let p = d.dOff[tid]!; p < d.dOff[tid + 1]!; p++) {
+          const doc = d.dIds[p]!;
+          const v = ti * tfPart(d.dTf[p]!, d.docLen[doc]!, avgDoc, STATEMENT_BM25);
+          if (dBest[doc] === 0) touchedD.push(doc);
+          if (v > dBest[doc]!) dBest[doc] = v;
+        }
+      }
+      const bit = 1 << ci;
+      for (const s of touchedS) {
+        sTotal[s]! += sBest[s]!;
+        sMask[s]! |= bit;
+        sBest[s] = 0;
+      }
+      for (const doc of touchedD) {
+        dTotal[doc]! += dBest[doc]!;
+        dMask[doc]! |= bit;
+        dBest[doc] = 0;
+      }
+    });
+
+    const cand = new Set<number>();
+    for (const s of topK(sTotal, nSentCand)) if (!seg.deleted.has(d.sentDoc[s]!)) cand.add(s);
+    for (const doc of topK(dTotal, nDocCand)) {
+      if (seg.deleted.has(doc)) continue;
+      for (let s = d.docSent[doc]!; s < d.docSent[doc + 1]!; s++) cand.add(s);
+    }
+    for (const s of cand) {
+      const doc = d.sentDoc[s]!;
+      const mask = sMask[s]!;
+      const both = mask | dMask[doc]!;
+      hits.push({
+        seg: si,
+        sent: s,
+        doc,
+        sentScore: sTotal[s]! / maxSent,
+        docScore: dTotal[doc]! / maxDoc,
+        sentCoverage: maskWeight(mask, conceptWeights) / totalWeight,
+        docCoverage: maskWeight(both, conceptWeights) / totalWeight,
+        sentMask: mask,
+        docMask: dMask[doc]!,
+      });
+    }
+  });
+  return { hits, conceptWeights, conceptFound };
+}
+
+function maskWeight(mask: number, weights: number[]): number {
+  let w = 0;
+  for (let i = 0; i < weights.length; i++) if (mask & (1 << i)) w += weights[i]!;
+  return w;
+}
+
+/** Indices of the k largest positive values. */
+export function topK(values: Float32Array, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) idx.push(i);
+  if (idx.length > k * 4) {
+    // Partial selection: a threshold from a sample keeps this linear on long posting lists.
+    const sorted = idx.map((i) => values[i]!).sort((a, b) => b - a);
+    const thr = sorted[Math.min(k, sorted.length) - 1]!;
+    return idx.filter((i) => values[i]! >= thr).sort((a, b) => values[b]! - values[a]!).slice(0, k);
+  }
+  return idx.sort((a, b) => values[b]! - values[a]!).slice(0, k);
+}

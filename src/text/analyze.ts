@@ -1,0 +1,102 @@
+/**
+ * Text analysis shared by indexing and querying: tokens, stop words, stems, language.
+ * Index and query must go through the very same functions, or terms would not meet.
+ */
+import snowball from 'snowball-stemmers';
+import { eng, swe } from 'stopword';
+import type { Lang } from '../types.js';
+
+/** Words kept although the stop-word lists name them: numbers and content words answers hinge on. */
+const KEEP = new Set(
+  'en ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen beslut beslutat dag dagar dagen imorgon igår idag höger vänster one two three four five six seven eight nine ten eleven twelve hundred thousand'.split(
+    ' ',
+  ),
+);
+/** Question words and fillers that carry no content in a question. */
+const QUESTION_NOISE =
+  'vad vilken vilket vilka hur många mycket när var varför vem vems heter hände händer hänt gammal gamla kommer fick what which who whom whose when where why how many much old did does do is are was were happened happen tell know'.split(
+    ' ',
+  );
+
+export const STOPWORDS: ReadonlySet<string> = new Set([...swe, ...eng].filter((w) => !KEEP.has(w)));
+const QUERY_STOP: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_NOISE]);
+
+const svStemmer = snowball.newStemmer('swedish');
+const enStemmer = snowball.newStemmer('english');
+
+/** Letters and digits, with decimal or clock separators kept inside numbers ("1,12", "19.59"). */
+const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+
+/** Lower-cased word tokens in order of appearance. */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+/** Tokens with their character offsets in `text` (for short-answer extraction and diffs). */
+export function tokenSpans(text: string): { token: string; start: number; end: number }[] {
+  const out: { token: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(TOKEN)) out.push({ token: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+const svCache = new Map<string, string>();
+const enCache = new Map<string, string>();
+
+/**
+ * The Swedish stem: Snowball, then the definite-form endings Snowball keeps (`-et`, `-t`), so that
+ * `gängvåldet`, `gängvåld` meet and `våld` can match the compound's head.
+ */
+export function stemSv(token: string): string {
+  let s = svCache.get(token);
+  if (s === undefined) {
+    s = /^\p{N}/u.test(token) ? token : svStemmer.stem(token);
+    if (s.length > 5 && s.endsWith('et')) s = s.slice(0, -2);
+    if (svCache.size > 500_000) svCache.clear();
+    svCache.set(token, s);
+  }
+  return s;
+}
+
+export function stemEn(token: string): string {
+  let s = enCache.get(token);
+  if (s === undefined) {
+    s = /^\p{N}/u.test(token) ? token : enStemmer.stem(token);
+    if (enCache.size > 200_000) enCache.clear();
+    enCache.set(token, s);
+  }
+  return s;
+}
+
+export function stem(token: string, lang: Lang): string {
+  return lang === 'en' ? stemEn(token) : stemSv(token);
+}
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+export function isQueryNoise(token: string): boolean {
+  return QUERY_STOP.has(token);
+}
+
+/** Index terms of a text: stems of the non-stop-word tokens. */
+export function indexTerms(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t, lang));
+  return out;
+}
+
+const SV_MARKERS = new Set('och att det som är på för med har av till den inte om ett en var vi de polisen sade säger efter under vid'.split(' '));
+const EN_MARKERS = new Set('the and of to is are was were in that it for on with as by at from have has be how what who when where why many said says'.split(' '));
+
+/** Swedish or English, by letters and function words; `fallback` when nothing tells. */
+export function detectLang(text: string, fallback: Lang = 'sv'): Lang {
+  if (/[åäöÅÄÖ]/.test(text)) return 'sv';
+  let sv = 0;
+  let en = 0;
+  for (const t of tokenize(text)) {
+    if (SV_MARKERS.has(t)) sv++;
+    if (EN_MARKERS.has(t)) en++;
+  }
+  return en > sv ? 'en' : sv > en ? 'sv' : fallback;
+}
