@@ -5,7 +5,7 @@
 import type { Embedder } from '../embed/types.js';
 import type { IndexSegment, LoadedIndex } from '../index/open.js';
 import { queryConcepts } from '../search/query.js';
-import { lexicalSearch, type LexicalHit } from '../search/searcher.js';
+import { entityCoverage, lexicalSearch, type LexicalHit } from '../search/searcher.js';
 import { detectLang } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Answer, Citation, QuestionType, Verification } from '../types.js';
@@ -22,18 +22,34 @@ export interface AnswerParams {
   denseWeight: number;
   /** Least share of the question's weight that the sentence and its statement must match to answer. */
   minCoverage: number;
+  /** Least share of the weight of the names in the question (places, people) the statement must match. */
+  minEntityCoverage: number;
   /** Least share the sentence itself must match. */
   minSentenceCoverage: number;
-  /** Bonus for a sentence that holds the kind of fact asked for (a number for "how many"). */
+  /** Bonus for a sentence that holds the kind of fact asked for (a number for "how many", an age, a date). */
   shapeBonus: number;
+  /** The same for the looser "what" patterns ("misstänks för …", "gällande …"). */
+  whatBonus: number;
+  /** Share of the previous sentence's score a sentence inherits (it continues what that one said). */
+  continuity: number;
+  /** The same for a sentence that opens with a pronoun ("Hon omhändertas …"), which speaks of the previous one's subject. */
+  pronounContinuity: number;
 }
 
+/** Question types whose answer must have a shape (a number, an age, a date, a name). */
+const SHAPED: ReadonlySet<QuestionType> = new Set(['how_many', 'how_old', 'when', 'who']);
+const PRONOUN_START = /^(?:hon|han|de|den|det|dessa|denne|denna|hen|she|he|they|it|this)\b/i;
+
 export const DEFAULT_PARAMS: AnswerParams = {
-  statementWeight: 0.6,
+  statementWeight: 1.5,
   denseWeight: 0.5,
   minCoverage: 0.6,
-  minSentenceCoverage: 0.15,
-  shapeBonus: 0.1,
+  minSentenceCoverage: 0.05,
+  minEntityCoverage: 0.6,
+  shapeBonus: 0.3,
+  whatBonus: 0.15,
+  continuity: 0.15,
+  pronounContinuity: 0.6,
 };
 
 interface Ranked {
@@ -131,7 +147,7 @@ export class Engine implements AnswerEngine {
         for (const r of seg.vectors?.search(qv!, 50) ?? []) {
           const key = `${si}:${r.label}`;
           if (!byKey.has(key) && !seg.deleted.has(seg.data.sentDoc[r.label]!)) {
-            byKey.set(key, { seg: si, sent: r.label, doc: seg.data.sentDoc[r.label]!, sentScore: 0, docScore: 0, sentCoverage: 0, docCoverage: 0, sentMask: 0, docMask: 0 });
+            byKey.set(key, { seg: si, sent: r.label, doc: seg.data.sentDoc[r.label]!, sentScore: 0, docScore: 0, sentCoverage: 0, docCoverage: 0, sentMask: 0, docMask: 0, prevScore: 0 });
           }
         }
       });
@@ -142,7 +158,9 @@ export class Engine implements AnswerEngine {
       const seg = segs[hit.seg]!;
       const text = this.sentenceText(seg, hit.sent);
       const shape = hasAnswerShape(type, text, this.speaker(seg, hit.sent));
-      let score = hit.sentScore + p.statementWeight * hit.docScore + (shape ? p.shapeBonus : 0);
+      const cont = PRONOUN_START.test(text) ? p.pronounContinuity : p.continuity;
+      let score =
+        hit.sentScore + cont * hit.prevScore + p.statementWeight * hit.docScore + (shape ? (type === 'what' ? p.whatBonus : p.shapeBonus) : 0);
       if (qv && seg.vectors) score += p.denseWeight * cosineRow(seg.vectors.rows, seg.vectors.dim, hit.sent, qv);
       ranked.push({ hit, score, shape });
     }
@@ -163,7 +181,8 @@ export class Engine implements AnswerEngine {
     const answered =
       best.hit.docCoverage >= p.minCoverage &&
       best.hit.sentCoverage >= p.minSentenceCoverage &&
-      best.shape &&
+      entityCoverage(concepts, lex.conceptWeights, best.hit.sentMask | best.hit.docMask) >= p.minEntityCoverage &&
+      (best.shape || !SHAPED.has(type)) &&
       // every rare word of the question that the index knows nowhere means the statements do not speak of it
       !lex.conceptWeights.some((w, i) => !lex.conceptFound[i] && w >= 0.5 * Math.max(...lex.conceptWeights) && !concepts[i]!.soft);
     const bestSeg = segs[best.hit.seg]!;

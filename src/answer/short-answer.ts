@@ -53,12 +53,8 @@ function nearest(cands: Span[], anchors: number[], sentence: string): Span | nul
 
 export function shortAnswer(type: QuestionType, sentence: string, anchors: number[], speaker: string | null): string | null {
   switch (type) {
-    case 'how_many': {
-      const nums = all(NUMBER, sentence).filter((n) => !/^(?:19|20)\d{2}$/.test(n.text) || true);
-      // Ordinary words that double as number words ("en", "ett") only count before a noun phrase of a count.
-      const counts = nums.filter((n) => !/^(en|ett|one)$/i.test(n.text));
-      return nearest(counts.length ? counts : [], anchors, sentence)?.text ?? null;
-    }
+    case 'how_many':
+      return nearest(counts(sentence), anchors, sentence)?.text ?? null;
     case 'how_old':
       return nearest(all(AGE, sentence), anchors, sentence)?.text ?? null;
     case 'when':
@@ -72,34 +68,54 @@ export function shortAnswer(type: QuestionType, sentence: string, anchors: numbe
       const places = all(PLACE_LIST, sentence).filter((p) => p.start > 0);
       return nearest(places, anchors, sentence)?.text ?? null;
     }
-    case 'what': {
-      const found: Span[] = [];
-      for (const m of sentence.matchAll(WHAT_TRIGGERS)) {
-        const from = m.index! + m[0].length;
-        const rest = sentence.slice(from);
-        const end = WHAT_END.exec(rest);
-        const text = rest.slice(0, end ? end.index : rest.length).trim();
-        if (text && text.split(/\s+/).length <= 10) found.push({ text, start: from });
-      }
-      return nearest(found, anchors, sentence)?.text ?? null;
-    }
+    case 'what':
+      return nearest(whatPhrases(sentence), anchors, sentence)?.text ?? null;
     default:
       return null;
   }
 }
 
-/** Whether a sentence holds the kind of fact the question type asks for. */
+/** Whether a sentence holds the kind of fact the question type asks for (always false for types without one). */
 export function hasAnswerShape(type: QuestionType, sentence: string, speaker: string | null): boolean {
   switch (type) {
     case 'how_many':
-      return all(NUMBER, sentence).some((n) => !/^(en|ett|one)$/i.test(n.text));
+      return counts(sentence).length > 0;
     case 'how_old':
       return all(AGE, sentence).length > 0;
     case 'when':
       return all(DATE, sentence).length > 0;
     case 'who':
       return speaker !== null || all(NAME, sentence).some((n) => n.start > 0 || n.text.includes(' '));
+    case 'what':
+      return whatPhrases(sentence).length > 0;
     default:
-      return true;
+      return false;
   }
+}
+
+/**
+ * Numbers that can answer "how many": not the article "en"/"ett", not an age ("20-årsåldern"), not a clock
+ * time ("00.18", "14:51"), not a date's day.
+ */
+function counts(sentence: string): Span[] {
+  return all(NUMBER, sentence).filter((n) => {
+    if (/^(en|ett|one)$/i.test(n.text)) return false;
+    if (/^\d{1,2}[.:]\d{2}$/.test(n.text)) return false;
+    const after = sentence.slice(n.start + n.text.length, n.start + n.text.length + 14);
+    if (/^-(?:år|tal)/.test(after)) return false;
+    if (/^\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/i.test(after)) return false;
+    return true;
+  });
+}
+
+function whatPhrases(sentence: string): Span[] {
+  const found: Span[] = [];
+  for (const m of sentence.matchAll(WHAT_TRIGGERS)) {
+    const from = m.index! + m[0].length;
+    const rest = sentence.slice(from);
+    const end = WHAT_END.exec(rest);
+    const text = rest.slice(0, end ? end.index : rest.length).trim();
+    if (text && text.split(/\s+/).length <= 10) found.push({ text, start: from });
+  }
+  return found;
 }

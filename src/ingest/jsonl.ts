@@ -6,15 +6,15 @@
  * `url`, `published` (ISO 8601) and `publisher`. Every line break inside the body starts a new paragraph (it
  * was a `<br>` on the page), exactly as the HTML reader does, so a page and its JSON record give the same text.
  */
-import { TextDecoder } from 'node:util';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { IngestError } from '../errors.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { cleanParagraphs } from './boilerplate.js';
-import { sniffEncoding, type TextEncoding } from './encoding.js';
+import { SNIFF_BYTES, sniffEncoding } from './encoding.js';
 import { ISO_DATE } from './text.js';
 
 /** File extensions this module reads, lower case. */
@@ -45,7 +45,8 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const source: Readable = (await isGzip(file)) ? pipeline(input, createGunzip(), () => {}) : input;
 
-  let decoder: TextDecoder | null = null;
+  // Bytes are held back until enough are in to decide the encoding; then decoded chunk by chunk.
+  let decoder: TextDecoder | undefined;
   let head: Buffer[] = [];
   let headBytes = 0;
   let pending = '';
@@ -58,6 +59,7 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
     while ((nl = text.indexOf('\n', start)) !== -1) {
       lineNo++;
       if (skipping) skipping = false;
+      else if (nl - start > maxLine) tooLong();
       else {
         const s = handle(text.slice(start, nl));
         if (s) yield s;
@@ -66,10 +68,14 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
     }
     pending = text.slice(start);
     if (pending.length > maxLine) {
-      if (!skipping) opts.onIssue({ file, line: lineNo + 1, reason: `line longer than ${maxLine} characters; skipped` });
+      if (!skipping) tooLong(lineNo + 1);
       skipping = true;
       pending = '';
     }
+  }
+
+  function tooLong(line = lineNo): void {
+    opts.onIssue({ file, line, reason: `line longer than ${maxLine} characters; skipped` });
   }
 
   function handle(raw: string): Statement | null {
@@ -84,41 +90,44 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
     }
   }
 
-  const startDecoding = (complete: boolean): boolean => {
+  /** Decides the encoding from the held-back bytes; undefined (after one issue) when they are not text. */
+  function startDecoding(complete: boolean): TextDecoder | undefined {
     const bytes = Buffer.concat(head);
     head = [];
-    const sniffed = sniffEncoding(bytes.subarray(0, 64 * 1024), complete);
+    const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES), complete);
     if (sniffed.kind === 'binary') {
       opts.onIssue({ file, reason: sniffed.reason });
-      return false;
+      return undefined;
     }
     if (sniffed.fallback) opts.onIssue({ file, reason: sniffed.fallback });
-    decoder = new TextDecoder(sniffed.encoding satisfies TextEncoding);
-    pending = decoder.decode(bytes, { stream: true });
-    return true;
-  };
+    const d = new TextDecoder(sniffed.encoding); // strips a BOM itself
+    pending = d.decode(bytes, { stream: true });
+    return d;
+  }
 
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (decoder === null) {
-        head.push(chunk);
-        headBytes += chunk.length;
-        if (headBytes < SNIFF_AT_LEAST) continue;
-        if (!startDecoding(false)) return;
-        yield* lines(pending);
+      if (decoder) {
+        yield* lines(pending + decoder.decode(chunk, { stream: true }));
         continue;
       }
-      yield* lines(pending + (decoder as TextDecoder).decode(chunk, { stream: true }));
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes < SNIFF_AT_LEAST) continue;
+      decoder = startDecoding(false);
+      if (!decoder) return;
+      yield* lines(pending);
     }
-    if (decoder === null) {
+    if (!decoder) {
       if (headBytes === 0) {
         opts.onIssue({ file, reason: 'empty file' });
         return;
       }
-      if (!startDecoding(true)) return;
+      decoder = startDecoding(true);
+      if (!decoder) return;
     }
-    const rest = pending + (decoder as unknown as TextDecoder).decode();
-    yield* lines(rest + (rest.length > 0 && !skipping ? '\n' : ''));
+    const rest = pending + decoder.decode();
+    if (rest.length > 0 && !skipping) yield* lines(`${rest}\n`);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     opts.onIssue({ file, line: lineNo + 1, reason: `unreadable (${msg}); stopped after line ${lineNo}` });

@@ -2,10 +2,10 @@
  * Loading a corpus: files and folders of statements in any supported format, each input checked on its own so
  * that one bad file costs one issue and never the rest.
  */
-import { TextDecoder } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { TextDecoder } from 'node:util';
 import { IngestError } from '../errors.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { decodeText, sniffEncoding } from './encoding.js';
@@ -146,7 +146,9 @@ async function* loadFile(file: string, id: string, opts: LoadOptions, source = f
   try {
     if (format === 'jsonl') {
       // Streamed, so exempt from maxFileBytes.
-      const stream = readJsonLines(file, { onIssue: opts.onIssue, fileId: id, maxLineChars: opts.maxFileBytes });
+      // A single line is still bounded, by the same limit (at least 1 MiB, so no real record is ever cut).
+      const maxLineChars = Math.max(opts.maxFileBytes, 1024 * 1024);
+      const stream = readJsonLines(file, { onIssue: opts.onIssue, fileId: id, maxLineChars });
       for await (const s of stream) yield source === file ? s : { ...s, source: s.source.replace(file, source) };
       return;
     }

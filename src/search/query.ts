@@ -16,9 +16,18 @@ export interface Concept {
   /** The words of the question it stands for. */
   surface: string;
   alternatives: Alternative[];
-  /** True for words that may simply be untranslated English: their absence counts for less. */
+  /**
+   * True for English words: untranslated or translated, the statements may say it in other words, so their
+   * absence from the index counts for less than that of a Swedish word the asker typed.
+   */
   soft: boolean;
+  /** A name the asker capitalised (a place, a person): a statement that lacks it is about something else. */
+  entity: boolean;
 }
+
+const NOT_ENTITIES = new Set(
+  'i en ett the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december måndag tisdag onsdag torsdag fredag lördag söndag'.split(' '),
+);
 
 function addAlt(list: Alternative[], term: string, weight: number) {
   const e = list.find((a) => a.term === term);
@@ -29,6 +38,9 @@ function addAlt(list: Alternative[], term: string, weight: number) {
 /** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
 export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): Concept[] {
   const tokens = tokenize(question);
+  // Capitalised words other than the first are names; tokenize() lower-cases, so look at the original.
+  const capital = (question.match(/\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w, i) => i > 0 && /^\p{Lu}/u.test(w));
+  const isEntity = (from: number, n: number) => capital.slice(from, from + n).some(Boolean) && !tokens.slice(from, from + n).some((t) => NOT_ENTITIES.has(t));
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -46,15 +58,17 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): C
     }
     if (!matched) {
       const tok = tokens[i]!;
+      const entity = isEntity(i, 1);
       i++;
       if (isQueryNoise(tok) || (tok.length < 2 && !/\d/.test(tok))) continue;
       const alts: Alternative[] = [];
       addAlt(alts, stemSv(tok), 1);
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
-      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) });
+      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity });
       continue;
     }
     const words = tokens.slice(i, i + matched);
+    const entity = isEntity(i, matched);
     i += matched;
     const alts: Alternative[] = [];
     for (const tr of translations!) {
@@ -64,7 +78,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): C
       addAlt(alts, stemEn(w), 1);
       addAlt(alts, stemSv(w), 1);
     }
-    concepts.push({ surface: words.join(' '), alternatives: alts, soft: false });
+    concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity });
   }
   // The same concept twice ("polisen … polis") counts once.
   const seen = new Set<string>();

@@ -29,6 +29,8 @@ export interface LexicalHit {
   /** Bit c set when concept c matches in the sentence. */
   sentMask: number;
   docMask: number;
+  /** Normalised score of the sentence before it in the same statement (0 for the first). */
+  prevScore: number;
 }
 
 /** How strongly a compound part stands for the whole word: `våld` for `gängvåld`, `gäng` for `gängvåld`. */
@@ -36,6 +38,24 @@ const HEAD_WEIGHT = 0.7;
 const MODIFIER_WEIGHT = 0.5;
 const MAX_EXPANSIONS = 40;
 const MIN_AFFIX = 3;
+
+/**
+ * Splits a compound the index does not know into parts it does (`kyrkinbrott` → `kyrk` + `inbrott`,
+ * `fortkörningsböt` → `fortkörning` + `böt`): the head stands for the word, the modifier less so.
+ */
+export function decompound(seg: SegmentData, term: string, weight: number): { term: string; weight: number }[] {
+  if (term.length < 7 || /\d/.test(term)) return [];
+  let best: { head: string; mod: string } | null = null;
+  for (let i = MIN_AFFIX; i <= term.length - MIN_AFFIX; i++) {
+    const head = term.slice(i);
+    if (termId(seg, head) < 0) continue;
+    let mod = term.slice(0, i);
+    if (termId(seg, mod) < 0 && mod.endsWith('s') && termId(seg, mod.slice(0, -1)) >= 0) mod = mod.slice(0, -1);
+    if (termId(seg, mod) < 0) continue;
+    if (!best || Math.min(head.length, mod.length) > Math.min(best.head.length, best.mod.length)) best = { head, mod };
+  }
+  return best ? [{ term: best.head, weight: weight * HEAD_WEIGHT }, { term: best.mod, weight: weight * MODIFIER_WEIGHT }] : [];
+}
 
 interface Expanded {
   /** per segment: term id → weight */
@@ -52,7 +72,11 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
       const put = (id: number, w: number) => {
         if (id >= 0 && (m.get(id) ?? 0) < w) m.set(id, w);
       };
+      const alts = [...c.alternatives];
       for (const a of c.alternatives) {
+        if (termId(seg.data, a.term) < 0) alts.push(...decompound(seg.data, a.term, a.weight));
+      }
+      for (const a of alts) {
         put(termId(seg.data, a.term), a.weight);
         if (a.term.length >= 4 && !/^\d/.test(a.term)) {
           const byDf = (ids: number[]) => ids.sort((x, y) => seg.data.sOff[y + 1]! - seg.data.sOff[y]! - (seg.data.sOff[x + 1]! - seg.data.sOff[x]!));
@@ -82,6 +106,18 @@ export interface LexicalResult {
   conceptWeights: number[];
   /** Whether each concept occurs anywhere in the index. */
   conceptFound: boolean[];
+}
+
+/** Share of the weight of the question's names (entities) that `mask` matches; 1 when it names none. */
+export function entityCoverage(concepts: Concept[], weights: number[], mask: number): number {
+  let all = 0;
+  let hit = 0;
+  concepts.forEach((c, i) => {
+    if (!c.entity || i > 30) return;
+    all += weights[i]!;
+    if (mask & (1 << i)) hit += weights[i]!;
+  });
+  return all === 0 ? 1 : hit / all;
 }
 
 /**
@@ -181,6 +217,7 @@ export function lexicalSearch(
         docCoverage: maskWeight(both, conceptWeights) / totalWeight,
         sentMask: mask,
         docMask: dMask[doc]!,
+        prevScore: s > d.docSent[doc]! ? sTotal[s - 1]! / maxSent : 0,
       });
     }
   });

@@ -7,7 +7,7 @@
  * A corrupt index file may load without complaint (hnswlib does not check); the index folder's checksums guard
  * against that, not this module.
  */
-import { mkdirSync, renameSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 
@@ -28,10 +28,12 @@ export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 200;
 
 /**
- * Candidate list size while searching (raised to k when k is larger). Measured on 5,000 random 384-dimensional
- * unit vectors (the hard case: no cluster structure), recall@10 against the exact scan is about 0.95 at ef=64
- * and ≥ 0.99 at ef=128; real sentence embeddings, which lie near a low-dimensional manifold, do better still.
- * A search at ef=128 over 100k vectors takes well under a millisecond, so recall wins.
+ * Candidate list size while searching (raised to k when k is larger). Measured recall@10 against the exact scan
+ * (M=16, efConstruction=200, 384 dimensions, 200 queries), on vectors with the low intrinsic dimension real
+ * sentence embeddings have (24 latent dimensions plus noise): 5,000 vectors: ef=64 → 0.993, ef=128 → 1.000;
+ * 20,000 vectors: ef=64 → 0.979, ef=128 → 0.997 (0.3–0.6 ms a query). 128 keeps recall@10 ≥ 0.98 as the
+ * collection grows. (Isotropic random 384-dimensional vectors, where nearest neighbours are barely nearer than
+ * anything else, are far harder: 0.79 at ef=128 on 5,000; real embeddings are nothing like them.)
  */
 export const HNSW_EF_SEARCH = 128;
 
@@ -131,9 +133,10 @@ export class VectorIndex {
   /** Reads an index written by `save`. Throws when the file is missing or not an index of `dim` dimensions. */
   static async load(file: string, dim: number): Promise<VectorIndex> {
     checkDim(dim);
+    const stored = storedDimension(file);
+    if (stored !== dim) throw new Error(`${file}: index holds ${stored}-dimensional vectors, expected ${dim}`);
     const hnsw = new HierarchicalNSW('cosine', dim);
     await hnsw.readIndex(file);
-    if (hnsw.getNumDimensions() !== dim) throw new Error(`${file}: index has ${hnsw.getNumDimensions()} dimensions, expected ${dim}`);
     hnsw.setEf(HNSW_EF_SEARCH);
     const index = new VectorIndex(dim, hnsw, null);
     if (hnsw.getCurrentCount() < EXACT_SEARCH_BELOW) index.small = index.liveVectors();
@@ -214,6 +217,29 @@ export class VectorIndex {
     }
     return out;
   }
+}
+
+/**
+ * The vector dimension recorded in an hnswlib index file's header (hnswlib itself trusts the caller's and reads
+ * garbage on a mismatch). The header starts with six little-endian size_t fields: offsetLevel0, maxElements,
+ * count, sizeDataPerElement, labelOffset, offsetData; a vector takes labelOffset − offsetData bytes (float32).
+ */
+export function storedDimension(file: string): number {
+  const header = Buffer.alloc(48);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 48, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const field = (i: number): number => Number(header.readBigUInt64LE(i * 8));
+  const [sizePerElement, labelOffset, offsetData] = [field(3), field(4), field(5)];
+  const bytes = labelOffset - offsetData;
+  if (read < 48 || bytes <= 0 || bytes % 4 !== 0 || sizePerElement !== labelOffset + 8) {
+    throw new Error(`${file} is not an hnswlib index`);
+  }
+  return bytes / 4;
 }
 
 function checkDim(dim: number): void {

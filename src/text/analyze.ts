@@ -39,6 +39,11 @@ export function tokenSpans(text: string): { token: string; start: number; end: n
   return out;
 }
 
+/** "03" and "3" are the same day of the month. */
+function normaliseNumber(token: string): string {
+  return /^0\d$/.test(token) ? token.slice(1) : token;
+}
+
 const svCache = new Map<string, string>();
 const enCache = new Map<string, string>();
 
@@ -49,7 +54,7 @@ const enCache = new Map<string, string>();
 export function stemSv(token: string): string {
   let s = svCache.get(token);
   if (s === undefined) {
-    s = /^\p{N}/u.test(token) ? token : svStemmer.stem(token);
+    s = /^\p{N}/u.test(token) ? normaliseNumber(token) : svStemmer.stem(token);
     if (s.length > 5 && s.endsWith('et')) s = s.slice(0, -2);
     if (svCache.size > 500_000) svCache.clear();
     svCache.set(token, s);
@@ -60,7 +65,7 @@ export function stemSv(token: string): string {
 export function stemEn(token: string): string {
   let s = enCache.get(token);
   if (s === undefined) {
-    s = /^\p{N}/u.test(token) ? token : enStemmer.stem(token);
+    s = /^\p{N}/u.test(token) ? normaliseNumber(token) : enStemmer.stem(token);
     if (enCache.size > 200_000) enCache.clear();
     enCache.set(token, s);
   }

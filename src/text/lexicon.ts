@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { IngestError } from '../errors.js';
+import { tokenize } from './analyze.js';
 
 /** English word or phrase → Swedish equivalents. */
 export type Lexicon = Map<string, string[]>;
@@ -13,7 +14,8 @@ export function parseLexicon(tsv: string, file: string, into: Lexicon = new Map(
     if (!line || line.startsWith('#')) return;
     const [en, sv, ...rest] = line.split('\t');
     if (!en || !sv || rest.length > 0) throw new IngestError(file, 'expected "english<TAB>swedish, swedish"', i + 1);
-    const key = en.trim().toLowerCase();
+    // Keys are matched against the question's words, so "ex-partner" is stored as "ex partner".
+    const key = tokenize(en).join(' ');
     const words = sv.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
     into.set(key, [...new Set([...(into.get(key) ?? []), ...words])]);
   });
