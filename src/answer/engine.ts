@@ -216,7 +216,12 @@ export class Engine implements AnswerEngine {
       docsTried.add(key);
       const seg = segs[h.seg]!;
       const text = seg.data.texts[h.doc]!;
-      const toks = words(text);
+      // Only the citable sentences count: a pull-quote heading or boilerplate is not where a quote is from.
+      const toks = [];
+      for (let s = seg.data.docSent[h.doc]!; s < seg.data.docSent[h.doc + 1]!; s++) {
+        const from = seg.data.sentStart[s]!;
+        for (const w of words(text.slice(from, seg.data.sentEnd[s]!))) toks.push({ token: w.token, start: w.start + from, end: w.end + from });
+      }
       const at = findRun(toks, qWords);
       if (at < 0) continue;
       const start = toks[at]!.start;

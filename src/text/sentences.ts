@@ -18,7 +18,7 @@ const ABBREVIATIONS = new Set(
     'kr', 'milj', 'mdr', 'ungef', 'vard', 'kap', 'prop', 'sek', 'e.kr', 'f.kr', 'gr', 'lv', 'rv', 'väg', 'jan', 'feb', 'febr', 'mar',
     'apr', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'tf', 'v', 's', 'f', 'd', 'ff',
     // English
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'vs', 'etc', 'e.g', 'i.e', 'no', 'approx', 'inc', 'ltd', 'co', 'corp', 'gov', 'dept',
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'inc', 'ltd', 'co', 'corp', 'gov', 'dept',
     'u.s', 'u.k', 'a.m', 'p.m', 'ft', 'mt',
   ].map((a) => a.toLowerCase()),
 );

@@ -17,6 +17,8 @@ const INTRO_RE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\s+){0,3}\\p{Lu}[\\p{L}'�
 
 const PREPOSITIONS = new Set(['i', 'på', 'vid', 'för', 'från', 'inom', 'in', 'at', 'of', 'for', 'from']);
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
+const TITLE =
+  /(?:råd|rådet|chef|chefen|inspektör|inspektören|ordförande|ordföranden|talesperson|talespersonen|direktör|direktören|minister|ministern|kommissarie|kommissarien|mästare|mästaren|åklagare|åklagaren|officer|chief|spokesperson|mayor|director)$/i;
 /** Name particles that may stand in lower case inside a name. */
 const PARTICLES = new Set(['von', 'af', 'de', 'van', 'der', 'la', 'le', 'du', 'da']);
 
@@ -43,6 +45,8 @@ export function nameIn(phrase: string): string | null {
       break;
     }
   }
+  // A capitalised title opening the sentence is not part of the name ("Kommunalrådet Per Persson").
+  if (run.length > 2 && TITLE.test(run[0]!)) run.shift();
   if (run.length === 0) return null;
   if (run.length === 1 && words.length > 1 && !/^\p{Lu}/u.test(words[0]!)) {
     // a lone surname after a title ("säger polisinspektör Andersson") still names someone

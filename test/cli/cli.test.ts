@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, seedConfig } from '../helpers.js';
+
+const tsx = join(ROOT, 'node_modules/.bin/tsx');
+
+function cli(script: string, args: string[], env: Record<string, string>, input?: string) {
+  return execFileSync(tsx, [join(ROOT, 'src/cli', script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+describe('command line', () => {
+  const config = seedConfig();
+  const env = { CORPUS_PATHS: config.CORPUS_PATHS.join(','), INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none' };
+
+  it('indexes, answers with --json in the documented shape, and answers a batch on stdin in order', () => {
+    expect(cli('index.ts', [], env)).toMatch(/indexed 1 statements, \d+ sentences/);
+    const a = JSON.parse(cli('ask.ts', ['--json', 'How many are remanded?'], env));
+    expect(Object.keys(a)).toEqual(['question', 'lang', 'answered', 'answer', 'citations']);
+    expect(Object.keys(a.citations[0])).toEqual(['text', 'docId', 'title', 'publisher', 'published', 'url', 'speaker', 'score']);
+    expect(a.citations[0].text).toBe('Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.');
+    expect(a.answer).toBe('380');
+    const lines = cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).answer)).toEqual(['380', '2019']);
+  });
+
+  it('prints a readable answer with the statement and speaker', () => {
+    const out = cli('ask.ts', ['How many are remanded?'], env);
+    expect(out).toContain('Answer: 380');
+    expect(out).toContain('“Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.”');
+    expect(out).toContain('— Mats Löfving');
+  });
+
+  it('verifies quotes, one or a batch', () => {
+    const v = JSON.parse(cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
+    expect(v.verdict).toBe('verbatim');
+    expect(v.match.speaker).toBe('Mats Löfving');
+    expect(v.speakerMatches).toBe(false);
+    const lines = cli('verify.ts', ['--json'], env, '{"quote":"Vi kommer att anställa 500 nya poliser"}\nnot json\n').trim().split('\n');
+    expect(JSON.parse(lines[0]!).verdict).toBe('not_found');
+    expect(JSON.parse(lines[1]!).error).toMatch(/line 2: not JSON/);
+  });
+
+  it('fails with one clear line on a damaged index', () => {
+    let err = '';
+    try {
+      cli('ask.ts', ['--index', join(config.INDEX_DIR, 'nowhere'), 'hej'], env);
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toMatch(/^✗ index at .*nowhere: no index here yet; build it with `npm run index`/m);
+  });
+});
