@@ -8,7 +8,7 @@ import { loadCorpus, statementHash } from '../ingest/load.js';
 import { analyzeStatement, buildSegment, type AnalyzedStatement, type SegmentData } from '../search/segment.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { encodeSegment } from './container.js';
-import { openIndex, type LoadedIndex } from './open.js';
+import { attachVectors, openIndex, type LoadedIndex } from './open.js';
 import { cleanIndexDir, currentGeneration, FORMAT_VERSION, GenerationWriter, type Manifest, type SegmentEntry } from './store.js';
 import { buildSegmentVectors, type SegmentVectors } from './vectors.js';
 
@@ -49,10 +49,10 @@ function modelOf(embedder: Embedder | null): Manifest['model'] {
 }
 
 /** The live index if it is readable with this model, else null (a fresh build then replaces it). */
-function previous(dir: string, embedder: Embedder | null): LoadedIndex | null {
+async function previous(dir: string, embedder: Embedder | null): Promise<LoadedIndex | null> {
   if (!currentGeneration(dir)) return null;
   try {
-    return openIndex(dir, { model: modelOf(embedder) });
+    return await attachVectors(openIndex(dir, { model: modelOf(embedder) }));
   } catch (e) {
     if (e instanceof IndexError) return null;
     throw e;
@@ -69,10 +69,11 @@ function reusableVectors(prev: LoadedIndex | null): Map<string, Float32Array> {
   if (!prev) return out;
   for (const seg of prev.segments) {
     if (!seg.vectors) continue;
+    const rows = seg.vectors.rows;
     const { dim } = seg.vectors;
     seg.data.docs.forEach((d, i) => {
       if (seg.deleted.has(i)) return;
-      out.set(d.hash, seg.vectors!.rows.subarray(seg.data.docSent[i]! * dim, seg.data.docSent[i + 1]! * dim));
+      out.set(d.hash, rows.subarray(seg.data.docSent[i]! * dim, seg.data.docSent[i + 1]! * dim));
     });
   }
   return out;
@@ -127,7 +128,7 @@ async function writeSegment(
     sentences: data.sentDoc.length,
   };
   if (vectors) {
-    const built = buildSegmentVectors(vectors.rows, vectors.dim);
+    const built = await buildSegmentVectors(vectors.rows, vectors.dim);
     entry.vectors = w.write(`${name}.vec`, built.vec);
     entry.hnsw = w.write(`${name}.hnsw`, built.hnsw);
   }
@@ -169,7 +170,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const read = await readAll(loadCorpus(opts.corpus, { maxFileBytes: opts.maxFileBytes, onIssue }), opts);
   const tRead = performance.now();
   checkAbort(opts.signal);
-  const prev = previous(opts.indexDir, opts.embedder);
+  const prev = await previous(opts.indexDir, opts.embedder);
   if (prev && !opts.force && sameContent(prev, read)) {
     const t = performance.now() - t0;
     const sentences = prev.segments.reduce((a, s) => a + s.data.sentDoc.length, 0);

@@ -11,7 +11,7 @@ import { loadLexicon, type Lexicon } from '../text/lexicon.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { relative, sep } from 'node:path';
 import { addStatements, buildIndex, removeStatements, type BuildProgress, type BuildReport } from './build.js';
-import { openIndex } from './open.js';
+import { attachVectors, openIndex } from './open.js';
 import { cleanIndexDir, currentGeneration } from './store.js';
 
 export interface ManagerOptions {
@@ -51,11 +51,11 @@ export class IndexManager {
       await m.build({ onIssue: opts.onIssue, onProgress: opts.onProgress });
     }
     try {
-      m.reload();
+      await m.reload();
     } catch (e) {
       if (!opts.buildIfMissing) throw e;
       await m.build({ onIssue: opts.onIssue, onProgress: opts.onProgress, force: true });
-      m.reload();
+      await m.reload();
     }
     return m;
   }
@@ -65,11 +65,13 @@ export class IndexManager {
     return this.current;
   }
 
-  private reload(): void {
-    const index = openIndex(this.config.INDEX_DIR, {
-      model: this.embedder ? { id: this.embedder.modelId, dim: this.embedder.dim } : null,
-      lexicalOnly: !this.embedder,
-    });
+  private async reload(): Promise<void> {
+    const index = await attachVectors(
+      openIndex(this.config.INDEX_DIR, {
+        model: this.embedder ? { id: this.embedder.modelId, dim: this.embedder.dim } : null,
+        lexicalOnly: !this.embedder,
+      }),
+    );
     this.current = new Engine(index, this.lexicon, this.embedder, { maxCitations: this.config.MAX_CITATIONS });
   }
 
@@ -93,7 +95,7 @@ export class IndexManager {
   reindex(o: { onIssue?: (i: IngestIssue) => void; onProgress?: (p: BuildProgress) => void; force?: boolean; signal?: AbortSignal } = {}): Promise<BuildReport> {
     return this.serial(async () => {
       const report = await this.build(o);
-      if (report.changed) this.reload();
+      if (report.changed) await this.reload();
       return report;
     });
   }
@@ -107,7 +109,7 @@ export class IndexManager {
       for await (const s of loadStatementsFromFile(path, { id, maxFileBytes: this.config.MAX_FILE_BYTES, onIssue: (i) => issues.push(i) })) statements.push(s);
       if (statements.length === 0) return { added: 0, replaced: 0, issues };
       const r = await addStatements(this.config.INDEX_DIR, statements, this.embedder);
-      this.reload();
+      await this.reload();
       return { added: r.added, replaced: r.replaced, issues };
     });
   }
@@ -116,7 +118,7 @@ export class IndexManager {
   remove(docId: string): Promise<boolean> {
     return this.serial(async () => {
       const r = removeStatements(this.config.INDEX_DIR, [docId], this.embedder);
-      if (r.removed > 0) this.reload();
+      if (r.removed > 0) await this.reload();
       return r.removed > 0;
     });
   }

@@ -10,6 +10,8 @@ import { loadSegmentVectors, type SegmentVectors } from './vectors.js';
 
 export interface IndexSegment extends SearchSegment {
   vectors: SegmentVectors | null;
+  /** Checked vector rows waiting for `attachVectors`. */
+  vecBytes: Buffer | null;
 }
 
 export interface LoadedIndex {
@@ -52,13 +54,33 @@ export function openIndex(dir: string, opts: OpenOptions): LoadedIndex {
     if (data.docs.length !== entry.docs || data.sentDoc.length !== entry.sentences) {
       throw new IndexError(dir, `${entry.lexical.file} holds ${data.docs.length} statements, the manifest says ${entry.docs}`);
     }
-    let vectors: SegmentVectors | null = null;
+    let vecBytes: Buffer | null = null;
     if (want && manifest.model && entry.vectors && entry.hnsw) {
-      vectors = loadSegmentVectors(dir, gen, entry, manifest.model.dim);
+      vecBytes = readChecked(dir, gen, entry.vectors);
+      readChecked(dir, gen, entry.hnsw);
+      if (vecBytes.length !== entry.sentences * manifest.model.dim * 4) {
+        throw new IndexError(dir, `${entry.vectors.file} holds ${vecBytes.length / 4 / manifest.model.dim} vectors for ${entry.sentences} sentences`);
+      }
     }
-    return { name: entry.name, data, deleted: new Set(manifest.deleted[entry.name] ?? []), vectors };
+    return { name: entry.name, data, deleted: new Set(manifest.deleted[entry.name] ?? []), vectors: null, vecBytes };
   });
   return { dir, gen, manifest, segments };
+}
+
+/** Attaches the vectors (graph included) of an index opened with a model; lexical-only indexes are unchanged. */
+export async function attachVectors(index: LoadedIndex): Promise<LoadedIndex> {
+  for (const seg of index.segments) {
+    const entry = index.manifest.segments.find((e) => e.name === seg.name)!;
+    if (seg.vecBytes && index.manifest.model) {
+      try {
+        seg.vectors = await loadSegmentVectors(index.dir, index.gen, entry, index.manifest.model.dim, seg.vecBytes);
+      } catch (e) {
+        throw new IndexError(index.dir, `${entry.hnsw!.file}: ${(e as Error).message}`);
+      }
+      seg.vecBytes = null;
+    }
+  }
+  return index;
 }
 
 export { readChecked };
