@@ -7,8 +7,8 @@
  *   npx tsx scripts/make-model.ts --shape e5-small --out models --id local/e5-small-random
  *
  * Shapes:
- * - `tiny` (default): a small BERT encoder (WordPiece vocabulary of ~2,300 tokens built from Swedish words,
- *   hidden 64, 2 layers, seeded weights), written as onnx/model.onnx (fp32) and onnx/model_quantized.onnx (q8).
+ * - `tiny` (default): a small BERT encoder (WordPiece vocabulary of ~1,400 tokens: Swedish words, characters and
+ *   two-letter pieces; hidden 128, 2 layers, 4 heads, seeded weights), written as onnx/model.onnx (fp32) and onnx/model_quantized.onnx (q8).
  *   Its token embeddings are a fixed random vector per token and the attention/feed-forward weights are small,
  *   so the residual stream keeps each token's identity: mean-pooled sentences that share words are closer than
  *   unrelated ones. Tests generate it in well under a second.
@@ -86,10 +86,10 @@ const E5_SMALL: Arch = {
 };
 
 const TINY: Omit<Arch, 'vocabSize'> = {
-  hidden: 64,
+  hidden: 128,
   layers: 2,
   heads: 4,
-  intermediate: 128,
+  intermediate: 256,
   maxPositions: 512,
   typeVocab: 2,
   eps: 1e-12,
@@ -250,9 +250,11 @@ function ones(n: number): Float32Array {
 }
 
 /**
- * Tiny fp32 weights. Each token's embedding is a unit-variance Gaussian seeded by the token string, positions
- * and token types are small, and the layer weights are small, so the residual stream stays close to the token's
- * own embedding while the layers still mix a little context in.
+ * Tiny fp32 weights. Each token's embedding is a unit-variance Gaussian seeded by the token string (nearly
+ * orthogonal to every other token's in 128 dimensions), positions and token types are small, and the layer
+ * weights are small, so the residual stream stays close to the token's own embedding while the layers still mix
+ * a little context in. Larger layer weights add a component common to every token (GELU's positive mean through
+ * the down projection) and make unrelated sentences look alike.
  */
 function tinyWeights(arch: Arch, vocab: string[], seed: number): Weights {
   const H = arch.hidden;
@@ -269,13 +271,13 @@ function tinyWeights(arch: Arch, vocab: string[], seed: number): Weights {
   const layers: Layer[] = [];
   for (let i = 0; i < arch.layers; i++) {
     layers.push({
-      q: lin(H, H, 0.3),
-      k: lin(H, H, 0.3),
-      v: lin(H, H, 0.1),
-      o: lin(H, H, 0.1),
+      q: lin(H, H, 0.1),
+      k: lin(H, H, 0.1),
+      v: lin(H, H, 0.05),
+      o: lin(H, H, 0.05),
       ln1: { gamma: ones(H), beta: new Float32Array(H) },
-      up: lin(H, arch.intermediate, 0.1),
-      down: lin(arch.intermediate, H, 0.1),
+      up: lin(H, arch.intermediate, 0.03),
+      down: lin(arch.intermediate, H, 0.03),
       ln2: { gamma: ones(H), beta: new Float32Array(H) },
     });
   }

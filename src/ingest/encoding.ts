@@ -29,13 +29,14 @@ const MAX_CONTROL_SHARE = 0.01;
  *
  * @example
  * sniffEncoding(Buffer.from('\uFEFFhej'), true) // { kind: 'text', encoding: 'utf-8', bom: 3 }
- * sniffEncoding(Buffer.from([0x68, 0xe4, 0x6a]), true) // { kind: 'text', encoding: 'windows-1252', bom: 0 }
+ * sniffEncoding(Buffer.from([0x68, 0xe4, 0x6a]), true)
+ * // { kind: 'text', encoding: 'windows-1252', bom: 0, fallback: 'not valid UTF-8; decoded as windows-1252' }
  */
 export function sniffEncoding(head: Uint8Array, complete: boolean): Sniffed {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: 'text', encoding: 'utf-8', bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'text', encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', encoding: 'utf-16be', bom: 2 };
   if (head.includes(0)) return { kind: 'binary', reason: 'binary data (NUL bytes), not text' };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: 'text', encoding: 'utf-8', bom: 3 };
   let text: string;
   let encoding: TextEncoding = 'utf-8';
   let fallback: string | undefined;

@@ -57,7 +57,7 @@ export async function* loadCorpus(paths: string[], opts: LoadOptions): AsyncGene
       continue;
     }
     if (info.isDirectory()) {
-      for await (const file of walk(arg, new Set())) {
+      for await (const file of walk(arg, new Set(), opts)) {
         yield* unique(loadFile(file, toPosix(path.relative(arg, file)), opts), seen, opts);
       }
     } else if (formatOf(arg) === null) {
@@ -105,12 +105,16 @@ async function* unique(
     const first = seen.get(s.id);
     if (first !== undefined) {
       const { file, line } = splitSource(s.source);
-      opts.onIssue({ file, line, reason: `duplicate id "${s.id}" (already loaded from ${first}); skipped` });
+      opts.onIssue(issue(file, `duplicate id "${s.id}" (already loaded from ${first}); skipped`, line));
       continue;
     }
     seen.set(s.id, s.source);
     yield s;
   }
+}
+
+function issue(file: string, reason: string, line?: number): IngestIssue {
+  return line === undefined ? { file, reason } : { file, line, reason };
 }
 
 function splitSource(source: string): { file: string; line?: number } {
@@ -119,11 +123,18 @@ function splitSource(source: string): { file: string; line?: number } {
 }
 
 /** Files under `dir`, sorted by code point for the same order everywhere; hidden entries skipped. */
-async function* walk(dir: string, visited: Set<string>): AsyncGenerator<string> {
-  const real = await realpath(dir);
-  if (visited.has(real)) return; // a symlink loop
-  visited.add(real);
-  const entries = (await readdir(dir, { withFileTypes: true }))
+async function* walk(dir: string, visited: Set<string>, opts: LoadOptions): AsyncGenerator<string> {
+  let entries;
+  try {
+    const real = await realpath(dir);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    opts.onIssue({ file: dir, reason: `folder not readable: ${describeFsError(err)}` });
+    return;
+  }
+  entries = entries
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -136,7 +147,7 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<string> 
         continue; // a dangling link
       }
     }
-    if (isDir) yield* walk(full, visited);
+    if (isDir) yield* walk(full, visited, opts);
     else if (formatOf(e.name) !== null) yield full;
   }
 }
@@ -144,6 +155,9 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<string> 
 async function* loadFile(file: string, id: string, opts: LoadOptions, source = file): AsyncGenerator<Statement> {
   const format = formatOf(source) ?? formatOf(file)!;
   try {
+    const info = await stat(file);
+    // A pipe or device could block forever or never end.
+    if (!info.isFile()) throw new IngestError(source, 'not a regular file');
     if (format === 'jsonl') {
       // Streamed, so exempt from maxFileBytes.
       // A single line is still bounded, by the same limit (at least 1 MiB, so no real record is ever cut).
@@ -152,7 +166,7 @@ async function* loadFile(file: string, id: string, opts: LoadOptions, source = f
       for await (const s of stream) yield source === file ? s : { ...s, source: s.source.replace(file, source) };
       return;
     }
-    const { size } = await stat(file);
+    const { size } = info;
     if (size === 0) throw new IngestError(source, 'empty file');
     if (size > opts.maxFileBytes) {
       throw new IngestError(source, `file too large: ${formatBytes(size)} exceeds the limit of ${formatBytes(opts.maxFileBytes)} (MAX_FILE_BYTES); not read`);
@@ -162,7 +176,7 @@ async function* loadFile(file: string, id: string, opts: LoadOptions, source = f
     if (content.trim() === '') throw new IngestError(source, 'empty file (only whitespace)');
     yield format === 'html' ? parseHtmlStatement(content, source, id) : parseTextStatement(content, source, id);
   } catch (err) {
-    if (err instanceof IngestError) opts.onIssue({ file: err.file, line: err.line, reason: err.reason });
+    if (err instanceof IngestError) opts.onIssue(issue(err.file, err.reason, err.line));
     else opts.onIssue({ file: source, reason: describeFsError(err) });
   }
 }
