@@ -22,7 +22,7 @@ describe.skipIf(!HAS_SHARED)('dev set on the seed corpus', () => {
     expect(q.summary.refusalAccuracy).toBe(1);
     const v = await evaluateQuotes(m.engine, read<QuoteCase>('dev-quotes.jsonl'));
     expect(v.results.filter((r) => !r.verdictRight || !r.speakerRight)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!HAS_SHARED)('dev set on the whole events corpus (79,437 notices)', () => {
@@ -43,5 +43,5 @@ describe.skipIf(!HAS_SHARED)('dev set on the whole events corpus (79,437 notices
     console.log('events dev set:', JSON.stringify(q.summary));
     expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.8);
     expect(q.results.filter((r) => !r.answerable && r.answered).map((r) => r.id)).toEqual([]);
-  });
+  }, 60_000);
 });

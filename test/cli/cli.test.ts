@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, seedConfig } from '../helpers.js';
@@ -22,14 +23,14 @@ describe('command line', () => {
     expect(a.answer).toBe('380');
     const lines = cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).answer)).toEqual(['380', '2019']);
-  });
+  }, 60_000);
 
   it('prints a readable answer with the statement and speaker', () => {
     const out = cli('ask.ts', ['How many are remanded?'], env);
     expect(out).toContain('Answer: 380');
     expect(out).toContain('“Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.”');
     expect(out).toContain('— Mats Löfving');
-  });
+  }, 60_000);
 
   it('verifies quotes, one or a batch', () => {
     const v = JSON.parse(cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
@@ -39,15 +40,18 @@ describe('command line', () => {
     const lines = cli('verify.ts', ['--json'], env, '{"quote":"Vi kommer att anställa 500 nya poliser"}\nnot json\n').trim().split('\n');
     expect(JSON.parse(lines[0]!).verdict).toBe('not_found');
     expect(JSON.parse(lines[1]!).error).toMatch(/line 2: not JSON/);
-  });
+  }, 60_000);
 
-  it('fails with one clear line on a damaged index', () => {
+  it('builds a missing index on first ask, and fails with one clear line on a damaged one', () => {
+    const fresh = join(config.INDEX_DIR, '..', 'fresh-index');
+    expect(JSON.parse(cli('ask.ts', ['--json', '--index', fresh, 'How many are remanded?'], env)).answer).toBe('380');
+    writeFileSync(join(fresh, 'CURRENT'), 'gen-000099\n');
     let err = '';
     try {
-      cli('ask.ts', ['--index', join(config.INDEX_DIR, 'nowhere'), 'hej'], env);
+      cli('ask.ts', ['--index', fresh, 'hej'], env);
     } catch (e) {
       err = String((e as { stderr: string }).stderr);
     }
-    expect(err).toMatch(/^✗ index at .*nowhere: no index here yet; build it with `npm run index`/m);
-  });
+    expect(err).toMatch(/^✗ index at .*fresh-index: generation gen-000099 has no manifest \(half-written index\); rebuild it with `npm run index`/m);
+  }, 60_000);
 });
