@@ -98,7 +98,7 @@ const TINY: Omit<Arch, 'vocabSize'> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** xorshift128+-free, tiny and fast: mulberry32. */
+/** mulberry32: a tiny, fast, seedable PRNG (uniform in [0, 1)). */
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

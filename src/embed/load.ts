@@ -22,7 +22,8 @@ export interface CreatedEmbedder {
 /** A local load that takes longer than this is given up on (the real model loads in about a second). */
 export const LOAD_TIMEOUT_MS = 120_000;
 
-const FIX = 'run `npm run model:fetch` to download it (or set EMBEDDING_MODEL=none for lexical search only)';
+const FETCH = 'lexical search only; run `npm run model:fetch` to download it (or set EMBEDDING_MODEL=none)';
+const REFETCH = 'lexical search only; run `npm run model:fetch -- --force` to download it again (or set EMBEDDING_MODEL=none)';
 
 /**
  * Opens the configured embedding model from `modelDir`, offline. Never throws for a model that cannot be used and
@@ -36,7 +37,7 @@ export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Creat
   const missing = requiredModelFiles(opts.dtype).filter((f) => !existsSync(path.join(folder, f)));
   if (missing.length > 0) {
     const what = existsSync(folder) ? `is incomplete in ${folder} (missing ${missing.join(', ')})` : `is not in ${folder}`;
-    return fail(opts, `embedding model ${opts.model} (${opts.dtype}) ${what}; lexical search only; ${FIX}`);
+    return fail(opts, `embedding model ${opts.model} (${opts.dtype}) ${what}: ${FETCH}`);
   }
 
   try {
@@ -59,7 +60,7 @@ export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Creat
   } catch (err) {
     log.debug({ err, model: opts.model, folder }, 'embedding model failed to load');
     const reason = oneLine(err).replace(/^embedding model \S+: /, '');
-    return fail(opts, `embedding model ${opts.model} (${opts.dtype}) in ${folder} cannot be used: ${reason}; lexical search only; ${FIX}`);
+    return fail(opts, `embedding model ${opts.model} (${opts.dtype}) cannot be used (${reason}): ${REFETCH}`);
   }
 }
 
