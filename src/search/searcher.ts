@@ -38,6 +38,11 @@ const HEAD_WEIGHT = 0.7;
 const MODIFIER_WEIGHT = 0.5;
 const MAX_EXPANSIONS = 40;
 const MIN_AFFIX = 3;
+/**
+ * A term in more than this share of all sentences is a stop word for this corpus ("polis" in police notices):
+ * it tells nothing about which sentence answers, and its posting list is the slowest part of a query.
+ */
+export const MAX_TERM_SHARE = 0.1;
 
 /**
  * Splits a compound the index does not know into parts it does (`kyrkinbrott` → `kyrk` + `inbrott`,
@@ -61,7 +66,8 @@ interface Expanded {
   /** per segment: term id → weight */
   terms: Map<number, number>[];
   df: number;
-  weight: number;
+  /** Every term of the concept is too common to tell sentences apart: it weighs nothing. */
+  everywhere: boolean;
 }
 
 /** The concepts' alternatives, with compound expansions, found in each segment. */
@@ -90,13 +96,28 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
       }
       return m;
     });
+    const total = segments.reduce((a, s) => a + s.data.sentDoc.length, 0);
+    const dfOf = (id: number, d: SegmentData) => d.sOff[id + 1]! - d.sOff[id]!;
+    // Drop terms that are everywhere; if that leaves a concept nothing, the concept is dropped by the caller.
+    const common = new Map<string, number>();
+    segments.forEach((seg, i) => {
+      for (const id of perSeg[i]!.keys()) {
+        const t = seg.data.terms[id]!;
+        common.set(t, (common.get(t) ?? 0) + dfOf(id, seg.data));
+      }
+    });
+    const hadTerms = perSeg.some((m) => m.size > 0);
+    segments.forEach((seg, i) => {
+      for (const id of [...perSeg[i]!.keys()]) if (common.get(seg.data.terms[id]!)! > MAX_TERM_SHARE * total) perSeg[i]!.delete(id);
+    });
+    const everywhere = hadTerms && perSeg.every((m) => m.size === 0);
     let df = 0;
     segments.forEach((seg, i) => {
       let best = 0;
       for (const [id, w] of perSeg[i]!) if (w === 1) best = Math.max(best, seg.data.sOff[id + 1]! - seg.data.sOff[id]!);
       df += best;
     });
-    return { terms: perSeg, df, weight: 0 };
+    return { terms: perSeg, df, everywhere };
   });
 }
 
@@ -137,16 +158,18 @@ export function lexicalSearch(
   let sentLenSum = 0;
   let docLenSum = 0;
   for (const s of segments) {
+    const st = scratchOf(s.data);
     nSent += s.data.sentDoc.length;
     nDoc += s.data.docs.length;
-    for (let i = 0; i < s.data.sentLen.length; i++) sentLenSum += s.data.sentLen[i]!;
-    for (let i = 0; i < s.data.docLen.length; i++) docLenSum += s.data.docLen[i]!;
+    sentLenSum += st.sentLenSum;
+    docLenSum += st.docLenSum;
   }
   const avgSent = nSent ? sentLenSum / nSent : 1;
   const avgDoc = nDoc ? docLenSum / nDoc : 1;
   const expanded = expand(segments, cs);
-  const conceptFound = expanded.map((e) => e.terms.some((m) => m.size > 0));
+  const conceptFound = expanded.map((e) => e.everywhere || e.terms.some((m) => m.size > 0));
   const conceptWeights = cs.map((c, i) => {
+    if (expanded[i]!.everywhere) return 0;
     const w = idf(nSent, expanded[i]!.df);
     return conceptFound[i] || !c.soft ? w : w * 0.3;
   });
@@ -157,12 +180,11 @@ export function lexicalSearch(
   const hits: LexicalHit[] = [];
   segments.forEach((seg, si) => {
     const d = seg.data;
-    const sTotal = new Float32Array(d.sentDoc.length);
-    const sMask = new Uint32Array(d.sentDoc.length);
-    const dTotal = new Float32Array(d.docs.length);
-    const dMask = new Uint32Array(d.docs.length);
-    const sBest = new Float32Array(d.sentDoc.length);
-    const dBest = new Float32Array(d.docs.length);
+    // Scratch arrays live with the segment and are reset entry by entry (only what this query touched), so a
+    // query costs what its posting lists cost, not the size of the index.
+    const { sTotal, sMask, sBest, dTotal, dMask, dBest } = scratchOf(d);
+    const allS: number[] = [];
+    const allD: number[] = [];
     const touchedS: number[] = [];
     const touchedD: number[] = [];
     expanded.forEach((e, ci) => {
@@ -171,13 +193,13 @@ export function lexicalSearch(
       for (const [tid, w] of e.terms[si]!) {
         const sdf = d.sOff[tid + 1]! - d.sOff[tid]!;
         const ti = idf(nSent, Math.max(sdf, e.df)) * w;
-        for (let p = d.sOff[tid]!; p < d.sOff[tid + 1]!; p++) {
+        for (let p = d.sOff[tid]!, end = d.sOff[tid + 1]!; p < end; p++) {
           const s = d.sIds[p]!;
           const v = ti * tfPart(d.sTf[p]!, d.sentLen[s]!, avgSent, SENTENCE_BM25);
           if (sBest[s] === 0) touchedS.push(s);
           if (v > sBest[s]!) sBest[s] = v;
         }
-        for (let p = d.dOff[tid]!; p < d.dOff[tid + 1]!; p++) {
+        for (let p = d.dOff[tid]!, end = d.dOff[tid + 1]!; p < end; p++) {
           const doc = d.dIds[p]!;
           const v = ti * tfPart(d.dTf[p]!, d.docLen[doc]!, avgDoc, STATEMENT_BM25);
           if (dBest[doc] === 0) touchedD.push(doc);
@@ -186,11 +208,13 @@ export function lexicalSearch(
       }
       const bit = 1 << ci;
       for (const s of touchedS) {
+        if (sMask[s] === 0) allS.push(s);
         sTotal[s]! += sBest[s]!;
         sMask[s]! |= bit;
         sBest[s] = 0;
       }
       for (const doc of touchedD) {
+        if (dMask[doc] === 0) allD.push(doc);
         dTotal[doc]! += dBest[doc]!;
         dMask[doc]! |= bit;
         dBest[doc] = 0;
@@ -198,8 +222,8 @@ export function lexicalSearch(
     });
 
     const cand = new Set<number>();
-    for (const s of topK(sTotal, nSentCand)) if (!seg.deleted.has(d.sentDoc[s]!)) cand.add(s);
-    for (const doc of topK(dTotal, nDocCand)) {
+    for (const s of topK(sTotal, allS, nSentCand)) if (!seg.deleted.has(d.sentDoc[s]!)) cand.add(s);
+    for (const doc of topK(dTotal, allD, nDocCand)) {
       if (seg.deleted.has(doc)) continue;
       for (let s = d.docSent[doc]!; s < d.docSent[doc + 1]!; s++) cand.add(s);
     }
@@ -220,8 +244,54 @@ export function lexicalSearch(
         prevScore: s > d.docSent[doc]! ? sTotal[s - 1]! / maxSent : 0,
       });
     }
+    for (const s of allS) {
+      sTotal[s] = 0;
+      sMask[s] = 0;
+    }
+    for (const doc of allD) {
+      dTotal[doc] = 0;
+      dMask[doc] = 0;
+    }
   });
   return { hits, conceptWeights, conceptFound };
+}
+
+interface Scratch {
+  sTotal: Float32Array;
+  sMask: Uint32Array;
+  sBest: Float32Array;
+  dTotal: Float32Array;
+  dMask: Uint32Array;
+  dBest: Float32Array;
+  sentLenSum: number;
+  docLenSum: number;
+}
+
+const scratches = new WeakMap<SegmentData, Scratch>();
+
+/** Per-segment score arrays and length sums, made on first use and kept with the segment. */
+function scratchOf(d: SegmentData): Scratch {
+  let s = scratches.get(d);
+  if (!s) {
+    let sentLenSum = 0;
+    let docLenSum = 0;
+    for (let i = 0; i < d.sentLen.length; i++) sentLenSum += d.sentLen[i]!;
+    for (let i = 0; i < d.docLen.length; i++) docLenSum += d.docLen[i]!;
+    const ns = d.sentDoc.length;
+    const nd = d.docs.length;
+    s = {
+      sTotal: new Float32Array(ns),
+      sMask: new Uint32Array(ns),
+      sBest: new Float32Array(ns),
+      dTotal: new Float32Array(nd),
+      dMask: new Uint32Array(nd),
+      dBest: new Float32Array(nd),
+      sentLenSum,
+      docLenSum,
+    };
+    scratches.set(d, s);
+  }
+  return s;
 }
 
 function maskWeight(mask: number, weights: number[]): number {
@@ -230,15 +300,46 @@ function maskWeight(mask: number, weights: number[]): number {
   return w;
 }
 
-/** Indices of the k largest positive values. */
-export function topK(values: Float32Array, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i]! > 0) idx.push(i);
-  if (idx.length > k * 4) {
-    // Partial selection: a threshold from a sample keeps this linear on long posting lists.
-    const sorted = idx.map((i) => values[i]!).sort((a, b) => b - a);
-    const thr = sorted[Math.min(k, sorted.length) - 1]!;
-    return idx.filter((i) => values[i]! >= thr).sort((a, b) => values[b]! - values[a]!).slice(0, k);
+/** The k entries of `ids` with the largest `values`, best first (quickselect, then a sort of k). */
+export function topK(values: Float32Array, ids: number[], k: number): number[] {
+  if (ids.length <= k) return [...ids].sort((a, b) => values[b]! - values[a]!);
+  const v = new Float32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) v[i] = values[ids[i]!]!;
+  const thr = kthLargest(v, k);
+  const above: number[] = [];
+  const ties: number[] = [];
+  for (const i of ids) {
+    const x = values[i]!;
+    if (x > thr) above.push(i);
+    else if (x === thr) ties.push(i);
   }
-  return idx.sort((a, b) => values[b]! - values[a]!).slice(0, k);
+  for (let i = 0; above.length < k && i < ties.length; i++) above.push(ties[i]!);
+  return above.sort((a, b) => values[b]! - values[a]!);
+}
+
+/** The k-th largest value of `a` (1-based), reordering `a` in place (Hoare's selection). */
+function kthLargest(a: Float32Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
 }
