@@ -21,14 +21,17 @@ export function citableSentences(statement: Pick<Statement, 'text'>): Sentence[]
   const speakers = attributeParagraphs(paraTexts);
   const spans = splitSentences(text);
 
+  // A pull quote is a paragraph without closing punctuation; only when there is one are the others compared.
   const pullQuote = new Set<number>();
-  const normParas = paraTexts.map(normalise);
-  paraTexts.forEach((p, i) => {
-    if (/[.!?:]["”»]?\s*$/.test(p)) return;
-    const n = normParas[i]!;
-    if (n.length < 12) return;
-    if (normParas.some((other, j) => j !== i && other.length > n.length && other.includes(n))) pullQuote.add(i);
-  });
+  const candidates = paraTexts.map((p, i) => i).filter((i) => !/[.!?:]["”»]?\s*$/.test(paraTexts[i]!) && paraTexts[i]!.length >= 12);
+  if (candidates.length > 0) {
+    const normParas = paraTexts.map(normalise);
+    for (const i of candidates) {
+      const n = normParas[i]!;
+      if (n.length < 12) continue;
+      if (normParas.some((other, j) => j !== i && other.length > n.length && other.includes(n))) pullQuote.add(i);
+    }
+  }
 
   const out: Sentence[] = [];
   for (const s of spans) {
