@@ -6,7 +6,7 @@ import type { Embedder } from '../embed/types.js';
 import type { IndexSegment, LoadedIndex } from '../index/open.js';
 import { queryConcepts } from '../search/query.js';
 import { entityCoverage, lexicalSearch, type LexicalHit } from '../search/searcher.js';
-import { detectLang } from '../text/analyze.js';
+import { detectLang, tokenize } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Answer, Citation, QuestionType, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
@@ -22,6 +22,8 @@ export interface AnswerParams {
   denseWeight: number;
   /** Least share of the question's weight that the sentence and its statement must match to answer. */
   minCoverage: number;
+  /** Weight of the share of the question's names and dates that the sentence and its statement match. */
+  entityWeight: number;
   /** Least share of the weight of the names in the question (places, people) the statement must match. */
   minEntityCoverage: number;
   /** Least share the sentence itself must match. */
@@ -46,6 +48,7 @@ export const DEFAULT_PARAMS: AnswerParams = {
   minCoverage: 0.6,
   minSentenceCoverage: 0.05,
   minEntityCoverage: 0.6,
+  entityWeight: 0.3,
   shapeBonus: 0.3,
   whatBonus: 0.15,
   continuity: 0.15,
@@ -160,7 +163,11 @@ export class Engine implements AnswerEngine {
       const shape = hasAnswerShape(type, text, this.speaker(seg, hit.sent));
       const cont = PRONOUN_START.test(text) ? p.pronounContinuity : p.continuity;
       let score =
-        hit.sentScore + cont * hit.prevScore + p.statementWeight * hit.docScore + (shape ? (type === 'what' ? p.whatBonus : p.shapeBonus) : 0);
+        hit.sentScore +
+        cont * hit.prevScore +
+        p.statementWeight * hit.docScore +
+        p.entityWeight * entityCoverage(concepts, lex.conceptWeights, hit.sentMask | hit.docMask) +
+        (shape ? (type === 'what' ? p.whatBonus : p.shapeBonus) : 0);
       if (qv && seg.vectors) score += p.denseWeight * cosineRow(seg.vectors.rows, seg.vectors.dim, hit.sent, qv);
       ranked.push({ hit, score, shape });
     }
@@ -192,7 +199,7 @@ export class Engine implements AnswerEngine {
       question,
       lang,
       answered,
-      answer: answered ? shortAnswer(type, bestText, anchors, this.speaker(bestSeg, best.hit.sent)) : null,
+      answer: answered ? shortAnswer(type, bestText, anchors, this.speaker(bestSeg, best.hit.sent), new Set(tokenize(q))) : null,
       type,
       citations: top.map((r) => this.citation(segs[r.hit.seg]!, r.hit.sent, r.score)),
     };

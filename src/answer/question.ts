@@ -11,8 +11,16 @@ const RULES: [QuestionType, RegExp][] = [
   ['what', /\b(what|which|vad|vilken|vilket|vilka)\b/i],
 ];
 
+/**
+ * The type whose question words come first: "What were the road conditions when …" asks what, not when.
+ * Among matches at the same place the more specific rule (listed first) wins.
+ */
 export function questionType(question: string): QuestionType {
   const q = ` ${question.toLowerCase()} `;
-  for (const [type, re] of RULES) if (re.test(q)) return type;
-  return 'other';
+  let best: { type: QuestionType; at: number } | null = null;
+  for (const [type, re] of RULES) {
+    const m = re.exec(q);
+    if (m && (!best || m.index < best.at)) best = { type, at: m.index };
+  }
+  return best?.type ?? 'other';
 }

@@ -51,10 +51,14 @@ function nearest(cands: Span[], anchors: number[], sentence: string): Span | nul
   return best;
 }
 
-export function shortAnswer(type: QuestionType, sentence: string, anchors: number[], speaker: string | null): string | null {
+/**
+ * `given`: words of the question (lower case); a number the asker already gave ("länsväg 383", "den 26
+ * oktober") is never the answer to "how many".
+ */
+export function shortAnswer(type: QuestionType, sentence: string, anchors: number[], speaker: string | null, given: ReadonlySet<string> = new Set()): string | null {
   switch (type) {
     case 'how_many':
-      return nearest(counts(sentence), anchors, sentence)?.text ?? null;
+      return nearest(counts(sentence).filter((n) => !given.has(n.text.toLowerCase())), anchors, sentence)?.text ?? null;
     case 'how_old':
       return nearest(all(AGE, sentence), anchors, sentence)?.text ?? null;
     case 'when':

@@ -50,16 +50,20 @@ export const MAX_TERM_SHARE = 0.1;
  */
 export function decompound(seg: SegmentData, term: string, weight: number): { term: string; weight: number }[] {
   if (term.length < 7 || /\d/.test(term)) return [];
-  let best: { head: string; mod: string } | null = null;
+  let best: { head: string; mod: string | null } | null = null;
   for (let i = MIN_AFFIX; i <= term.length - MIN_AFFIX; i++) {
     const head = term.slice(i);
     if (termId(seg, head) < 0) continue;
-    let mod = term.slice(0, i);
+    let mod: string | null = term.slice(0, i);
     if (termId(seg, mod) < 0 && mod.endsWith('s') && termId(seg, mod.slice(0, -1)) >= 0) mod = mod.slice(0, -1);
-    if (termId(seg, mod) < 0) continue;
-    if (!best || Math.min(head.length, mod.length) > Math.min(best.head.length, best.mod.length)) best = { head, mod };
+    if (termId(seg, mod) < 0) mod = null;
+    const score = (b: { head: string; mod: string | null }) => (b.mod ? Math.min(b.head.length, b.mod.length) + 100 : b.head.length);
+    if (!best || score({ head, mod }) > score(best)) best = { head, mod };
   }
-  return best ? [{ term: best.head, weight: weight * HEAD_WEIGHT }, { term: best.mod, weight: weight * MODIFIER_WEIGHT }] : [];
+  if (!best) return [];
+  // With an unknown modifier ("fortkörnings|böter") only the head stands for the word, and less surely.
+  if (!best.mod) return [{ term: best.head, weight: weight * HEAD_WEIGHT * 0.8 }];
+  return [{ term: best.head, weight: weight * HEAD_WEIGHT }, { term: best.mod, weight: weight * MODIFIER_WEIGHT }];
 }
 
 interface Expanded {
@@ -111,10 +115,13 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
       for (const id of [...perSeg[i]!.keys()]) if (common.get(seg.data.terms[id]!)! > MAX_TERM_SHARE * total) perSeg[i]!.delete(id);
     });
     const everywhere = hadTerms && perSeg.every((m) => m.size === 0);
+    // The concept is as rare as its strongest alternative that occurs (the word itself, else a compound part).
+    let top = 0;
+    for (const m of perSeg) for (const w of m.values()) top = Math.max(top, w);
     let df = 0;
     segments.forEach((seg, i) => {
       let best = 0;
-      for (const [id, w] of perSeg[i]!) if (w === 1) best = Math.max(best, seg.data.sOff[id + 1]! - seg.data.sOff[id]!);
+      for (const [id, w] of perSeg[i]!) if (w === top) best = Math.max(best, seg.data.sOff[id + 1]! - seg.data.sOff[id]!);
       df += best;
     });
     return { terms: perSeg, df, everywhere };

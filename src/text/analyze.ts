@@ -94,14 +94,18 @@ export function indexTerms(text: string, lang: Lang): string[] {
 const SV_MARKERS = new Set('och att det som är på för med har av till den inte om ett en var vi de polisen sade säger efter under vid'.split(' '));
 const EN_MARKERS = new Set('the and of to is are was were in that it for on with as by at from have has be how what who when where why many said says'.split(' '));
 
-/** Swedish or English, by letters and function words; `fallback` when nothing tells. */
+/**
+ * Swedish or English, by function words; Swedish letters (å, ä, ö) decide only when the function words do not,
+ * since an English question may well name Bonäshamn or Åre.
+ */
 export function detectLang(text: string, fallback: Lang = 'sv'): Lang {
-  if (/[åäöÅÄÖ]/.test(text)) return 'sv';
   let sv = 0;
   let en = 0;
   for (const t of tokenize(text)) {
     if (SV_MARKERS.has(t)) sv++;
     if (EN_MARKERS.has(t)) en++;
   }
-  return en > sv ? 'en' : sv > en ? 'sv' : fallback;
+  if (en > sv) return 'en';
+  if (sv > en) return 'sv';
+  return /[åäöÅÄÖ]/.test(text) ? 'sv' : fallback;
 }
