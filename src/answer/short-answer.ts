@@ -106,7 +106,7 @@ function counts(sentence: string): Span[] {
     if (/^(en|ett|one)$/i.test(n.text)) return false;
     if (/^\d{1,2}[.:]\d{2}$/.test(n.text)) return false;
     const after = sentence.slice(n.start + n.text.length, n.start + n.text.length + 14);
-    if (/^-(?:år|tal)/.test(after)) return false;
+    if (/^-\p{L}/u.test(after)) return false; // 20-årsåldern, 17-tiden, ett 40-tal
     if (/^\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/i.test(after)) return false;
     return true;
   });

@@ -4,7 +4,7 @@
  * a sentence has.
  */
 import type { Lang } from '../types.js';
-import { isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
+import { dateTerms, isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon.js';
 
 export interface Alternative {
@@ -25,9 +25,6 @@ export interface Concept {
   entity: boolean;
 }
 
-const MONTHS = new Set(
-  'januari februari mars april maj juni juli augusti september oktober november december january february march april may june july august september october november december'.split(' '),
-);
 const NOT_ENTITIES = new Set(
   'i en ett the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december måndag tisdag onsdag torsdag fredag lördag söndag'.split(' '),
 );
@@ -83,16 +80,18 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): C
     }
     concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity });
   }
-  // A day with its month ("15 October", "den 26 oktober") names the event's date as surely as a place does.
-  for (let i = 0; i + 1 < concepts.length; i++) {
-    const [a, b] = [concepts[i]!, concepts[i + 1]!];
-    const day = (c: Concept) => /^\d{1,2}$/.test(c.surface) && Number(c.surface) <= 31;
-    const month = (c: Concept) => MONTHS.has(c.surface);
-    if ((day(a) && month(b)) || (month(a) && day(b))) {
-      a.entity = b.entity = true;
-      a.soft = b.soft = false;
-    }
+  // A day with its month ("15 October", "den 26 oktober") becomes one date term, and names the event as surely
+  // as a place does.
+  const dated: Concept[] = [];
+  for (let i = 0; i < concepts.length; i++) {
+    const [a, b] = [concepts[i]!, concepts[i + 1]];
+    const date = b ? dateTerms([a.surface, b.surface])[0] : undefined;
+    if (date) {
+      dated.push({ surface: `${a.surface} ${b!.surface}`, alternatives: [{ term: date, weight: 1 }], soft: false, entity: true });
+      i++;
+    } else dated.push(a);
   }
+  concepts.splice(0, concepts.length, ...dated);
   // The same concept twice ("polisen … polis") counts once.
   const seen = new Set<string>();
   return concepts.filter((c) => {

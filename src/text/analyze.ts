@@ -87,7 +87,44 @@ export function isQueryNoise(token: string): boolean {
 /** Index terms of a text: stems of the non-stop-word tokens. */
 export function indexTerms(text: string, lang: Lang): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) if (!STOPWORDS.has(t)) out.push(stem(t, lang));
+  const tokens = tokenize(text);
+  for (const t of tokens) if (!STOPWORDS.has(t)) out.push(stem(t, lang));
+  out.push(...dateTerms(tokens));
+  return out;
+}
+
+const MONTH_NUMBER = new Map<string, number>(
+  [
+    ['januari', 'january', 'jan'],
+    ['februari', 'february', 'feb'],
+    ['mars', 'march', 'mar'],
+    ['april', 'apr'],
+    ['maj', 'may'],
+    ['juni', 'june', 'jun'],
+    ['juli', 'july', 'jul'],
+    ['augusti', 'august', 'aug'],
+    ['september', 'sept', 'sep'],
+    ['oktober', 'october', 'okt', 'oct'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as [string, number])),
+);
+
+/**
+ * One term per calendar date a text names, "20 mars", "den 3 december" or "March 20" alike: `§3-20`. A
+ * question's date then matches that date only, not every text with a 20 and a March in it ("20-årsåldern").
+ */
+export function dateTerms(tokens: string[]): string[] {
+  const out: string[] = [];
+  const day = (t: string | undefined) => (t && /^\d{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 31 ? Number(t) : 0);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const m = MONTH_NUMBER.get(tokens[i + 1]!);
+    const d = day(tokens[i]);
+    if (d && m) out.push(`§${m}-${d}`);
+    const m2 = MONTH_NUMBER.get(tokens[i]!);
+    const d2 = day(tokens[i + 1]);
+    if (m2 && d2 && !day(tokens[i - 1])) out.push(`§${m2}-${d2}`);
+  }
   return out;
 }
 
