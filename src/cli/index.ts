@@ -17,7 +17,7 @@ await run(async () => {
   if (notice) process.stderr.write(`${notice}\n`);
   const ac = new AbortController();
   const stop = () => {
-    process.stderr.write('\ninterrupted: finishing nothing, the live index stays as it was\n');
+    process.stderr.write('\ninterrupting: stopping the build, the live index stays as it was\n');
     ac.abort();
   };
   process.once('SIGINT', stop);

@@ -3,12 +3,13 @@
  */
 import { ConfigError, IndexError, IngestError, ModelError, UsageError } from '../errors.js';
 import { redactSecrets } from '../log.js';
+import { BuildInterrupted } from '../index/build.js';
 
 export async function run(main: () => Promise<number | void>): Promise<void> {
   try {
     process.exitCode = (await main()) ?? 0;
   } catch (e) {
-    const known = [ConfigError, IndexError, IngestError, ModelError, UsageError].some((C) => e instanceof C);
+    const known = [ConfigError, IndexError, IngestError, ModelError, UsageError, BuildInterrupted].some((C) => e instanceof C);
     const msg = e instanceof Error ? (known ? e.message : (e.stack ?? e.message)) : String(e);
     process.stderr.write(`✗ ${redactSecrets(msg)}\n`);
     process.exitCode = 1;

@@ -60,7 +60,15 @@ async function previous(dir: string, embedder: Embedder | null): Promise<LoadedI
 }
 
 function checkAbort(signal?: AbortSignal) {
-  if (signal?.aborted) throw new IndexError('(build)', 'interrupted; the live index is unchanged', 'run `npm run index` again');
+  if (signal?.aborted) throw new BuildInterrupted();
+}
+
+/** A build stopped on request (Ctrl-C, SIGTERM); nothing was switched, the live index is as it was. */
+export class BuildInterrupted extends Error {
+  override name = 'BuildInterrupted';
+  constructor() {
+    super('index build interrupted; the live index is unchanged (run `npm run index` again to finish)');
+  }
 }
 
 /** Vectors from the previous index, by statement hash, for statements whose content did not change. */
@@ -148,14 +156,18 @@ async function readAll(statements: AsyncIterable<Statement>, opts: BuildOptions)
   return out;
 }
 
-function analyzeAll(read: { s: Statement; hash: string }[], opts: BuildOptions): AnalyzedStatement[] {
-  return read.map(({ s, hash }, i) => {
+/** Analyses statements, yielding to the event loop now and then so that Ctrl-C and progress get through. */
+async function analyzeAll(read: { s: Statement; hash: string }[], opts: BuildOptions): Promise<AnalyzedStatement[]> {
+  const out: AnalyzedStatement[] = [];
+  for (let i = 0; i < read.length; i++) {
     if (i % 5000 === 0) {
+      await new Promise((r) => setImmediate(r));
       checkAbort(opts.signal);
       opts.onProgress?.({ phase: 'indexing', done: i, total: read.length });
     }
-    return analyzeStatement(s, hash);
-  });
+    out.push(analyzeStatement(read[i]!.s, read[i]!.hash));
+  }
+  return out;
 }
 
 /** Builds a whole new index from the corpus and switches to it. */
@@ -176,7 +188,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const sentences = prev.segments.reduce((a, s) => a + s.data.sentDoc.length, 0);
     return { statements: read.length, sentences, issues, embedded: 0, reused: sentences, changed: false, generation: prev.gen, ms: { read: tRead - t0, index: 0, embed: 0, write: 0, total: t } };
   }
-  const docs = analyzeAll(read, opts);
+  const docs = await analyzeAll(read, opts);
   const sentences = docs.reduce((a, d) => a + d.sentences.length, 0);
   const base = { statements: docs.length, sentences, issues };
   const data = buildSegment(docs);
