@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino';
 
 /** Strips Telegram bot tokens (`123456:AA…`) from any string, wherever they appear (URLs in errors included). */
 export function redactSecrets(text: string): string {
-  return text.replace(/\b\d{5,}:[A-Za-z0-9_-]{30,}\b/g, '[redacted-token]');
+  return text.replace(/(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}/g, '[redacted-token]');
 }
 
 /**

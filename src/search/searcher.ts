@@ -43,6 +43,8 @@ const MIN_AFFIX = 3;
  * it tells nothing about which sentence answers, and its posting list is the slowest part of a query.
  */
 export const MAX_TERM_SHARE = 0.1;
+/** ...and only past this many sentences: in a small corpus nothing is slow and every word may matter. */
+export const MIN_COMMON_DF = 5000;
 
 /**
  * Splits a compound the index does not know into parts it does (`kyrkinbrott` → `kyrk` + `inbrott`,
@@ -112,7 +114,7 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
     });
     const hadTerms = perSeg.some((m) => m.size > 0);
     segments.forEach((seg, i) => {
-      for (const id of [...perSeg[i]!.keys()]) if (common.get(seg.data.terms[id]!)! > MAX_TERM_SHARE * total) perSeg[i]!.delete(id);
+      for (const id of [...perSeg[i]!.keys()]) if (common.get(seg.data.terms[id]!)! > Math.max(MAX_TERM_SHARE * total, MIN_COMMON_DF)) perSeg[i]!.delete(id);
     });
     const everywhere = hadTerms && perSeg.every((m) => m.size === 0);
     // The concept is as rare as its strongest alternative that occurs (the word itself, else a compound part).

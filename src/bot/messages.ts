@@ -1,0 +1,322 @@
+/**
+ * The bot's own words, in Swedish and English. Everything here is the bot speaking about itself; nothing here
+ * ever stands in for what a statement says. Functions return HTML for Telegram's HTML parse mode: any value
+ * they interpolate must already be escaped by the caller (format.ts does it), except numbers.
+ */
+import type { Lang } from '../types.js';
+
+export interface Messages {
+  /** Opening and closing quotation marks for a verbatim sentence. */
+  quote: [string, string];
+  answer: string;
+  fromStatements: string;
+  notAnswered: string;
+  notAnsweredEcho: (q: string) => string;
+  nearest: string;
+  nothingNear: string;
+  rephrase: string;
+  unknownPublisher: string;
+  unknownDate: string;
+  noLink: string;
+  readSource: string;
+  readWhole: string;
+  buttonContext: string;
+  buttonMore: string;
+  moreHeader: string;
+  noMore: string;
+  contextHeader: string;
+  contextGone: string;
+  expired: string;
+  slowDown: string;
+  apology: string;
+  adminOnly: string;
+  uploadAdminOnly: string;
+  unknownCommand: string;
+  emptyQuestion: string;
+  help: (p: { statements: number; sentences: number; from: string | null; to: string | null; admin: boolean; bot: string }) => string;
+  // /verify
+  verifyUsage: string;
+  verbatim: string;
+  altered: string;
+  notFound: (statements: number) => string;
+  sourceSentence: string;
+  changesHeader: string;
+  changeChanged: (quote: string, source: string) => string;
+  changeAdded: (quote: string) => string;
+  changeRemoved: (source: string) => string;
+  similarity: (pct: number) => string;
+  speakerNamed: (speaker: string) => string;
+  speakerNone: string;
+  speakerMismatch: (claimed: string, named: string | null) => string;
+  speakerMatches: (speaker: string) => string;
+  // admin
+  status: (p: {
+    statements: number;
+    sentences: number;
+    newest: string;
+    oldest: string;
+    age: string;
+    model: string | null;
+    uptime: string;
+    notice: string | null;
+  }) => string;
+  reindexStarted: string;
+  reindexRunning: string;
+  reindexPhase: (phase: string, done: number, total: number | null) => string;
+  reindexDone: (p: { statements: number; sentences: number; issues: number; seconds: string }) => string;
+  reindexUnchanged: (statements: number) => string;
+  reindexFailed: string;
+  phases: Record<'reading' | 'indexing' | 'embedding' | 'writing' | 'done', string>;
+  uploadTooLarge: (size: string, max: string) => string;
+  uploadUnknownSize: string;
+  uploadNotText: (reason: string) => string;
+  uploadDownloadFailed: string;
+  uploadNoStatements: (issues: string) => string;
+  uploadAdded: (p: { added: number; replaced: number; file: string; issues: string }) => string;
+  uploadNoFolder: (path: string) => string;
+  removeUsage: string;
+  removed: (id: string, moved: string | null) => string;
+  removedFileKept: string;
+  removeUnknown: (id: string) => string;
+  // inline mode
+  inlineNoAnswer: string;
+  inlineHelp: string;
+  duration: (ms: number) => string;
+}
+
+const sv: Messages = {
+  quote: ['”', '”'],
+  answer: 'Svar',
+  fromStatements: 'Ur uttalandena',
+  notAnswered: 'Uttalandena jag känner till besvarar inte frågan.',
+  notAnsweredEcho: (q) => `Uttalandena jag känner till besvarar inte frågan ”${q}”.`,
+  nearest: 'Närmaste uttalanden jag hittade (de besvarar <b>inte</b> frågan):',
+  nothingNear: 'Jag hittade inget uttalande som liknar frågan.',
+  rephrase:
+    'Tips: fråga om en sak i taget, använd de ord ett pressmeddelande skulle använda (t.ex. ”häktade”, ”gripna”), och nämn plats, person eller händelse.',
+  unknownPublisher: 'okänd utgivare',
+  unknownDate: 'datum okänt',
+  noLink: 'ingen offentlig länk',
+  readSource: 'Läs i källan',
+  readWhole: 'Läs hela uttalandet',
+  buttonContext: '📄 Visa sammanhang',
+  buttonMore: '📚 Fler källor',
+  moreHeader: 'Fler källor (närliggande meningar, i relevansordning):',
+  noMore: 'Det finns inga fler källor till den frågan.',
+  contextHeader: 'Sammanhang',
+  contextGone: 'Det uttalandet finns inte längre i indexet.',
+  expired: 'Knappen har gått ut. Ställ frågan igen, så får du nya knappar.',
+  slowDown: 'Lugna ner dig lite 🙂 Du skickar meddelanden snabbare än jag hinner svara. Vänta några sekunder och försök igen.',
+  apology: 'Förlåt, något gick fel när jag skulle svara. Försök igen om en stund.',
+  adminOnly: 'Förlåt, det kommandot är bara för botens administratörer. Inget har ändrats.',
+  uploadAdminOnly: 'Tack! Men bara botens administratörer kan lägga till uttalanden, så filen har inte sparats. Ställ gärna en fråga i stället.',
+  unknownCommand: 'Det kommandot känner jag inte till. Skriv /help för att se vad jag kan.',
+  emptyQuestion: 'Skriv en fråga, till exempel: Hur många sitter häktade?',
+  help: (p) =>
+    [
+      'Jag besvarar frågor om officiella uttalanden (pressmeddelanden från polisen och kommuner) med <b>ordagranna meningar ur uttalandena</b>, var och en med källa och länk. Jag skriver aldrig egna svar.',
+      '',
+      p.statements === 0
+        ? 'Just nu känner jag inte till några uttalanden.'
+        : `Jag känner till <b>${p.statements}</b> ${p.statements === 1 ? 'uttalande' : 'uttalanden'} (${p.sentences} meningar)${
+            p.from ? `, publicerade ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publiceringsdatum okända'
+          }.`,
+      '',
+      'Fråga på svenska eller engelska, till exempel:',
+      '• Hur många sitter häktade?',
+      '• How many are remanded?',
+      '• Vem är regionpolischef i Stockholm?',
+      '',
+      '/verify <i>citat</i> – kontrollera om ett citat står ordagrant i ett uttalande (även <code>/verify Namn: citat</code>, eller svara /verify på ett meddelande)',
+      `I vilken chatt som helst: skriv <code>@${p.bot} fråga</code> för att dela en citerad mening.`,
+      'I grupper svarar jag på kommandon och på meddelanden som nämner mig eller svarar mig.',
+      ...(p.admin
+        ? ['', '<b>Administratör:</b> /status, /reindex (eller /reindex force), /remove <i>id</i>, och skicka en .md-, .txt-, .html- eller .jsonl-fil för att lägga till den.']
+        : []),
+    ].join('\n'),
+  verifyUsage:
+    'Skriv citatet efter kommandot, till exempel:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\neller svara /verify på ett meddelande som innehåller citatet.',
+  verbatim: '✅ <b>Ordagrant</b>: orden står så i ett uttalande.',
+  altered: '⚠️ <b>Ändrat</b>: ett uttalande säger nästan så, men med andra ord.',
+  notFound: (n) => `❌ <b>Hittades inte</b> i de ${n} uttalanden jag känner till. Det betyder inte att det aldrig har sagts, bara att det inte står i dem.`,
+  sourceSentence: 'Källan',
+  changesHeader: 'Skillnader:',
+  changeChanged: (q, s) => `• citatet säger ”${q}”, källan säger ”${s}”`,
+  changeAdded: (q) => `• citatet lägger till ”${q}”`,
+  changeRemoved: (s) => `• citatet utelämnar ”${s}”`,
+  similarity: (pct) => `Likhet: ${pct} %`,
+  speakerNamed: (s) => `Talare enligt källan: ${s}`,
+  speakerNone: 'Källan anger ingen talare för meningen.',
+  speakerMismatch: (c, n) => `⚠️ <b>Fel talare?</b> Citatet tillskrivs ${c}, men källan ${n ? `anger ${n}` : 'anger ingen talare'}.`,
+  speakerMatches: (s) => `✓ Talaren stämmer: ${s}.`,
+  status: (p) =>
+    [
+      '<b>Status</b>',
+      `Uttalanden: ${p.statements}`,
+      `Meningar: ${p.sentences}`,
+      `Nyaste uttalandet: ${p.newest}`,
+      `Äldsta uttalandet: ${p.oldest}`,
+      `Indexet byggdes för ${p.age} sedan`,
+      `Sökning: ${p.model ? `inbäddningsmodell ${p.model} + ord` : 'endast ord (ingen inbäddningsmodell)'}`,
+      `Drifttid: ${p.uptime}`,
+      ...(p.notice ? [`Obs: ${p.notice}`] : []),
+    ].join('\n'),
+  reindexStarted: '🔄 Indexerar om… Det gamla indexet svarar tills det nya är klart.',
+  reindexRunning: 'En omindexering pågår redan; vänta tills den är klar.',
+  reindexPhase: (phase, done, total) => `🔄 Indexerar om… ${phase}: ${done}${total !== null ? ` av ${total}` : ''}\nDet gamla indexet svarar tills det nya är klart.`,
+  reindexDone: (p) =>
+    `✅ Klart: ${p.statements} uttalanden, ${p.sentences} meningar${p.issues ? `, ${p.issues} filer/rader hoppades över (se loggen)` : ''}, på ${p.seconds} s. Det nya indexet används nu.`,
+  reindexUnchanged: (n) => `✅ Inget har ändrats i korpusen; indexet (${n} uttalanden) är redan aktuellt. Skriv /reindex force för att bygga om ändå.`,
+  reindexFailed: '❌ Omindexeringen misslyckades (se loggen). Det gamla indexet svarar fortfarande.',
+  phases: { reading: 'läser', indexing: 'indexerar', embedding: 'beräknar vektorer', writing: 'skriver', done: 'klart' },
+  uploadTooLarge: (size, max) => `Filen är för stor (${size}; gränsen är ${max}, MAX_UPLOAD_BYTES). Den har inte hämtats.`,
+  uploadUnknownSize: 'Telegram anger inte filens storlek; den hämtas bara upp till gränsen.',
+  uploadNotText: (r) => `Filen har inte lagts till: innehållet är inte text, HTML eller JSON Lines (${r}).`,
+  uploadDownloadFailed: 'Filen kunde inte hämtas från Telegram. Försök igen om en stund.',
+  uploadNoStatements: (issues) => `Filen har inte lagts till: inget uttalande kunde läsas ur den.${issues ? `\n${issues}` : ''}`,
+  uploadAdded: (p) =>
+    `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added} ${p.added === 1 ? 'uttalande' : 'uttalanden'} tillagda${
+      p.replaced ? `, ${p.replaced} ersatta` : ''
+    }.${p.issues ? `\n${p.issues}` : ''}`,
+  uploadNoFolder: (p) => `Kan inte spara uppladdningar: den första sökvägen i CORPUS_PATHS (${p}) är ingen mapp.`,
+  removeUsage: 'Skriv id:t efter kommandot: <code>/remove id</code> (ett uttalandes id är filens sökväg i korpusen, eller dess id i JSON Lines).',
+  removed: (id, moved) => `🗑 <code>${id}</code> är borttaget ur indexet.${moved ? ` Filen har flyttats till <code>${moved}</code> (flytta tillbaka den och kör /reindex för att ångra).` : ''}`,
+  removedFileKept: 'Obs: källfilen ligger kvar i korpusen (den innehåller fler uttalanden), så uttalandet kommer tillbaka vid nästa /reindex om det inte tas bort ur filen.',
+  removeUnknown: (id) => `Det finns inget uttalande med id <code>${id}</code>. Inget har ändrats.`,
+  inlineNoAnswer: 'Uttalandena besvarar inte frågan',
+  inlineHelp: 'Så här frågar du',
+  duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),
+};
+
+const en: Messages = {
+  quote: ['“', '”'],
+  answer: 'Answer',
+  fromStatements: 'From the statements',
+  notAnswered: 'The statements I know do not answer this question.',
+  notAnsweredEcho: (q) => `The statements I know do not answer “${q}”.`,
+  nearest: 'Nearest statements I found (they do <b>not</b> answer it):',
+  nothingNear: 'I found no statement that comes close to the question.',
+  rephrase:
+    'Tip: ask one thing at a time, use the words a press release would use (e.g. “remanded”, “arrested”), and name the place, person or event.',
+  unknownPublisher: 'unknown publisher',
+  unknownDate: 'date unknown',
+  noLink: 'no public link',
+  readSource: 'Read at the source',
+  readWhole: 'Read the whole statement',
+  buttonContext: '📄 Show context',
+  buttonMore: '📚 More sources',
+  moreHeader: 'Further sources (nearby sentences, most relevant first):',
+  noMore: 'There are no further sources for that question.',
+  contextHeader: 'Context',
+  contextGone: 'That statement is no longer in the index.',
+  expired: 'This button has expired. Ask the question again to get fresh buttons.',
+  slowDown: 'Please slow down 🙂 You are sending messages faster than I can answer. Wait a few seconds and try again.',
+  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  adminOnly: 'Sorry, that command is only for the bot’s administrators. Nothing was changed.',
+  uploadAdminOnly: 'Thank you! But only the bot’s administrators can add statements, so the file was not saved. Feel free to ask a question instead.',
+  unknownCommand: 'I don’t know that command. Send /help to see what I can do.',
+  emptyQuestion: 'Send me a question, for example: How many are remanded?',
+  help: (p) =>
+    [
+      'I answer questions about official statements (press releases from the Swedish police and cities) with <b>sentences quoted word for word from the statements</b>, each with its source and link. I never write answers of my own.',
+      '',
+      p.statements === 0
+        ? 'Right now I know no statements.'
+        : `I know <b>${p.statements}</b> ${p.statements === 1 ? 'statement' : 'statements'} (${p.sentences} sentences)${
+            p.from ? `, published ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publication dates unknown'
+          }.`,
+      '',
+      'Ask in Swedish or English, for example:',
+      '• How many are remanded?',
+      '• Hur många sitter häktade?',
+      '• Who is the regional police chief in Stockholm?',
+      '',
+      '/verify <i>quote</i> – check whether a quote appears verbatim in a statement (also <code>/verify Name: quote</code>, or reply /verify to a message)',
+      `In any chat: type <code>@${p.bot} question</code> to share a cited sentence.`,
+      'In groups I answer commands and messages that mention me or reply to me.',
+      ...(p.admin ? ['', '<b>Admin:</b> /status, /reindex (or /reindex force), /remove <i>id</i>, and send a .md, .txt, .html or .jsonl file to add it.'] : []),
+    ].join('\n'),
+  verifyUsage:
+    'Put the quote after the command, for example:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\nor reply /verify to a message that holds the quote.',
+  verbatim: '✅ <b>Verbatim</b>: these words appear in a statement.',
+  altered: '⚠️ <b>Altered</b>: a statement says nearly this, with words changed.',
+  notFound: (n) => `❌ <b>Not found</b> in the ${n} statements I know. That does not mean it was never said, only that they do not say it.`,
+  sourceSentence: 'Source',
+  changesHeader: 'Differences:',
+  changeChanged: (q, s) => `• the quote says “${q}”, the source says “${s}”`,
+  changeAdded: (q) => `• the quote adds “${q}”`,
+  changeRemoved: (s) => `• the quote leaves out “${s}”`,
+  similarity: (pct) => `Similarity: ${pct}%`,
+  speakerNamed: (s) => `Speaker named by the source: ${s}`,
+  speakerNone: 'The source names no speaker for this sentence.',
+  speakerMismatch: (c, n) => `⚠️ <b>Wrong speaker?</b> The quote is attributed to ${c}, but the source ${n ? `names ${n}` : 'names no speaker'}.`,
+  speakerMatches: (s) => `✓ The speaker matches: ${s}.`,
+  status: (p) =>
+    [
+      '<b>Status</b>',
+      `Statements: ${p.statements}`,
+      `Sentences: ${p.sentences}`,
+      `Newest statement: ${p.newest}`,
+      `Oldest statement: ${p.oldest}`,
+      `Index built ${p.age} ago`,
+      `Search: ${p.model ? `embedding model ${p.model} + words` : 'lexical only (no embedding model)'}`,
+      `Uptime: ${p.uptime}`,
+      ...(p.notice ? [`Note: ${p.notice}`] : []),
+    ].join('\n'),
+  reindexStarted: '🔄 Re-indexing… The old index keeps answering until the new one is ready.',
+  reindexRunning: 'A re-index is already running; please wait for it to finish.',
+  reindexPhase: (phase, done, total) => `🔄 Re-indexing… ${phase}: ${done}${total !== null ? ` of ${total}` : ''}\nThe old index keeps answering until the new one is ready.`,
+  reindexDone: (p) =>
+    `✅ Done: ${p.statements} statements, ${p.sentences} sentences${p.issues ? `, ${p.issues} inputs skipped (see the log)` : ''}, in ${p.seconds} s. The new index is live.`,
+  reindexUnchanged: (n) => `✅ Nothing changed in the corpus; the index (${n} statements) is up to date. Send /reindex force to rebuild anyway.`,
+  reindexFailed: '❌ The re-index failed (see the log). The old index is still answering.',
+  phases: { reading: 'reading', indexing: 'indexing', embedding: 'embedding', writing: 'writing', done: 'done' },
+  uploadTooLarge: (size, max) => `The file is too large (${size}; the limit is ${max}, MAX_UPLOAD_BYTES). It was not downloaded.`,
+  uploadUnknownSize: 'Telegram does not give the file’s size; it is downloaded only up to the limit.',
+  uploadNotText: (r) => `The file was not added: its content is not text, HTML or JSON Lines (${r}).`,
+  uploadDownloadFailed: 'The file could not be downloaded from Telegram. Please try again in a moment.',
+  uploadNoStatements: (issues) => `The file was not added: no statement could be read from it.${issues ? `\n${issues}` : ''}`,
+  uploadAdded: (p) =>
+    `✅ Saved as <code>${p.file}</code> and indexed: ${p.added} ${p.added === 1 ? 'statement' : 'statements'} added${
+      p.replaced ? `, ${p.replaced} replaced` : ''
+    }.${p.issues ? `\n${p.issues}` : ''}`,
+  uploadNoFolder: (p) => `Cannot save uploads: the first path in CORPUS_PATHS (${p}) is not a folder.`,
+  removeUsage: 'Put the id after the command: <code>/remove id</code> (a statement’s id is its file path in the corpus, or its JSON Lines id).',
+  removed: (id, moved) => `🗑 <code>${id}</code> is removed from the index.${moved ? ` Its file was moved to <code>${moved}</code> (move it back and /reindex to undo).` : ''}`,
+  removedFileKept: 'Note: its source file stays in the corpus (it holds other statements too), so it comes back on the next /reindex unless it is removed from that file.',
+  removeUnknown: (id) => `There is no statement with id <code>${id}</code>. Nothing was changed.`,
+  inlineNoAnswer: 'The statements do not answer this',
+  inlineHelp: 'How to ask',
+  duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),
+};
+
+function duration(ms: number, units: [string, string, string, string]): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const parts: string[] = [];
+  if (d) parts.push(`${d} ${units[0]}`);
+  if (h) parts.push(`${h} ${units[1]}`);
+  if (m && !d) parts.push(`${m} ${units[2]}`);
+  if (!d && !h) parts.push(`${s % 60} ${units[3]}`);
+  return parts.join(' ');
+}
+
+export const MESSAGES: Record<Lang, Messages> = { sv, en };
+
+export function t(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+/** Commands shown in Telegram's menu, per language. */
+export const COMMANDS: Record<Lang, { command: string; description: string }[]> = {
+  sv: [
+    { command: 'help', description: 'Vad jag kan och exempelfrågor' },
+    { command: 'verify', description: 'Kontrollera ett citat: /verify Namn: citat' },
+  ],
+  en: [
+    { command: 'help', description: 'What I can do, with example questions' },
+    { command: 'verify', description: 'Check a quote: /verify Name: quote' },
+  ],
+};
