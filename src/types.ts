@@ -39,8 +39,8 @@ export interface Sentence {
 
 export type Lang = 'sv' | 'en';
 
-/** A cited sentence: everything a reader needs to check it at the source. */
-export interface Citation {
+/** A sentence (or run of words) of a statement with everything a reader needs to check it at the source. */
+export interface SourceText {
   /** Verbatim, character for character, from the statement. */
   text: string;
   docId: string;
@@ -48,7 +48,12 @@ export interface Citation {
   publisher: string | null;
   published: string | null;
   url: string | null;
+  /** The person the source names as saying it, when it is a quote. */
   speaker: string | null;
+}
+
+/** A cited sentence of an answer. */
+export interface Citation extends SourceText {
   score: number;
   /** Position of the sentence in its statement (for "show context"); not part of the CLI's JSON. */
   sentence: number;
@@ -69,14 +74,8 @@ export interface Answer {
 
 export type Verdict = 'verbatim' | 'altered' | 'not_found';
 
-export interface QuoteMatch {
-  text: string;
-  docId: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  url: string | null;
-  speaker: string | null;
+/** Where a checked quote was found. */
+export interface QuoteMatch extends SourceText {
   /** 0..1, 1 for verbatim. */
   similarity: number;
 }
