@@ -2,6 +2,7 @@
  * The short answer: a stretch of the best sentence that answers the question type ("380", "Mats Löfving",
  * "2019"), always the sentence's own characters. Null when the sentence holds no such stretch.
  */
+import { nameIn } from '../text/speakers.js';
 import type { QuestionType } from '../types.js';
 
 const NUMBER_WORDS =
@@ -66,7 +67,11 @@ export function shortAnswer(type: QuestionType, sentence: string, anchors: numbe
     case 'who': {
       if (speaker) return speaker;
       const names = all(NAME, sentence).filter((n) => n.start > 0 || n.text.includes(' '));
-      return nearest(names, anchors, sentence)?.text ?? null;
+      const name = nearest(names, anchors, sentence);
+      // "Finansborgarrådet Anna König Jerlmyr": the title is not the name.
+      if (!name) return null;
+      const bare = nameIn(name.text);
+      return bare && sentence.includes(bare) ? bare : name.text;
     }
     case 'where': {
       const places = all(PLACE_LIST, sentence).filter((p) => p.start > 0);
@@ -105,6 +110,7 @@ function counts(sentence: string): Span[] {
   return all(NUMBER, sentence).filter((n) => {
     if (/^(en|ett|one)$/i.test(n.text)) return false;
     if (/^\d{1,2}[.:]\d{2}$/.test(n.text)) return false;
+    if (/^(?:19|20)\d{2}$/.test(n.text)) return false; // a year
     const after = sentence.slice(n.start + n.text.length, n.start + n.text.length + 14);
     if (/^-\p{L}/u.test(after)) return false; // 20-årsåldern, 17-tiden, ett 40-tal
     if (/^\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/i.test(after)) return false;

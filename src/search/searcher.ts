@@ -45,6 +45,12 @@ const MIN_AFFIX = 3;
 export const MAX_TERM_SHARE = 0.1;
 /** ...and only past this many sentences: in a small corpus nothing is slow and every word may matter. */
 export const MIN_COMMON_DF = 5000;
+/**
+ * How much an English word that neither the lexicon nor the index knows still counts: it may be a word the
+ * statements put otherwise, so its absence weighs less than a Swedish word's, but enough that a question
+ * hinging on it ("How many police officers will be hired?") is not answered from the rest.
+ */
+export const UNKNOWN_ENGLISH_WEIGHT = 0.4;
 
 /**
  * Splits a compound the index does not know into parts it does (`kyrkinbrott` → `kyrk` + `inbrott`,
@@ -180,7 +186,7 @@ export function lexicalSearch(
   const conceptWeights = cs.map((c, i) => {
     if (expanded[i]!.everywhere) return 0;
     const w = idf(nSent, expanded[i]!.df);
-    return conceptFound[i] || !c.soft ? w : w * 0.3;
+    return conceptFound[i] || !c.soft ? w : w * UNKNOWN_ENGLISH_WEIGHT;
   });
   const totalWeight = conceptWeights.reduce((a, b) => a + b, 0) || 1;
   const maxSent = totalWeight * (SENTENCE_BM25.k1 + 1);

@@ -14,7 +14,7 @@ const KEEP = new Set(
 );
 /** Question words and fillers that carry no content in a question. */
 const QUESTION_NOISE =
-  'vad vilken vilket vilka hur många mycket när var varför vem vems heter hände händer hänt gammal gamla kommer fick what which who whom whose when where why how many much old did does do is are was were happened happen tell know'.split(
+  'vad vilken vilket vilka hur många mycket när var varför vem vems heter hände händer hänt gammal gamla kommer fick what which who whom whose when where why how many much old did does do is are was were will would shall should can could must might happened happen tell know'.split(
     ' ',
   );
 
