@@ -87,6 +87,12 @@ function stripMention(text: string, username: string): string {
   return text.replace(new RegExp(`(^|\\s)@${escapeRegExp(username)}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The commands the bot handles (without the slash; keep in step with `app.command` below): a bare one of these in a group is addressed to it. */
+const OWN_COMMANDS = new Set(['start', 'help', 'verify', 'status', 'reindex', 'remove']);
+
+/** A UTF-16 surrogate without its pair (not valid text; only a made-up update can carry one). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const QUOTE_MARKS = /^[\s"“”„«»‘’'‚]+|[\s"“”„«»‘’'‚]+$/gu;
 const NAME_WORD = /^[\p{L}][\p{L}.'’-]*$/u;
 
@@ -201,10 +207,17 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
     if (chat?.type === 'channel') return;
     if (!chat || chat.type === 'private' || !ctx.message) return next();
     const msg = ctx.message;
+    // Only text (questions, commands) and documents (admin uploads) are ever answered in a group; anything else
+    // stops here, before the rate limiter, so that it cannot earn a "slow down" either.
+    if (msg.text === undefined && msg.document === undefined) return;
     const text = msg.text ?? msg.caption ?? '';
     const entities = msg.entities ?? msg.caption_entities ?? [];
     const me = ctx.me.username.toLowerCase();
-    const isCommand = entities.some((e) => e.type === 'bot_command' && e.offset === 0);
+    // A command is addressed to this bot when it names it (/cmd@thisbot) or names no bot and is one of ours;
+    // another bot's command (/cmd@otherbot), or a bare one the bot does not know, is not.
+    const command = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
+    const [name, target] = command ? text.slice(1, command.length).split('@') : [];
+    const isCommand = command !== undefined && (target !== undefined ? target.toLowerCase() === me : OWN_COMMANDS.has(name ?? ''));
     const mentioned =
       entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me}`) ||
       new RegExp(`(^|\\s)@${escapeRegExp(me)}\\b`, 'i').test(text);
@@ -233,7 +246,9 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
   const isAdmin = (ctx: Context) => ctx.from !== undefined && admins.has(ctx.from.id);
 
   async function sendHtml(ctx: Context, html: string, keyboard?: InlineKeyboard, replyTo?: number): Promise<number | undefined> {
-    const parts = splitHtml(html);
+    // Text echoed from a message (a question, a /remove id, a claimed speaker) may hold a lone surrogate, which
+    // has no UTF-8 form: Telegram would refuse the whole reply. It becomes U+FFFD instead.
+    const parts = splitHtml(html.replace(LONE_SURROGATE, '\uFFFD'));
     const inGroup = ctx.chat?.type !== 'private';
     const target = replyTo ?? (inGroup ? ctx.message?.message_id : undefined);
     let last: number | undefined;

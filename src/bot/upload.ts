@@ -42,6 +42,11 @@ export function sniffUpload(bytes: Uint8Array): Sniffed {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const enc = sniffEncoding(head, head.length === bytes.length);
   if (enc.kind === 'binary') return { ok: false, reason: enc.reason };
+  // A UTF-16 byte order mark is taken at its word by sniffEncoding; binary bytes behind one decode to lone
+  // surrogates, unassigned and private-use code points, which text does not hold.
+  if (enc.encoding !== 'utf-8' && enc.encoding !== 'windows-1252' && !plausibleUtf16(head.subarray(enc.bom), enc.encoding, head.length === bytes.length)) {
+    return { ok: false, reason: 'binary data behind a UTF-16 byte order mark, not text' };
+  }
   const text = decodeText(head, enc).replace(/^\uFEFF/, '');
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'empty file (only whitespace)' };
@@ -64,6 +69,18 @@ export function sniffUpload(bytes: Uint8Array): Sniffed {
   }
   if (HTML_START.test(trimmed) || /<(?:html|body)[\s>]/i.test(trimmed.slice(0, 4096))) return { ok: true, kind: 'html' };
   return { ok: true, kind: 'text' };
+}
+
+/** Whether bytes after a UTF-16 BOM are text: valid UTF-16, and at most 1% control, unassigned or private-use characters. */
+function plausibleUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', complete: boolean): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(complete ? bytes : bytes.subarray(0, bytes.length - (bytes.length % 2)), { stream: !complete });
+  } catch {
+    return false;
+  }
+  const odd = text.match(/[\p{Cn}\p{Co}\p{Cs}]|(?![\t\n\r\f])\p{Cc}/gu)?.length ?? 0;
+  return odd <= Math.max(1, text.length * 0.01);
 }
 
 const EXTENSION: Record<UploadKind, string> = { text: '.txt', html: '.html', jsonl: '.jsonl' };
