@@ -136,7 +136,8 @@ async function writeSegment(
     sentences: data.sentDoc.length,
   };
   if (vectors) {
-    const built = await buildSegmentVectors(vectors.rows, vectors.dim);
+    // The graph's temporary file goes in the generation's folder, so a killed build leaves nothing elsewhere.
+    const built = await buildSegmentVectors(vectors.rows, vectors.dim, w.path);
     entry.vectors = w.write(`${name}.vec`, built.vec);
     entry.hnsw = w.write(`${name}.hnsw`, built.hnsw);
   }
@@ -156,14 +157,23 @@ async function readAll(statements: AsyncIterable<Statement>, opts: BuildOptions)
   return out;
 }
 
+/** Longest stretch of analysis before the event loop gets a turn (ms): questions keep being answered meanwhile. */
+const ANSWER_SLICE_MS = 20;
+
 /** Analyses statements, yielding to the event loop now and then so that Ctrl-C and progress get through. */
 async function analyzeAll(read: { s: Statement; hash: string }[], opts: BuildOptions): Promise<AnalyzedStatement[]> {
   const out: AnalyzedStatement[] = [];
+  let slice = performance.now();
   for (let i = 0; i < read.length; i++) {
     if (i % 5000 === 0) {
       await new Promise((r) => setImmediate(r));
       checkAbort(opts.signal);
       opts.onProgress?.({ phase: 'indexing', done: i, total: read.length });
+      slice = performance.now();
+    } else if (performance.now() - slice > ANSWER_SLICE_MS) {
+      // A process that also answers (the bot re-indexing) must not stall for the whole analysis (seconds).
+      await new Promise((r) => setImmediate(r));
+      slice = performance.now();
     }
     out.push(analyzeStatement(read[i]!.s, read[i]!.hash));
   }

@@ -51,10 +51,15 @@ export function openIndex(dir: string, opts: OpenOptions): LoadedIndex {
     } catch (e) {
       throw new IndexError(dir, `${entry.lexical.file}: ${(e as Error).message}`);
     }
-    if (data.docs.length !== entry.docs || data.sentDoc.length !== entry.sentences) {
+    if (data.docs.length !== entry.docs) {
       throw new IndexError(dir, `${entry.lexical.file} holds ${data.docs.length} statements, the manifest says ${entry.docs}`);
     }
+    if (data.sentDoc.length !== entry.sentences) {
+      throw new IndexError(dir, `${entry.lexical.file} holds ${data.sentDoc.length} sentences, the manifest says ${entry.sentences}`);
+    }
     let vecBytes: Buffer | null = null;
+    // An index built with a model has vectors in every segment; without them the dense search would be lost silently.
+    if (want && manifest.model && !(entry.vectors && entry.hnsw)) throw new IndexError(dir, `${entry.name} lacks its vector files (.vec, .hnsw) in the manifest`);
     if (want && manifest.model && entry.vectors && entry.hnsw) {
       vecBytes = readChecked(dir, gen, entry.vectors);
       readChecked(dir, gen, entry.hnsw);

@@ -12,6 +12,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { z } from 'zod';
 import { IndexError } from '../errors.js';
 
 /** Bumped whenever the on-disk layout changes; an index of another version is refused. */
@@ -45,6 +46,26 @@ export interface Manifest {
 
 const GEN_RE = /^gen-(\d{6})$/;
 
+const fileEntrySchema = z.object({ file: z.string().regex(/^seg-\d{6}\.(bin|vec|hnsw)$/), bytes: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
+/** The manifest's shape: anything else (another program's JSON, a damaged key) is refused, never half-read. */
+const manifestSchema = z
+  .object({
+    format: z.number(),
+    createdAt: z.string(),
+    model: z.object({ id: z.string().min(1), dim: z.number().int().positive() }).nullable(),
+    segments: z.array(
+      z.object({
+        name: z.string().regex(/^seg-\d{6}$/),
+        lexical: fileEntrySchema,
+        docs: z.number().int().nonnegative(),
+        sentences: z.number().int().nonnegative(),
+        vectors: fileEntrySchema.optional(),
+        hnsw: fileEntrySchema.optional(),
+      }),
+    ),
+    deleted: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  });
+
 export function currentGeneration(dir: string): string | null {
   const p = join(dir, 'CURRENT');
   if (!existsSync(p)) return null;
@@ -58,17 +79,24 @@ export function readManifest(dir: string): { gen: string; manifest: Manifest } {
   if (!gen || !GEN_RE.test(gen)) throw new IndexError(dir, 'no CURRENT generation (missing or half-written index)');
   const mpath = join(dir, gen, 'manifest.json');
   if (!existsSync(mpath)) throw new IndexError(dir, `generation ${gen} has no manifest (half-written index)`);
-  let manifest: Manifest;
+  let raw: unknown;
   try {
-    manifest = JSON.parse(readFileSync(mpath, 'utf8')) as Manifest;
+    raw = JSON.parse(readFileSync(mpath, 'utf8'));
   } catch (e) {
     throw new IndexError(dir, `manifest of ${gen} is not valid JSON (${(e as Error).message})`);
   }
-  if (manifest.format !== FORMAT_VERSION) {
-    throw new IndexError(dir, `format version ${String(manifest.format)}, this program reads version ${FORMAT_VERSION}`);
+  const format = raw !== null && typeof raw === 'object' ? (raw as { format?: unknown }).format : undefined;
+  if (typeof format === 'number' && format !== FORMAT_VERSION) {
+    throw new IndexError(dir, `format version ${String(format)}, this program reads version ${FORMAT_VERSION}`);
   }
-  if (!Array.isArray(manifest.segments)) throw new IndexError(dir, 'manifest lists no segments');
-  return { gen, manifest };
+  const checked = manifestSchema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : 'top level';
+    throw new IndexError(dir, `manifest of ${gen} is not an index manifest (${where}: ${issue.message})`);
+  }
+  if (checked.data.format !== FORMAT_VERSION) throw new IndexError(dir, `format version ${String(checked.data.format)}, this program reads version ${FORMAT_VERSION}`);
+  return { gen, manifest: checked.data as Manifest };
 }
 
 /** Reads one file of the live generation and checks its size and checksum against the manifest. */
@@ -148,9 +176,16 @@ export class GenerationWriter {
   commit(manifest: Manifest): string {
     writeSynced(join(this.path, 'manifest.json'), JSON.stringify(manifest));
     syncDir(this.path);
-    renameSync(this.path, join(this.dir, this.name));
+    // The new pointer is written before the folder is renamed into place: while `CURRENT.tmp-<pid>` exists with a
+    // live pid, `cleanIndexDir` in another process knows a switch is under way and leaves the new folder alone.
     const tmp = join(this.dir, `CURRENT.tmp-${process.pid}`);
     writeSynced(tmp, this.name + '\n');
+    try {
+      renameSync(this.path, join(this.dir, this.name));
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
     renameSync(tmp, join(this.dir, 'CURRENT'));
     syncDir(this.dir);
     this.committed = true;
@@ -170,20 +205,28 @@ export class GenerationWriter {
  */
 export function cleanIndexDir(dir: string, keep = 1): string[] {
   if (!existsSync(dir)) return [];
+  // Order matters against a builder in another process (see `commit`): list first, then look for a switch under
+  // way, then read CURRENT. A generation listed here was renamed after its CURRENT.tmp was written, so either
+  // that file is still there (the switch is under way: newer generations are kept) or CURRENT already names it.
+  const entries = readdirSync(dir);
+  const switching = entries.some((f) => {
+    const m = /^CURRENT\.tmp-(\d+)$/.exec(f);
+    return m !== null && Number(m[1]) !== process.pid && isAlive(Number(m[1]));
+  });
   const live = currentGeneration(dir);
   const removed: string[] = [];
-  const gens = readdirSync(dir)
+  const gens = entries
     .filter((f) => GEN_RE.test(f) && f !== live)
     .sort()
     .reverse();
   const liveNum = live ? Number(GEN_RE.exec(live)?.[1] ?? 0) : Infinity;
   const older = gens.filter((g) => Number(GEN_RE.exec(g)![1]) < liveNum);
   const newer = gens.filter((g) => Number(GEN_RE.exec(g)![1]) > liveNum); // renamed but never switched to
-  for (const f of [...older.slice(keep), ...newer]) {
+  for (const f of [...older.slice(keep), ...(switching ? [] : newer)]) {
     rmSync(join(dir, f), { recursive: true, force: true });
     removed.push(f);
   }
-  for (const f of readdirSync(dir)) {
+  for (const f of entries) {
     if (/^tmp-\d{6}-(\d+)$/.test(f) || f.startsWith('CURRENT.tmp-')) {
       const pid = Number(/(\d+)$/.exec(f)![1]);
       if (pid !== process.pid && isAlive(pid)) continue; // another process is building right now
@@ -194,12 +237,22 @@ export function cleanIndexDir(dir: string, keep = 1): string[] {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+const HAS_PROC = existsSync('/proc/self/stat');
+
+/** True while `pid` runs. A zombie (killed, not yet reaped by its parent or init) counts as dead. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+  if (!HAS_PROC) return true;
+  try {
+    // Linux: the state is the field after the parenthesised command name ("1234 (node) Z …").
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT'; // ENOENT: gone meanwhile
   }
 }
 

@@ -16,8 +16,11 @@ export interface SegmentVectors {
   search(query: Float32Array, k: number): { label: number; score: number }[];
 }
 
-/** Builds the graph over `rows` and returns both files' bytes. */
-export async function buildSegmentVectors(rows: Float32Array, dim: number): Promise<{ vec: Buffer; hnsw: Buffer }> {
+/**
+ * Builds the graph over `rows` and returns both files' bytes. `scratchDir` holds the graph's temporary file
+ * (the generation being written, so that a killed build leaves nothing behind outside the index folder).
+ */
+export async function buildSegmentVectors(rows: Float32Array, dim: number, scratchDir = tmpdir()): Promise<{ vec: Buffer; hnsw: Buffer }> {
   const n = rows.length / dim;
   const index = VectorIndex.create(dim, Math.max(1, n));
   const batch = 1000;
@@ -29,8 +32,10 @@ export async function buildSegmentVectors(rows: Float32Array, dim: number): Prom
       labels.push(j);
     }
     index.add(vs, labels);
+    // Inserting is synchronous native work: a process that also answers questions gets a turn between batches.
+    await new Promise((r) => setImmediate(r));
   }
-  const tmp = join(tmpdir(), `citera-hnsw-${process.pid}-${Date.now()}.bin`);
+  const tmp = join(scratchDir, `citera-hnsw-${process.pid}-${Date.now()}.bin`);
   try {
     await index.save(tmp);
     return { vec: Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength), hnsw: readFileSync(tmp) };

@@ -7,7 +7,7 @@ import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { IngestError } from '../errors.js';
 import type { Statement } from '../types.js';
 import { cleanParagraphs, normalizeSpace } from './boilerplate.js';
-import { ISO_DATE } from './text.js';
+import { isIsoDate } from './text.js';
 
 /** File extensions this module reads, lower case. */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'] as const;
@@ -32,6 +32,12 @@ export interface ExtractedPage {
  * // → 'Polisen region Syd'
  */
 export function parseHtmlStatement(html: string, file: string, id: string): Statement {
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING) {
+    // node-html-parser takes quadratic time on thousands of unclosed elements (minutes for a 1 MB page), and
+    // the text walk below is recursive: such markup is refused before either runs.
+    throw new IngestError(file, `HTML nested ${depth > 10 * MAX_NESTING ? `over ${10 * MAX_NESTING}` : depth} elements deep (limit ${MAX_NESTING}; broken or hostile markup); not read`);
+  }
   const page = extractPage(html);
   if (page.paragraphs.length === 0) throw new IngestError(file, 'no text found in the page');
   const fallbackTitle = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -44,6 +50,61 @@ export function parseHtmlStatement(html: string, file: string, id: string): Stat
     text: page.paragraphs.join('\n\n'),
     source: file,
   };
+}
+
+/** Deepest element nesting a page may have; real pages stay well under 100. */
+export const MAX_NESTING = 500;
+
+/** Elements that never nest (void) or are closed by their next sibling even without an end tag. */
+const NO_DEPTH = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rp', 'rt', 'html', 'head', 'body',
+]);
+/** Elements whose content is text, not markup. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
+
+/**
+ * How deep the elements of `html` nest, by one linear pass over its tags (an end tag closes one level, an
+ * unclosed element stays open, as a parser would nest it). Stops counting a little above the limit.
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  let i = 0;
+  let gt = -1;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) break;
+      i = end + 3;
+      continue;
+    }
+    if (gt <= lt) gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(lt, Math.min(gt, lt + 80)));
+    if (!m) {
+      i = lt + 1;
+      continue;
+    }
+    const name = m[2]!.toLowerCase();
+    i = gt + 1;
+    if (m[1] === '' && RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}\\s*>`, 'gi');
+      close.lastIndex = i;
+      if (!close.exec(html)) break;
+      i = close.lastIndex;
+      continue;
+    }
+    if (NO_DEPTH.has(name) || html[gt - 1] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > max) {
+      max = depth;
+      if (max > 10 * MAX_NESTING) break;
+    }
+  }
+  return max;
 }
 
 /** Reads title, publisher, date, address and paragraphs from a page, choosing the polisen.se or generic layout. */
@@ -188,7 +249,7 @@ function genericDate(root: HTMLElement, main: HTMLElement): string | null {
   ];
   for (const c of candidates) {
     const v = c?.trim();
-    if (v && ISO_DATE.test(v)) return v.replace(' ', 'T');
+    if (v && isIsoDate(v)) return v.replace(' ', 'T');
   }
   return null;
 }

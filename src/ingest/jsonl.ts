@@ -15,7 +15,7 @@ import { IngestError } from '../errors.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { cleanParagraphs } from './boilerplate.js';
 import { SNIFF_BYTES, sniffEncoding } from './encoding.js';
-import { ISO_DATE } from './text.js';
+import { isIsoDate } from './text.js';
 
 /** File extensions this module reads, lower case. */
 export const JSONL_EXTENSIONS = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz'] as const;
@@ -52,6 +52,8 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
   let pending = '';
   let lineNo = 0;
   let skipping = false;
+  /** Lines that held anything but whitespace: a file of none is reported as empty. */
+  let contentLines = 0;
 
   function* lines(text: string): Generator<Statement> {
     let start = 0;
@@ -75,12 +77,14 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
   }
 
   function tooLong(line = lineNo): void {
+    contentLines++;
     opts.onIssue({ file, line, reason: `line longer than ${maxLine} characters; skipped` });
   }
 
   function handle(raw: string): Statement | null {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return null;
+    contentLines++;
     try {
       return parseJsonLine(line, file, lineNo, fileId);
     } catch (err) {
@@ -128,8 +132,16 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
     }
     const rest = pending + decoder.decode();
     if (rest.length > 0 && !skipping) yield* lines(`${rest}\n`);
+    if (contentLines === 0) opts.onIssue({ file, reason: 'empty file (only whitespace)' });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
+    // What arrived before the break is still read: its complete lines, also while they were held back for the
+    // encoding (the first 8 KiB); the line the break cut is dropped.
+    if (!decoder && headBytes > 0) {
+      decoder = startDecoding(false);
+      if (!decoder) return;
+      yield* lines(pending);
+    }
     opts.onIssue({ file, line: lineNo + 1, reason: `unreadable (${msg}); stopped after line ${lineNo}` });
   } finally {
     input.destroy();
@@ -180,7 +192,7 @@ export function parseJsonLine(line: string, file: string, lineNo: number, fileId
   const url = optionalString(o, 'url', fail);
   const publisher = optionalString(o, 'publisher', fail);
   const published = optionalString(o, 'published', fail);
-  if (published !== null && !ISO_DATE.test(published)) fail(`\`published\` must be an ISO date, got "${published}"`);
+  if (published !== null && !isIsoDate(published)) fail(`\`published\` must be an ISO date, got "${published}"`);
 
   let blocks: string[];
   if (o.text !== undefined && o.text !== null) {

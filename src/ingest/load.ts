@@ -143,8 +143,10 @@ async function* walk(dir: string, visited: Set<string>, opts: LoadOptions): Asyn
     if (e.isSymbolicLink()) {
       try {
         isDir = (await stat(full)).isDirectory();
-      } catch {
-        continue; // a dangling link
+      } catch (err) {
+        // A dangling link: reported when it names a corpus file (others are passed over like any other type).
+        if (formatOf(e.name) !== null) opts.onIssue({ file: full, reason: `broken symbolic link (${describeFsError(err)} at its target)` });
+        continue;
       }
     }
     if (isDir) yield* walk(full, visited, opts);

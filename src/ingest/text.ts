@@ -18,6 +18,20 @@ export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
 /** ISO 8601 date or date-time as the project accepts it: `2023`, `2023-03`, `2023-03-21`, `2023-03-21T18:57`, … */
 export const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
+const ISO_PARTS = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?)?)?$/;
+
+/** `ISO_DATE`, and a time that exists: `2023-13-45` or `2023-02-30T25:00` has the shape of a date but is none. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_PARTS.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se, zh, zm] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  if (mo !== undefined && (mo < 1 || mo > 12)) return false;
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y!, mo!, 0)).getUTCDate())) return false;
+  if (h !== undefined && (h > 23 || mi! > 59)) return false;
+  if (se !== undefined && se > 60) return false; // 60: a leap second
+  return zh === undefined || (zh <= 14 && zm! <= 59);
+}
+
 const nullableString = z.string().nullable().optional();
 const dateValue = z.union([z.string(), z.date()]).nullable().optional();
 
@@ -111,9 +125,9 @@ function splitFrontMatter(content: string, file: string): { data: FrontMatter; b
 function describeType(p: PropertyKey[], raw: Record<string, unknown>): string {
   const key = String(p[0]);
   const value = raw[key];
-  const got = Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  const got = Array.isArray(value) ? 'a list' : value === null ? 'null' : value === '' ? 'an empty string' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
   const expected =
-    key === 'id' ? 'a string or number' : key === 'date' || key === 'published' ? 'an ISO date' : 'a string';
+    key === 'id' ? 'a non-empty string or a number' : key === 'date' || key === 'published' ? 'an ISO date' : 'a string';
   return `must be ${expected}, got ${got}`;
 }
 
@@ -130,7 +144,7 @@ function frontMatterDate(data: FrontMatter, rawMatter: string, file: string): st
     iso = value.trim();
   }
   if (iso === '') return null;
-  if (!ISO_DATE.test(iso)) throw new IngestError(file, `invalid front matter: \`${key}\` must be an ISO date (2023-03-21 or 2023-03-21T18:57), got "${iso}"`);
+  if (!isIsoDate(iso)) throw new IngestError(file, `invalid front matter: \`${key}\` must be an ISO date (2023-03-21 or 2023-03-21T18:57), got "${iso}"`);
   return iso.replace(' ', 'T');
 }
 
