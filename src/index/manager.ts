@@ -10,7 +10,9 @@ import { loadStatementsFromFile } from '../ingest/load.js';
 import { loadLexicon, type Lexicon } from '../text/lexicon.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { relative, sep } from 'node:path';
-import { addStatements, buildIndex, removeStatements, type BuildProgress, type BuildReport } from './build.js';
+import { Worker } from 'node:worker_threads';
+import { addStatements, buildIndex, BuildInterrupted, removeStatements, type BuildProgress, type BuildReport } from './build.js';
+import type { BuildJob, BuildMessage } from './build-worker.js';
 import { attachVectors, openIndex } from './open.js';
 import { cleanIndexDir, currentGeneration } from './store.js';
 
@@ -36,6 +38,8 @@ export class IndexManager {
     readonly embedder: Embedder | null,
     /** One line when the configured model could not be loaded (the engine then searches lexically). */
     readonly notice: string | null,
+    /** The embedder was made from the config (so a worker can make its own), not handed in. */
+    private readonly embedderFromConfig: boolean,
   ) {
     this.current = null as unknown as Engine;
   }
@@ -45,7 +49,7 @@ export class IndexManager {
     let notice: string | null = null;
     if (opts.embedder !== undefined) embedder = opts.embedder;
     else ({ embedder, notice } = await createEmbedder({ model: config.EMBEDDING_MODEL, modelDir: config.MODEL_DIR, dtype: config.EMBEDDING_DTYPE }));
-    const m = new IndexManager(config, loadLexicon(config.LEXICON_PATH), embedder, notice);
+    const m = new IndexManager(config, loadLexicon(config.LEXICON_PATH), embedder, notice, opts.embedder === undefined);
     cleanIndexDir(config.INDEX_DIR);
     if (opts.refresh || (opts.buildIfMissing && !currentGeneration(config.INDEX_DIR))) {
       await m.build({ onIssue: opts.onIssue, onProgress: opts.onProgress });
@@ -91,12 +95,48 @@ export class IndexManager {
     });
   }
 
-  /** Rebuilds from the corpus; the old engine answers until the new index is live. */
+  /**
+   * Rebuilds from the corpus; the old engine answers until the new index is live. The build runs in a worker
+   * thread (so answering is not slowed), except when the embedder was handed in rather than made from the
+   * config: a worker cannot share it.
+   */
   reindex(o: { onIssue?: (i: IngestIssue) => void; onProgress?: (p: BuildProgress) => void; force?: boolean; signal?: AbortSignal } = {}): Promise<BuildReport> {
     return this.serial(async () => {
-      const report = await this.build(o);
+      const report = this.embedderFromConfig ? await this.buildInWorker(o) : await this.build(o);
       if (report.changed) await this.reload();
       return report;
+    });
+  }
+
+  private buildInWorker(o: { onIssue?: (i: IngestIssue) => void; onProgress?: (p: BuildProgress) => void; force?: boolean; signal?: AbortSignal }): Promise<BuildReport> {
+    const job: BuildJob = {
+      corpus: this.config.CORPUS_PATHS,
+      indexDir: this.config.INDEX_DIR,
+      maxFileBytes: this.config.MAX_FILE_BYTES,
+      model: this.embedder ? this.config.EMBEDDING_MODEL : 'none',
+      modelDir: this.config.MODEL_DIR,
+      dtype: this.config.EMBEDDING_DTYPE,
+      force: Boolean(o.force),
+    };
+    return new Promise<BuildReport>((resolve, reject) => {
+      const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), { workerData: job });
+      const abort = () => worker.postMessage('abort');
+      o.signal?.addEventListener('abort', abort, { once: true });
+      let settled = false;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        o.signal?.removeEventListener('abort', abort);
+        f();
+      };
+      worker.on('message', (m: BuildMessage) => {
+        if (m.type === 'issue') o.onIssue?.(m.issue);
+        else if (m.type === 'progress') o.onProgress?.(m.progress);
+        else if (m.type === 'done') finish(() => resolve(m.report));
+        else finish(() => reject(m.name === 'BuildInterrupted' ? new BuildInterrupted() : Object.assign(new Error(m.message), { name: m.name })));
+      });
+      worker.on('error', (e) => finish(() => reject(e)));
+      worker.on('exit', (code) => finish(() => reject(new Error(`index build worker stopped (exit code ${code}) before it finished`))));
     });
   }
 
