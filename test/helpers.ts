@@ -1,6 +1,7 @@
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { IndexManager } from '../src/index/manager.js';
 
@@ -10,8 +11,17 @@ export const SHARED = resolve(ROOT, '../shared');
 export const HAS_SHARED = existsSync(join(SHARED, 'eval'));
 if (!HAS_SHARED) console.warn(`⚠ ${SHARED} is absent: tests that read the shared data set are skipped`);
 
+const made: string[] = [];
+// Each test file gets its own copy of this module, so this runs after each file that made folders.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test process exits. */
 export function tempDir(prefix = 'citera-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
 }
 
 /** A copy of the project's corpus in a temp folder, with a config pointing at it (lexical only). */
