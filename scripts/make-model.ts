@@ -29,6 +29,7 @@ import { mkdir, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
+import { mulberry32 } from '../src/random.js';
 
 const { onnx } = onnxProto;
 type INode = onnxProto.onnx.INodeProto;
@@ -98,17 +99,6 @@ const TINY: Omit<Arch, 'vocabSize'> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a tiny, fast, seedable PRNG (uniform in [0, 1)). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fnv1a(text: string, seed = 0): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;

@@ -4,6 +4,7 @@
  * titles read "20 mars 10:14, Trafikolycka, Malmö" (date, optional time, event type with optional sub-type, place).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { mulberry32 } from '../../src/random.js';
 
 export interface BenchQuestion {
   question: string;
@@ -18,17 +19,7 @@ export interface TitleSource {
   lead: string;
 }
 
-/** mulberry32: seedable PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const MONTHS_EN: Record<string, string> = {
   januari: 'January',

@@ -9,20 +9,14 @@ import { join } from 'node:path';
 import type { Bot, Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import { BOT_INFO } from './helpers.js';
+import { mulberry32 } from '../../src/random.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
 /** mulberry32: a small, fast, seeded PRNG (same seed, same sequence). */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const chance = (p: number) => next() < p;

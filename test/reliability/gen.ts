@@ -6,6 +6,7 @@ import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { mulberry32 } from '../../src/random.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EVENTS_GZ = resolve(ROOT, '../shared/data/polisen-events.jsonl.gz');
@@ -13,14 +14,7 @@ export const HAS_EVENTS = existsSync(EVENTS_GZ);
 
 /** mulberry32: a small, fast, seeded generator; the same seed gives the same run everywhere. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
