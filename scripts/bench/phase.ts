@@ -506,7 +506,7 @@ async function change(a: ChangeArgs) {
     await addStatements(a.indexDir, [s2], embedder);
     addIndex.push(performance.now() - t);
     t = performance.now();
-    removeStatements(a.indexDir, [id2], embedder);
+    await removeStatements(a.indexDir, [id2], embedder);
     removeIndex.push(performance.now() - t);
     progress(`  … rep ${r + 1}/${a.reps}: add ${add.at(-1)!.toFixed(0)} ms, remove ${remove.at(-1)!.toFixed(0)} ms`);
   }

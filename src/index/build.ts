@@ -239,6 +239,47 @@ function sameContent(prev: LoadedIndex, docs: { s: Statement; hash: string }[]):
   return live.every((k) => now.has(k));
 }
 
+/** The live statements with these ids, marked deleted in a copy of the manifest's deletion marks. */
+function markDeleted(prev: LoadedIndex, ids: ReadonlySet<string>): { deleted: Record<string, number[]>; count: number } {
+  const deleted: Record<string, number[]> = structuredClone(prev.manifest.deleted);
+  let count = 0;
+  for (const seg of prev.segments) {
+    seg.data.docs.forEach((d, i) => {
+      if (ids.has(d.id) && !seg.deleted.has(i)) {
+        (deleted[seg.name] ??= []).push(i);
+        count++;
+      }
+    });
+  }
+  return { deleted, count };
+}
+
+/**
+ * Writes a generation that links every segment of `prev`, adds the one `addSegment` writes (if any) and
+ * carries the new deletion marks, then switches to it.
+ */
+async function commitChange(
+  indexDir: string,
+  prev: LoadedIndex,
+  deleted: Record<string, number[]>,
+  addSegment?: (w: GenerationWriter, name: string) => Promise<SegmentEntry>,
+): Promise<string> {
+  const w = new GenerationWriter(indexDir);
+  try {
+    const segments = prev.manifest.segments.map((e) => reuseEntry(w, prev.gen, e));
+    if (addSegment) {
+      const last = Math.max(0, ...segments.map((seg) => Number(/(\d+)$/.exec(seg.name)![1])));
+      segments.push(await addSegment(w, segmentName(last + 1)));
+    }
+    const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted });
+    cleanIndexDir(indexDir);
+    return generation;
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+}
+
 /**
  * Adds (or replaces) statements without a full rebuild: they go into a new small segment, older copies with
  * the same ids are marked deleted, unchanged segment files are linked into the new generation.
@@ -250,31 +291,13 @@ export async function addStatements(
 ): Promise<{ added: number; replaced: number; generation: string }> {
   const prev = openIndex(indexDir, { model: modelOf(embedder) });
   const docs = statements.map((s) => analyzeStatement(s, statementHash(s)));
-  const ids = new Set(docs.map((d) => d.meta.id));
-  const deleted: Record<string, number[]> = structuredClone(prev.manifest.deleted);
-  let replaced = 0;
-  for (const seg of prev.segments) {
-    seg.data.docs.forEach((d, i) => {
-      if (ids.has(d.id) && !seg.deleted.has(i)) {
-        (deleted[seg.name] ??= []).push(i);
-        replaced++;
-      }
-    });
-  }
+  const { deleted, count: replaced } = markDeleted(prev, new Set(docs.map((d) => d.meta.id)));
   const data = buildSegment(docs);
   const vec = embedder ? await embedSegment(data, embedder, new Map(), {}) : null;
-  const w = new GenerationWriter(indexDir);
-  try {
-    const segments = prev.manifest.segments.map((e) => reuseEntry(w, prev.gen, e));
-    const last = Math.max(0, ...segments.map((s) => Number(/(\d+)$/.exec(s.name)![1])));
-    segments.push(await writeSegment(w, segmentName(last + 1), data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null));
-    const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted });
-    cleanIndexDir(indexDir);
-    return { added: docs.length, replaced, generation };
-  } catch (e) {
-    w.abort();
-    throw e;
-  }
+  const generation = await commitChange(indexDir, prev, deleted, (w, name) =>
+    writeSegment(w, name, data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null),
+  );
+  return { added: docs.length, replaced, generation };
 }
 
 function reuseEntry(w: GenerationWriter, gen: string, e: SegmentEntry): SegmentEntry {
@@ -285,28 +308,9 @@ function reuseEntry(w: GenerationWriter, gen: string, e: SegmentEntry): SegmentE
 }
 
 /** Marks statements deleted (by id); returns how many were live. */
-export function removeStatements(indexDir: string, ids: string[], embedder: Embedder | null): { removed: number; generation: string | null } {
+export async function removeStatements(indexDir: string, ids: string[], embedder: Embedder | null): Promise<{ removed: number; generation: string | null }> {
   const prev = openIndex(indexDir, { model: modelOf(embedder), lexicalOnly: true });
-  const want = new Set(ids);
-  const deleted: Record<string, number[]> = structuredClone(prev.manifest.deleted);
-  let removed = 0;
-  for (const seg of prev.segments) {
-    seg.data.docs.forEach((d, i) => {
-      if (want.has(d.id) && !seg.deleted.has(i)) {
-        (deleted[seg.name] ??= []).push(i);
-        removed++;
-      }
-    });
-  }
+  const { deleted, count: removed } = markDeleted(prev, new Set(ids));
   if (removed === 0) return { removed, generation: null };
-  const w = new GenerationWriter(indexDir);
-  try {
-    const segments = prev.manifest.segments.map((e) => reuseEntry(w, prev.gen, e));
-    const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted });
-    cleanIndexDir(indexDir);
-    return { removed, generation };
-  } catch (e) {
-    w.abort();
-    throw e;
-  }
+  return { removed, generation: await commitChange(indexDir, prev, deleted) };
 }

@@ -157,7 +157,7 @@ export class IndexManager {
   /** Removes a statement from the index by id; false when there is none. */
   remove(docId: string): Promise<boolean> {
     return this.serial(async () => {
-      const r = removeStatements(this.config.INDEX_DIR, [docId], this.embedder);
+      const r = await removeStatements(this.config.INDEX_DIR, [docId], this.embedder);
       if (r.removed > 0) await this.reload();
       return r.removed > 0;
     });
