@@ -23,7 +23,11 @@ import { JSON_KEYS, TARGETS } from './bench/keys.js';
 import { median, progress } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PHASE = path.join(ROOT, 'scripts', 'bench', 'phase.ts');
+/**
+ * Phases run compiled (dist/, made by `npm run build` at the start of the run) with plain node, as `npm start`
+ * runs the bot: under tsx, a process that imports transformers.js holds about 160 MiB more.
+ */
+const PHASE = path.join(ROOT, 'dist', 'scripts', 'bench', 'phase.js');
 const SHARED = path.resolve(ROOT, '..', 'shared');
 
 const USAGE = `usage: npm run bench -- [options]
@@ -180,7 +184,7 @@ class Runner {
     progress(`${label} …`);
     const t = performance.now();
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [...node, '--expose-gc', '--import', 'tsx', PHASE, phase, argsFile, outFile], {
+      const child = spawn(process.execPath, [...node, '--expose-gc', PHASE, phase, argsFile, outFile], {
         cwd: ROOT,
         stdio: ['ignore', 2, 2],
         env: { ...process.env, LOG_LEVEL: 'silent' },
@@ -270,6 +274,9 @@ async function main(): Promise<void> {
   const work = o.work ?? mkdtempSync(path.join(tmpdir(), 'citera-bench-'));
   mkdirSync(work, { recursive: true });
   progress(`work folder ${work}; corpus ${o.corpus}${o.statements ? ` (first ${o.statements} statements)` : ''}; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  progress('compiling to dist/ (npm run build) …');
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) throw new Error(`npm run build failed (exit ${built.status})`);
   const R = new Runner(work, o.profile);
   const idx = (name: string) => path.join(work, name);
   const none: EmbedderSpec = { kind: 'none' };

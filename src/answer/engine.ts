@@ -145,10 +145,18 @@ export class Engine implements AnswerEngine {
 
     const byKey = new Map<string, LexicalHit>();
     for (const h of lex.hits) byKey.set(`${h.seg}:${h.sent}`, h);
+    // The graph's nearest sentences come with their cosine. Any other sentence of a segment is at most as near
+    // as that segment's farthest neighbour returned (up to the graph's recall): `denseBound`.
+    const dense = new Map<string, number>();
+    const denseBound = segs.map(() => -Infinity);
     if (qv) {
       segs.forEach((seg, si) => {
-        for (const r of seg.vectors?.search(qv!, 50) ?? []) {
+        if (!seg.vectors) return;
+        const near = seg.vectors.search(qv!, VECTOR_NEIGHBOURS);
+        if (near.length >= VECTOR_NEIGHBOURS) denseBound[si] = near[near.length - 1]!.score;
+        for (const r of near) {
           const key = `${si}:${r.label}`;
+          dense.set(key, r.score);
           if (!byKey.has(key) && !seg.deleted.has(seg.data.sentDoc[r.label]!)) {
             byKey.set(key, { seg: si, sent: r.label, doc: seg.data.sentDoc[r.label]!, sentScore: 0, docScore: 0, sentCoverage: 0, docCoverage: 0, sentMask: 0, docMask: 0, prevScore: 0 });
           }
@@ -156,22 +164,36 @@ export class Engine implements AnswerEngine {
       });
     }
 
-    const ranked: Ranked[] = [];
-    for (const hit of byKey.values()) {
+    // Every candidate's lexical score, and the most its cosine could add. The cosine of a candidate that is not
+    // among the graph's neighbours is read from the rows file, and only while the candidate could still reach
+    // the citations: candidates go best bound first, and the loop ends once `limit` distinct sentences score
+    // above the next bound.
+    const pending: { hit: LexicalHit; key: string; base: number; bound: number; shape: boolean }[] = [];
+    for (const [key, hit] of byKey) {
       const seg = segs[hit.seg]!;
       const text = this.sentenceText(seg, hit.sent);
       const shape = hasAnswerShape(type, text, this.speaker(seg, hit.sent));
       const cont = PRONOUN_START.test(text) ? p.pronounContinuity : p.continuity;
-      let score =
+      const base =
         hit.sentScore +
         cont * hit.prevScore +
         p.statementWeight * hit.docScore +
         p.entityWeight * entityCoverage(concepts, lex.conceptWeights, hit.sentMask | hit.docMask) +
         (shape ? (type === 'what' ? p.whatBonus : p.shapeBonus) : 0);
-      if (qv && seg.vectors) score += p.denseWeight * cosineRow(seg.vectors.rows, seg.vectors.dim, hit.sent, qv);
-      ranked.push({ hit, score, shape });
+      const known = dense.get(key);
+      const bound = !qv || !seg.vectors ? base : base + p.denseWeight * (known ?? Math.max(denseBound[hit.seg]!, -1));
+      pending.push({ hit, key, base, bound, shape });
     }
-    ranked.sort((a, b) => b.score - a.score);
+    pending.sort((a, b) => b.bound - a.bound);
+    const ranked: Ranked[] = [];
+    for (let i = 0; i < pending.length; i++) {
+      const c = pending[i]!;
+      if (i > 0 && enoughAbove(ranked, c.bound, limit, (r) => this.sentenceText(segs[r.hit.seg]!, r.hit.sent))) break;
+      const seg = segs[c.hit.seg]!;
+      let score = c.base;
+      if (qv && seg.vectors) score += p.denseWeight * (dense.get(c.key) ?? seg.vectors.cosine(c.hit.sent, qv));
+      insertSorted(ranked, { hit: c.hit, score, shape: c.shape });
+    }
 
     // One citation per distinct sentence text (the same sentence repeated across statements adds nothing).
     const seen = new Set<string>();
@@ -294,11 +316,29 @@ export class Engine implements AnswerEngine {
   }
 }
 
-function cosineRow(rows: Float32Array, dim: number, row: number, q: Float32Array): number {
-  let dot = 0;
-  const o = row * dim;
-  for (let i = 0; i < dim; i++) dot += rows[o + i]! * q[i]!;
-  return dot;
+/** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
+const VECTOR_NEIGHBOURS = 50;
+
+/** Inserts `r` into `ranked`, kept best first (stable: equal scores keep their order of arrival). */
+function insertSorted(ranked: Ranked[], r: Ranked): void {
+  let i = ranked.length;
+  ranked.push(r);
+  while (i > 0 && ranked[i - 1]!.score < r.score) {
+    ranked[i] = ranked[i - 1]!;
+    i--;
+  }
+  ranked[i] = r;
+}
+
+/** True when `limit` distinct sentence texts of `ranked` (best first) score above `bound`. */
+function enoughAbove(ranked: Ranked[], bound: number, limit: number, text: (r: Ranked) => string): boolean {
+  const seen = new Set<string>();
+  for (const r of ranked) {
+    if (r.score <= bound) return false;
+    seen.add(text(r));
+    if (seen.size >= limit) return true;
+  }
+  return false;
 }
 
 /** Character offsets in `sentence` of words whose stem starts like one of the question's terms. */

@@ -7,10 +7,11 @@ import { IndexError } from '../errors.js';
 import { loadCorpus, statementHash } from '../ingest/load.js';
 import { analyzeStatement, buildSegment, type AnalyzedStatement, type SegmentData } from '../search/segment.js';
 import type { IngestIssue, Statement } from '../types.js';
+import { analyzeInPool, POOL_MIN_STATEMENTS } from './analyze-pool.js';
 import { encodeSegment } from './container.js';
-import { attachVectors, openIndex, type LoadedIndex } from './open.js';
+import { describeModel, openIndex, type LoadedIndex } from './open.js';
 import { cleanIndexDir, currentGeneration, FORMAT_VERSION, GenerationWriter, type Manifest, type SegmentEntry } from './store.js';
-import { buildSegmentVectors, type SegmentVectors } from './vectors.js';
+import { buildSegmentVectors, readRows } from './vectors.js';
 
 export interface BuildProgress {
   phase: 'reading' | 'indexing' | 'embedding' | 'writing' | 'done';
@@ -48,15 +49,38 @@ function modelOf(embedder: Embedder | null): Manifest['model'] {
   return embedder ? { id: embedder.modelId, dim: embedder.dim } : null;
 }
 
-/** The live index if it is readable with this model, else null (a fresh build then replaces it). */
-async function previous(dir: string, embedder: Embedder | null): Promise<LoadedIndex | null> {
+/**
+ * The live index, lexical part only, if it was built with this model (else null: a fresh build replaces it
+ * and reuses nothing). Its graphs are not loaded: comparing content hashes needs none, and reusing vectors
+ * reads only the rows files (`reusableVectors`), and only when something changed.
+ */
+function previous(dir: string, embedder: Embedder | null): LoadedIndex | null {
   if (!currentGeneration(dir)) return null;
   try {
-    return await attachVectors(openIndex(dir, { model: modelOf(embedder) }));
+    const prev = openIndex(dir, { model: null, lexicalOnly: true });
+    const want = modelOf(embedder);
+    const have = prev.manifest.model;
+    if (want?.id !== have?.id || want?.dim !== have?.dim) return null;
+    return prev;
   } catch (e) {
     if (e instanceof IndexError) return null;
     throw e;
   }
+}
+
+/**
+ * The live index to change: the one the caller holds (the engine's, already checked) when it is still the
+ * live generation, else the live generation read from disk (lexical part: changes need statement ids only).
+ * Refused when it was built with another model than `embedder`'s: its segments would not fit together.
+ */
+function liveIndex(dir: string, embedder: Embedder | null, held?: LoadedIndex | null): LoadedIndex {
+  const prev = held && held.dir === dir && held.gen === currentGeneration(dir) ? held : openIndex(dir, { model: null, lexicalOnly: true });
+  const want = modelOf(embedder);
+  const have = prev.manifest.model;
+  if (want?.id !== have?.id || want?.dim !== have?.dim) {
+    throw new IndexError(dir, `built with ${describeModel(have)}, but ${describeModel(want)} is configured`, 'rebuild it with `npm run index`');
+  }
+  return prev;
 }
 
 function checkAbort(signal?: AbortSignal) {
@@ -71,14 +95,23 @@ export class BuildInterrupted extends Error {
   }
 }
 
-/** Vectors from the previous index, by statement hash, for statements whose content did not change. */
-function reusableVectors(prev: LoadedIndex | null): Map<string, Float32Array> {
+/**
+ * Vectors from the previous index, by statement hash, for statements whose content did not change. A rows file
+ * that fails its checksum is not reused (its statements are embedded again).
+ */
+function reusableVectors(prev: LoadedIndex | null, onIssue?: (i: IngestIssue) => void): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
-  if (!prev) return out;
+  const model = prev?.manifest.model;
+  if (!prev || !model) return out;
   for (const seg of prev.segments) {
-    if (!seg.vectors) continue;
-    const rows = seg.vectors.rows;
-    const { dim } = seg.vectors;
+    let rows: Float32Array;
+    try {
+      rows = readRows(prev.dir, prev.gen, seg.entry, model.dim);
+    } catch (e) {
+      onIssue?.({ file: seg.entry.vectors?.file ?? seg.name, reason: `vectors not reused: ${(e as Error).message}` });
+      continue;
+    }
+    const { dim } = model;
     seg.data.docs.forEach((d, i) => {
       if (seg.deleted.has(i)) return;
       out.set(d.hash, rows.subarray(seg.data.docSent[i]! * dim, seg.data.docSent[i + 1]! * dim));
@@ -86,6 +119,9 @@ function reusableVectors(prev: LoadedIndex | null): Map<string, Float32Array> {
   }
   return out;
 }
+
+/** Sentences handed to the embedder at once while building (see `embedSegment`). */
+export const EMBED_GROUP = 512;
 
 async function embedSegment(
   data: SegmentData,
@@ -107,7 +143,10 @@ async function embedSegment(
       reused += count;
     } else for (let s = from; s < from + count; s++) todo.push(s);
   });
-  const batch = 32;
+  // The embedder pads each of its batches to the longest text in it, and sorts by length only within what it is
+  // handed: groups of EMBED_GROUP sentences (not one batch at a time, in document order) let it batch sentences
+  // of similar length. Between groups the build checks for an interrupt and reports progress.
+  const batch = EMBED_GROUP;
   for (let i = 0; i < todo.length; i += batch) {
     checkAbort(opts.signal);
     const ids = todo.slice(i, i + batch);
@@ -192,19 +231,20 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const read = await readAll(loadCorpus(opts.corpus, { maxFileBytes: opts.maxFileBytes, onIssue }), opts);
   const tRead = performance.now();
   checkAbort(opts.signal);
-  const prev = await previous(opts.indexDir, opts.embedder);
+  const prev = previous(opts.indexDir, opts.embedder);
   if (prev && !opts.force && sameContent(prev, read)) {
     const t = performance.now() - t0;
     const sentences = prev.segments.reduce((a, s) => a + s.data.sentDoc.length, 0);
     return { statements: read.length, sentences, issues, embedded: 0, reused: sentences, changed: false, generation: prev.gen, ms: { read: tRead - t0, index: 0, embed: 0, write: 0, total: t } };
   }
-  const docs = await analyzeAll(read, opts);
-  const sentences = docs.reduce((a, d) => a + d.sentences.length, 0);
+  // Large builds analyse and invert in worker threads (one per core); small ones here, as starting workers costs more.
+  const data = read.length < POOL_MIN_STATEMENTS ? buildSegment(await analyzeAll(read, opts)) : await analyzeInPool(read, opts, () => new BuildInterrupted());
+  const docs = data.docs;
+  const sentences = data.sentDoc.length;
   const base = { statements: docs.length, sentences, issues };
-  const data = buildSegment(docs);
   const tIndex = performance.now();
   let vec: { rows: Float32Array; embedded: number; reused: number } | null = null;
-  if (opts.embedder) vec = await embedSegment(data, opts.embedder, reusableVectors(prev), opts);
+  if (opts.embedder) vec = await embedSegment(data, opts.embedder, reusableVectors(prev, onIssue), opts);
   const tEmbed = performance.now();
   checkAbort(opts.signal);
   opts.onProgress?.({ phase: 'writing', done: 0, total: 1 });
@@ -255,23 +295,26 @@ function markDeleted(prev: LoadedIndex, ids: ReadonlySet<string>): { deleted: Re
 }
 
 /**
- * Writes a generation that links every segment of `prev`, adds the one `addSegment` writes (if any) and
- * carries the new deletion marks, then switches to it.
+ * Writes a generation that links the segments of `prev` (except those in `drop`), adds the one `addSegment`
+ * writes (if any) and carries the new deletion marks, then switches to it.
  */
 async function commitChange(
   indexDir: string,
   prev: LoadedIndex,
   deleted: Record<string, number[]>,
   addSegment?: (w: GenerationWriter, name: string) => Promise<SegmentEntry>,
+  drop: ReadonlySet<string> = new Set(),
 ): Promise<string> {
   const w = new GenerationWriter(indexDir);
   try {
-    const segments = prev.manifest.segments.map((e) => reuseEntry(w, prev.gen, e));
+    const segments = prev.manifest.segments.filter((e) => !drop.has(e.name)).map((e) => reuseEntry(w, prev.gen, e));
     if (addSegment) {
-      const last = Math.max(0, ...segments.map((seg) => Number(/(\d+)$/.exec(seg.name)![1])));
+      // Numbered past every segment of `prev`, folded ones included: a name never stands for two contents.
+      const last = Math.max(0, ...prev.manifest.segments.map((seg) => Number(/(\d+)$/.exec(seg.name)![1])));
       segments.push(await addSegment(w, segmentName(last + 1)));
     }
-    const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted });
+    const marks = Object.fromEntries(Object.entries(deleted).filter(([name]) => !drop.has(name)));
+    const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted: marks });
     cleanIndexDir(indexDir);
     return generation;
   } catch (e) {
@@ -281,21 +324,50 @@ async function commitChange(
 }
 
 /**
- * Adds (or replaces) statements without a full rebuild: they go into a new small segment, older copies with
- * the same ids are marked deleted, unchanged segment files are linked into the new generation.
+ * Segments of at most this many statements are folded into the segment an addition writes, so that additions
+ * one at a time do not pile up segments (every segment costs each question its own term look-ups). Folding
+ * re-analyses their statements (about 0.1 ms each) and reuses their vectors from the rows file; the large
+ * segment of a full build is linked unchanged.
+ */
+export const FOLD_MAX_STATEMENTS = 5000;
+
+/** The statement as it was indexed, from a segment (for re-analysis when folding). */
+function storedStatement(seg: LoadedIndex['segments'][number], doc: number): Statement {
+  const d = seg.data.docs[doc]!;
+  return { id: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, text: seg.data.texts[doc]!, source: d.source };
+}
+
+/**
+ * Adds (or replaces) statements without a full rebuild: they go into a new segment together with the live
+ * statements of the small segments earlier additions wrote (folded, see FOLD_MAX_STATEMENTS); older copies
+ * with the same ids are marked deleted; the other segments' files are linked into the new generation.
+ * `held` is the index the caller already has loaded (used when it is still the live generation).
  */
 export async function addStatements(
   indexDir: string,
   statements: Statement[],
   embedder: Embedder | null,
+  held?: LoadedIndex | null,
 ): Promise<{ added: number; replaced: number; generation: string }> {
-  const prev = openIndex(indexDir, { model: modelOf(embedder) });
+  const prev = liveIndex(indexDir, embedder, held);
   const docs = statements.map((s) => analyzeStatement(s, statementHash(s)));
   const { deleted, count: replaced } = markDeleted(prev, new Set(docs.map((d) => d.meta.id)));
-  const data = buildSegment(docs);
-  const vec = embedder ? await embedSegment(data, embedder, new Map(), {}) : null;
-  const generation = await commitChange(indexDir, prev, deleted, (w, name) =>
-    writeSegment(w, name, data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null),
+  const fold = prev.segments.filter((seg) => seg.data.docs.length <= FOLD_MAX_STATEMENTS);
+  const carried: AnalyzedStatement[] = [];
+  for (const seg of fold) {
+    const gone = new Set(deleted[seg.name] ?? []);
+    seg.data.docs.forEach((d, i) => {
+      if (!gone.has(i)) carried.push(analyzeStatement(storedStatement(seg, i), d.hash));
+    });
+  }
+  const data = buildSegment([...carried, ...docs]);
+  const vec = embedder ? await embedSegment(data, embedder, reusableVectors({ ...prev, segments: fold }), {}) : null;
+  const generation = await commitChange(
+    indexDir,
+    prev,
+    deleted,
+    (w, name) => writeSegment(w, name, data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null),
+    new Set(fold.map((seg) => seg.name)),
   );
   return { added: docs.length, replaced, generation };
 }
@@ -307,9 +379,17 @@ function reuseEntry(w: GenerationWriter, gen: string, e: SegmentEntry): SegmentE
   return e;
 }
 
-/** Marks statements deleted (by id); returns how many were live. */
-export async function removeStatements(indexDir: string, ids: string[], embedder: Embedder | null): Promise<{ removed: number; generation: string | null }> {
-  const prev = openIndex(indexDir, { model: modelOf(embedder), lexicalOnly: true });
+/**
+ * Marks statements deleted (by id); returns how many were live. `held` is the index the caller already has
+ * loaded (used when it is still the live generation, instead of reading the index again).
+ */
+export async function removeStatements(
+  indexDir: string,
+  ids: string[],
+  embedder: Embedder | null,
+  held?: LoadedIndex | null,
+): Promise<{ removed: number; generation: string | null }> {
+  const prev = liveIndex(indexDir, embedder, held);
   const { deleted, count: removed } = markDeleted(prev, new Set(ids));
   if (removed === 0) return { removed, generation: null };
   return { removed, generation: await commitChange(indexDir, prev, deleted) };

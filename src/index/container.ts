@@ -1,6 +1,6 @@
 /**
  * A binary container for one segment: a magic tag, a JSON header (string data and the table of arrays), then
- * 8-byte-aligned typed arrays that are viewed in place when loaded.
+ * 8-byte-aligned typed arrays, loaded with one copy of their region and viewed there (no parsing of postings).
  */
 import type { SegmentData } from '../search/segment.js';
 
@@ -74,14 +74,16 @@ export function decodeSegment(buf: Buffer): SegmentData {
   const termsStr = buf.toString('utf8', pre + header.textsBytes, pre + header.textsBytes + header.termsBytes);
   const terms = termsStr.length ? termsStr.split('\n') : [];
   const dataStart = Math.ceil((pre + header.textsBytes + header.termsBytes) / 8) * 8;
-  // Copy into an 8-aligned ArrayBuffer once if the Buffer's memory is not aligned.
-  const base = (buf.byteOffset + dataStart) % 8 === 0 ? buf : Buffer.from(buf);
+  if (dataStart > buf.length) throw new Error('truncated segment texts');
+  // The arrays are copied out of the file's bytes once, into a buffer of their own (aligned), and viewed there:
+  // the rest of the file (header and texts, parsed above) is then garbage instead of staying resident with them.
+  const data = new Uint8Array(buf.length - dataStart);
+  data.set(buf.subarray(dataStart));
   const out: Partial<SegmentData> = { docs: header.docs, speakers: header.speakers, texts, terms };
   for (const a of header.arrays) {
     const Ctor = CTORS[a.type];
-    const byteOffset = base.byteOffset + dataStart + a.offset;
-    if (dataStart + a.offset + a.length * Ctor.BYTES_PER_ELEMENT > base.length) throw new Error(`truncated array ${a.key}`);
-    (out as Record<string, unknown>)[a.key] = new Ctor(base.buffer as ArrayBuffer, byteOffset, a.length);
+    if (a.offset + a.length * Ctor.BYTES_PER_ELEMENT > data.length) throw new Error(`truncated array ${a.key}`);
+    (out as Record<string, unknown>)[a.key] = new Ctor(data.buffer, a.offset, a.length);
   }
   return out as SegmentData;
 }

@@ -13,7 +13,8 @@ import { relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { addStatements, buildIndex, BuildInterrupted, removeStatements, type BuildProgress, type BuildReport } from './build.js';
 import type { BuildJob, BuildMessage } from './build-worker.js';
-import { attachVectors, openIndex } from './open.js';
+import { loadIndex } from './open.js';
+import { workerUrl } from './worker-url.js';
 import { cleanIndexDir, currentGeneration } from './store.js';
 
 export interface ManagerOptions {
@@ -69,13 +70,17 @@ export class IndexManager {
     return this.current;
   }
 
+  /**
+   * Swaps in an engine over the live generation. After a change of a few statements, the segments the new
+   * generation shares with the one serving (same files) are taken over as they are, so that only the new
+   * small segment and the deletion marks are read; after a full re-index everything is new and read.
+   */
   private async reload(): Promise<void> {
-    const index = await attachVectors(
-      openIndex(this.config.INDEX_DIR, {
-        model: this.embedder ? { id: this.embedder.modelId, dim: this.embedder.dim } : null,
-        lexicalOnly: !this.embedder,
-      }),
-    );
+    const index = await loadIndex(this.config.INDEX_DIR, {
+      model: this.embedder ? { id: this.embedder.modelId, dim: this.embedder.dim } : null,
+      lexicalOnly: !this.embedder,
+      reuse: this.current?.index ?? null,
+    });
     this.current = new Engine(index, this.lexicon, this.embedder, { maxCitations: this.config.MAX_CITATIONS });
   }
 
@@ -119,7 +124,7 @@ export class IndexManager {
       force: Boolean(o.force),
     };
     return new Promise<BuildReport>((resolve, reject) => {
-      const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), { workerData: job });
+      const worker = new Worker(workerUrl(import.meta.url, 'build-worker'), { workerData: job });
       const abort = () => worker.postMessage('abort');
       o.signal?.addEventListener('abort', abort, { once: true });
       let settled = false;
@@ -148,7 +153,7 @@ export class IndexManager {
       const id = relative(root, path).split(sep).join('/');
       for await (const s of loadStatementsFromFile(path, { id, maxFileBytes: this.config.MAX_FILE_BYTES, onIssue: (i) => issues.push(i) })) statements.push(s);
       if (statements.length === 0) return { added: 0, replaced: 0, issues };
-      const r = await addStatements(this.config.INDEX_DIR, statements, this.embedder);
+      const r = await addStatements(this.config.INDEX_DIR, statements, this.embedder, this.current?.index);
       await this.reload();
       return { added: r.added, replaced: r.replaced, issues };
     });
@@ -157,7 +162,7 @@ export class IndexManager {
   /** Removes a statement from the index by id; false when there is none. */
   remove(docId: string): Promise<boolean> {
     return this.serial(async () => {
-      const r = await removeStatements(this.config.INDEX_DIR, [docId], this.embedder);
+      const r = await removeStatements(this.config.INDEX_DIR, [docId], this.embedder, this.current?.index);
       if (r.removed > 0) await this.reload();
       return r.removed > 0;
     });

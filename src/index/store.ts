@@ -10,6 +10,7 @@
  *   INDEX_DIR/gen-000003/seg-000001.hnsw    hnswlib graph over those vectors
  */
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
@@ -109,6 +110,42 @@ export function readChecked(dir: string, gen: string, entry: FileEntry): Buffer 
   }
   if (crc32(buf) !== entry.crc32) throw new IndexError(dir, `${entry.file} fails its checksum (damaged)`);
   return buf;
+}
+
+/** Checks that a file of the live generation exists and has the size the manifest gives (no read). */
+export function checkSize(dir: string, gen: string, entry: FileEntry): void {
+  const p = join(dir, gen, entry.file);
+  if (!existsSync(p)) throw new IndexError(dir, `${entry.file} is missing (half-written index)`);
+  const size = statSync(p).size;
+  if (size !== entry.bytes) throw new IndexError(dir, `${entry.file} is ${size} bytes, the manifest says ${entry.bytes} (truncated or half-written)`);
+}
+
+/** Read size of `verifyChecksum`: large enough that a syscall's cost vanishes, small enough to stay in cache. */
+const CHECK_CHUNK = 4 << 20;
+
+/**
+ * Checks a file's size and checksum against the manifest by reading it in chunks, so that a file of hundreds of
+ * megabytes is checked without being held in memory, and the event loop (hnswlib reading the same file on a
+ * thread of its own, questions being answered) gets turns between chunks.
+ */
+export async function verifyChecksum(dir: string, gen: string, entry: FileEntry): Promise<void> {
+  checkSize(dir, gen, entry);
+  const fh = await open(join(dir, gen, entry.file), 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(CHECK_CHUNK, Math.max(1, entry.bytes)));
+    let crc = 0;
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      crc = crc32(buf.subarray(0, bytesRead), crc);
+      total += bytesRead;
+    }
+    if (total !== entry.bytes) throw new IndexError(dir, `${entry.file} is ${total} bytes, the manifest says ${entry.bytes} (truncated or half-written)`);
+    if (crc !== entry.crc32) throw new IndexError(dir, `${entry.file} fails its checksum (damaged)`);
+  } finally {
+    await fh.close();
+  }
 }
 
 export function fileEntry(file: string, buf: Buffer): FileEntry {

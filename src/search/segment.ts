@@ -118,7 +118,7 @@ function invert(units: number, unitTerms: (u: number) => Uint32Array, nTerms: nu
   return { off, ids, tfs };
 }
 
-function reverse(s: string): string {
+export function reverse(s: string): string {
   return [...s].reverse().join('');
 }
 

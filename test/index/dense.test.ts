@@ -4,6 +4,7 @@ import { IndexError } from '../../src/errors.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { openIndex } from '../../src/index/open.js';
 import { readManifest } from '../../src/index/store.js';
+import { readRows } from '../../src/index/vectors.js';
 import { seedConfig, tempDir } from '../helpers.js';
 
 // The whole dense path with a model the project generates: transformers.js loads it like the real one, the
@@ -30,8 +31,12 @@ describe('index with vectors from a generated model', () => {
     const s = 3;
     const text = seg.data.texts[0]!.slice(seg.data.sentStart[s]!, seg.data.sentEnd[s]!);
     const [v] = await m.embedder!.embedPassages([text]);
-    const row = seg.vectors!.rows.subarray(s * seg.vectors!.dim, (s + 1) * seg.vectors!.dim);
+    const rows = readRows(config.INDEX_DIR, m.engine.index.gen, seg.entry, seg.vectors!.dim);
+    const row = rows.subarray(s * seg.vectors!.dim, (s + 1) * seg.vectors!.dim);
     for (let i = 0; i < row.length; i++) expect(row[i]).toBeCloseTo(v![i]!, 4);
+    // Serving reads single rows from the file instead of holding them: the cosine of the sentence with itself.
+    expect(seg.vectors!.cosine(s, v!)).toBeCloseTo(1, 4);
+    expect(seg.vectors!.cosine(s + 1, v!)).toBeLessThan(0.999);
     expect(seg.vectors!.search(v!, 1)[0]!.label).toBe(s);
 
     const a = await m.engine.ask('How many are remanded?');

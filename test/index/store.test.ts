@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
+import { FOLD_MAX_STATEMENTS } from '../../src/index/build.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { openIndex } from '../../src/index/open.js';
 import { currentGeneration, readManifest } from '../../src/index/store.js';
@@ -87,7 +88,9 @@ describe('index changes', () => {
     const add = await m.addFile(file, config.CORPUS_PATHS[0]!);
     expect(add.added).toBe(1);
     expect(m.engine).not.toBe(old);
-    expect(readManifest(dir).manifest.segments).toHaveLength(2);
+    // The build's segment is small (under FOLD_MAX_STATEMENTS): it is folded into the addition's segment.
+    expect(readManifest(dir).manifest.segments.map((s) => s.name)).toEqual(['seg-000002']);
+    expect(m.engine.status().statements).toBe(old.status().statements + 1);
     const a = await m.engine.ask('Hur många fritidsgårdar öppnar kommunen?');
     expect(a.citations[0]!.text).toBe('Kommunen öppnar tre nya fritidsgårdar i Kävlinge.');
     expect(a.answer).toBe('tre');
@@ -98,4 +101,37 @@ describe('index changes', () => {
     expect(b.citations.map((c) => c.text)).not.toContain('Kommunen öppnar tre nya fritidsgårdar i Kävlinge.');
     expect(existsSync(join(dir, currentGeneration(dir)!, 'seg-000002.bin'))).toBe(true);
   });
+
+  it('links a large segment unchanged and folds only what additions wrote', async () => {
+    const config = seedConfig();
+    const corpus = config.CORPUS_PATHS[0]!;
+    // FOLD_MAX_STATEMENTS + 1 generated notices make a segment that additions leave alone.
+    const lines = Array.from({ length: FOLD_MAX_STATEMENTS + 1 }, (_, i) =>
+      JSON.stringify({ id: `n${i}`, title: `Notis ${i}`, text: `Polisen rapporterar händelse nummer ${i} i Lund.` }),
+    );
+    writeFileSync(join(corpus, 'bulk.jsonl'), lines.join('\n') + '\n');
+    const m = await IndexManager.open(config, { buildIfMissing: true });
+    const dir = config.INDEX_DIR;
+    const base = readManifest(dir).manifest.segments[0]!;
+    const statements = m.engine.status().statements;
+    const add = async (name: string, text: string) => {
+      const file = join(corpus, name);
+      writeFileSync(file, `---\ntitle: ${name}\n---\n\n${text}\n`);
+      return m.addFile(file, corpus);
+    };
+    await add('a.md', 'Kommunen öppnar tre nya fritidsgårdar i Kävlinge.');
+    await add('b.md', 'Brandkåren övade med fyra bilar i Eslöv.');
+    expect(await m.remove('a.md')).toBe(true);
+    await add('c.md', 'Vägverket lagar sju broar i Höör.');
+    const segs = readManifest(dir).manifest.segments;
+    // The build's segment, linked with the same bytes; one segment for everything added since.
+    expect(segs.map((s) => s.name)).toEqual(['seg-000001', 'seg-000004']);
+    expect(segs[0]).toEqual(base);
+    expect(segs[1]!.docs).toBe(2); // b.md and c.md; a.md was removed before the fold
+    expect(m.engine.status().statements).toBe(statements + 2);
+    expect((await m.engine.ask('Hur många broar lagar Vägverket?')).citations[0]!.text).toBe('Vägverket lagar sju broar i Höör.');
+    expect((await m.engine.ask('Hur många bilar övade brandkåren med?')).citations[0]!.text).toBe('Brandkåren övade med fyra bilar i Eslöv.');
+    const gone = await m.engine.ask('Hur många fritidsgårdar öppnar kommunen?');
+    expect(gone.citations.map((c) => c.text)).not.toContain('Kommunen öppnar tre nya fritidsgårdar i Kävlinge.');
+  }, 60_000);
 });
