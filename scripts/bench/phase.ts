@@ -205,6 +205,10 @@ async function serve(a: ServeArgs) {
   if (a.embedder.kind === 'model') throw new Error('serve runs lexical only or with the stand-in vectors');
   const standIn = a.embedder.kind === 'stand-in' ? new PrecomputedQueries(new StandInEmbedder()) : null;
   const embedder = standIn;
+  // The model first, as `npm start` does (IndexManager.open makes the embedder before it opens the index): the
+  // model's load-time buffers come and go before the graph is in memory, as they would in the bot.
+  const query = a.queryModel ? await makeEmbedder({ kind: 'model', ...a.queryModel }) : null;
+  const rssModelMiB = query ? await settledRss() : 0;
   const t0 = performance.now();
   const m = await IndexManager.open(silentConfig(a.indexDir, []), { embedder });
   const openMs = performance.now() - t0;
@@ -265,13 +269,13 @@ async function serve(a: ServeArgs) {
     // The rows are streamed from the file (the serving process does not hold them, and this phase's peak RSS
     // is the serving figure).
     const exact = streamExact(path.join(index.dir, index.gen, seg.entry.vectors!.file), v.dim, qv, 10);
-    recall = recallOf((q, k) => v.search(q, k), (q) => exact.get(q)!, qv, 10);
+    recall = recallOf((q, k, ef) => v.search(q, k, ef), (q) => exact.get(q)!, qv, 10);
   }
 
   // Query embedding with the e5-shaped model, timed apart (a serving process holds the model too).
   let queryEmbed: ({ loadMs: number; n: number } & ReturnType<typeof summary>) | null = null;
-  if (a.queryModel) {
-    const { embedder: qm, loadMs } = await makeEmbedder({ kind: 'model', ...a.queryModel });
+  if (query) {
+    const { embedder: qm, loadMs } = query;
     for (const q of questions.slice(0, 20)) await qm!.embedQuery(q.question);
     const times: number[] = [];
     for (const q of questions) {
@@ -282,8 +286,8 @@ async function serve(a: ServeArgs) {
     queryEmbed = { loadMs, n: times.length, ...summary(times) };
     progress(`  … query embedding p50 ${queryEmbed.p50.toFixed(2)} ms over ${times.length} questions`);
   }
-  // The serving process holds index, graph and model together: answer again after the model is loaded (which also
-  // keeps the engine reachable, so the garbage collector cannot shrink the figure), then settle and measure.
+  // The serving process holds index, graph and model together: answer again after embedding (which also keeps
+  // the engine reachable, so the garbage collector cannot shrink the figure), then settle and measure.
   for (const q of questions.slice(0, 50)) await engine.ask(q.question);
   const rssSteadyMiB = await settledRss();
   const stillServing = m.engine.status().statements;
@@ -291,6 +295,7 @@ async function serve(a: ServeArgs) {
     questions: questions.length,
     statements: stillServing,
     rssSteadyMiB,
+    rssModelMiB,
     languages: { sv: questions.filter((q) => q.lang === 'sv').length, en: questions.filter((q) => q.lang === 'en').length },
     answered,
     openMs,
@@ -331,7 +336,7 @@ export const EF_SWEEP = [128, 256, 512];
 
 type Exact = (q: Float32Array, k: number) => { label: number }[];
 
-function recallOf(search: (q: Float32Array, k: number) => { label: number }[], exact: Exact, queries: Float32Array[], k: number) {
+function recallOf(search: (q: Float32Array, k: number, ef?: number) => { label: number }[], exact: Exact, queries: Float32Array[], k: number) {
   let hit = 0;
   let total = 0;
   let searchMs = 0;
@@ -350,7 +355,7 @@ function recallOf(search: (q: Float32Array, k: number) => { label: number }[], e
     total += want.length;
     EF_SWEEP.forEach((ef, i) => {
       const t0 = performance.now();
-      const top = search(q, Math.max(ef, k)).slice(0, k);
+      const top = search(q, k, ef);
       sweepMs[i]! += performance.now() - t0;
       for (const g of top) if (wanted.has(g.label)) sweepHits[i]!++;
     });
@@ -471,8 +476,8 @@ async function recall(a: RecallArgs) {
   for (const q of qs) qv.push(await embedder!.embedQuery(q.question.trim()));
   // Also sentences as queries ("more like this"): the graph must find a stored vector's own neighbourhood.
   const sv = pick(rows, a.queries, 13);
-  const questions = recallOf((q, k) => v.search(q, k), projectExact(rows), qv, a.k);
-  const sentences = recallOf((q, k) => v.search(q, k), projectExact(rows), sv, a.k);
+  const questions = recallOf((q, k, ef) => v.search(q, k, ef), projectExact(rows), qv, a.k);
+  const sentences = recallOf((q, k, ef) => v.search(q, k, ef), projectExact(rows), sv, a.k);
   // How spread out the model's vectors are (random weights make them cluster more than a trained model's).
   const sims: number[] = [];
   const rand = prng(5);

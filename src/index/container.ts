@@ -1,10 +1,21 @@
 /**
- * A binary container for one segment: a magic tag, a JSON header (string data and the table of arrays), then
- * 8-byte-aligned typed arrays, loaded with one copy of their region and viewed there (no parsing of postings).
+ * A binary container for one segment: a magic tag, a JSON header (statement metadata, speakers, the byte length
+ * of each statement's text, the table of arrays), the texts (UTF-8, one after another), the sorted vocabulary
+ * joined by newlines, then 8-byte-aligned typed arrays.
+ *
+ * Loading reads the file in two pieces, never whole: everything before the arrays (texts, vocabulary) into a
+ * buffer that is garbage once its strings are made, and the arrays straight into the buffer they are viewed
+ * in (no posting is parsed or copied). Each text becomes its own string directly from the bytes, without one
+ * big intermediate string. The checksum is computed over the pieces as they are read, and nothing is decoded
+ * before it has passed. Peak memory while loading is what a bot that already holds its model cares about:
+ * reading the 102 MiB segment of the police notices whole, then copying its arrays and parsing its texts as
+ * one JSON string, cost about 170 MiB on top of what stays.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import type { SegmentData } from '../search/segment.js';
 
-const MAGIC = 'CITSEG01';
+const MAGIC = 'CITSEG02';
 type ArrayKey = {
   [K in keyof SegmentData]: SegmentData[K] extends Uint8Array | Uint16Array | Uint32Array | Int32Array ? K : never;
 }[keyof SegmentData];
@@ -31,13 +42,21 @@ interface Header {
   docs: SegmentData['docs'];
   speakers: string[];
   arrays: { key: ArrayKey; type: keyof typeof CTORS; offset: number; length: number }[];
-  textsBytes: number;
+  /** UTF-8 byte length of each statement's text, in order. */
+  textBytes: number[];
   termsBytes: number;
+}
+
+const PRE = 12; // magic (8) + header length (4)
+
+function dataStartOf(headLen: number, header: Header): number {
+  const texts = header.textBytes.reduce((a, b) => a + b, 0);
+  return Math.ceil((PRE + headLen + texts + header.termsBytes) / 8) * 8;
 }
 
 /** Serialises a segment to one buffer. */
 export function encodeSegment(seg: SegmentData): Buffer {
-  const texts = Buffer.from(JSON.stringify(seg.texts));
+  const texts = seg.texts.map((t) => Buffer.from(t, 'utf8'));
   const terms = Buffer.from(seg.terms.join('\n'));
   let offset = 0;
   const arrays: Header['arrays'] = [];
@@ -46,16 +65,16 @@ export function encodeSegment(seg: SegmentData): Buffer {
     arrays.push({ key, type, offset, length: a.length });
     offset += Math.ceil(a.byteLength / 8) * 8;
   }
-  const header: Header = { docs: seg.docs, speakers: seg.speakers, arrays, textsBytes: texts.length, termsBytes: terms.length };
+  const header: Header = { docs: seg.docs, speakers: seg.speakers, arrays, textBytes: texts.map((t) => t.length), termsBytes: terms.length };
   const head = Buffer.from(JSON.stringify(header));
-  const pre = 8 + 4 + head.length;
-  const dataStart = Math.ceil((pre + texts.length + terms.length) / 8) * 8;
+  const dataStart = dataStartOf(head.length, header);
   const out = Buffer.alloc(dataStart + offset);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(head.length, 8);
-  head.copy(out, 12);
-  texts.copy(out, pre);
-  terms.copy(out, pre + texts.length);
+  head.copy(out, PRE);
+  let at = PRE + head.length;
+  for (const t of texts) at += t.copy(out, at);
+  terms.copy(out, at);
   for (const a of arrays) {
     const src = seg[a.key];
     Buffer.from(src.buffer, src.byteOffset, src.byteLength).copy(out, dataStart + a.offset);
@@ -63,27 +82,116 @@ export function encodeSegment(seg: SegmentData): Buffer {
   return out;
 }
 
-/** Reads a segment back; throws an Error naming what is wrong when the bytes are not a whole segment. */
-export function decodeSegment(buf: Buffer): SegmentData {
-  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file (bad magic)');
-  const headLen = buf.readUInt32LE(8);
-  if (12 + headLen > buf.length) throw new Error('truncated segment header');
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + headLen)) as Header;
-  const pre = 12 + headLen;
-  const texts = JSON.parse(buf.toString('utf8', pre, pre + header.textsBytes)) as string[];
-  const termsStr = buf.toString('utf8', pre + header.textsBytes, pre + header.textsBytes + header.termsBytes);
+/**
+ * Makes the segment from its pieces: `front` is the file's bytes before the arrays, `data` the arrays' bytes
+ * (8-byte aligned; the arrays are views on it). Throws an Error naming what is wrong.
+ */
+function decodeParts(front: Buffer, data: Uint8Array, size: number): SegmentData {
+  if (front.length < PRE || front.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file of this version (bad magic)');
+  const headLen = front.readUInt32LE(8);
+  if (PRE + headLen > front.length) throw new Error('truncated segment header');
+  const header = JSON.parse(front.toString('utf8', PRE, PRE + headLen)) as Header;
+  if (!Array.isArray(header.textBytes) || header.textBytes.length !== header.docs.length) throw new Error('segment header does not match its statements');
+  const dataStart = dataStartOf(headLen, header);
+  if (dataStart !== size - data.length) throw new Error('segment sections do not add up');
+  const texts: string[] = new Array(header.textBytes.length);
+  let at = PRE + headLen;
+  header.textBytes.forEach((n, i) => {
+    texts[i] = front.toString('utf8', at, at + n);
+    at += n;
+  });
+  const termsStr = front.toString('utf8', at, at + header.termsBytes);
   const terms = termsStr.length ? termsStr.split('\n') : [];
-  const dataStart = Math.ceil((pre + header.textsBytes + header.termsBytes) / 8) * 8;
-  if (dataStart > buf.length) throw new Error('truncated segment texts');
-  // The arrays are copied out of the file's bytes once, into a buffer of their own (aligned), and viewed there:
-  // the rest of the file (header and texts, parsed above) is then garbage instead of staying resident with them.
-  const data = new Uint8Array(buf.length - dataStart);
-  data.set(buf.subarray(dataStart));
   const out: Partial<SegmentData> = { docs: header.docs, speakers: header.speakers, texts, terms };
   for (const a of header.arrays) {
     const Ctor = CTORS[a.type];
-    if (a.offset + a.length * Ctor.BYTES_PER_ELEMENT > data.length) throw new Error(`truncated array ${a.key}`);
-    (out as Record<string, unknown>)[a.key] = new Ctor(data.buffer, a.offset, a.length);
+    if (a.offset % 8 !== 0 || a.offset + a.length * Ctor.BYTES_PER_ELEMENT > data.length) throw new Error(`truncated array ${a.key}`);
+    (out as Record<string, unknown>)[a.key] = new Ctor(data.buffer as ArrayBuffer, data.byteOffset + a.offset, a.length);
   }
   return out as SegmentData;
+}
+
+/** Reads a whole segment from one buffer (tests, tools); throws an Error naming what is wrong. */
+export function decodeSegment(buf: Buffer): SegmentData {
+  const dataStart = frontLength(buf);
+  const data = new Uint8Array(buf.length - dataStart);
+  data.set(buf.subarray(dataStart));
+  return decodeParts(buf.subarray(0, dataStart), data, buf.length);
+}
+
+/** Where the arrays start, from the magic tag and header at the start of `front`. */
+function frontLength(front: Buffer): number {
+  if (front.length < PRE || front.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file of this version (bad magic)');
+  const headLen = front.readUInt32LE(8);
+  if (PRE + headLen > front.length) throw new Error('truncated segment header');
+  return dataStartOf(headLen, JSON.parse(front.toString('utf8', PRE, PRE + headLen)) as Header);
+}
+
+/** Why a segment file could not be read: its checksum failed (damage), or its content (a bug, another program). */
+export class SegmentReadError extends Error {
+  constructor(
+    message: string,
+    readonly damaged: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function readAt(fd: number, into: Uint8Array, position: number): void {
+  let off = 0;
+  while (off < into.length) {
+    const n = readSync(fd, into, off, into.length - off, position + off);
+    if (n === 0) throw new SegmentReadError('file ended early', true);
+    off += n;
+  }
+}
+
+/**
+ * Reads a segment file in two pieces (see the file's comment), checking its size and CRC-32 against what the
+ * manifest says before anything is decoded. A file whose header cannot even locate the pieces is checksummed
+ * whole, so that damage is reported as damage.
+ */
+export function readSegmentFile(path: string, expect: { bytes: number; crc32: number }): SegmentData {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size !== expect.bytes) throw new SegmentReadError(`is ${size} bytes, the manifest says ${expect.bytes} (truncated or half-written)`, true);
+    const wholeCrc = (): number => {
+      const chunk = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1, size)));
+      let crc = 0;
+      for (let pos = 0; pos < size; ) {
+        const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+        if (n === 0) break;
+        crc = crc32(chunk.subarray(0, n), crc);
+        pos += n;
+      }
+      return crc;
+    };
+    // The header says where the arrays start; read just enough of the front to find out.
+    let dataStart: number;
+    try {
+      const pre = Buffer.alloc(Math.min(PRE, size));
+      readAt(fd, pre, 0);
+      const headLen = pre.length === PRE ? pre.readUInt32LE(8) : 0;
+      const head = Buffer.alloc(Math.min(PRE + headLen, size));
+      readAt(fd, head, 0);
+      dataStart = frontLength(head);
+      if (!(dataStart >= PRE && dataStart <= size)) throw new Error('segment sections do not add up');
+    } catch (e) {
+      if (wholeCrc() !== expect.crc32) throw new SegmentReadError('fails its checksum (damaged)', true);
+      throw new SegmentReadError((e as Error).message, false);
+    }
+    const front = Buffer.allocUnsafe(dataStart);
+    readAt(fd, front, 0);
+    const data = new Uint8Array(size - dataStart);
+    readAt(fd, data, dataStart);
+    if (crc32(data, crc32(front)) !== expect.crc32) throw new SegmentReadError('fails its checksum (damaged)', true);
+    try {
+      return decodeParts(front, data, size);
+    } catch (e) {
+      throw new SegmentReadError((e as Error).message, false);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -4,7 +4,8 @@
  */
 import { IndexError } from '../errors.js';
 import type { SearchSegment } from '../search/searcher.js';
-import { decodeSegment } from './container.js';
+import { join } from 'node:path';
+import { readSegmentFile, SegmentReadError } from './container.js';
 import { checkSize, readChecked, readManifest, verifyChecksum, type Manifest, type SegmentEntry } from './store.js';
 import { loadSegmentVectors, type SegmentVectors } from './vectors.js';
 
@@ -71,11 +72,12 @@ export function openIndex(dir: string, opts: OpenOptions): LoadedIndex {
     if (old && (!withVectors || old.vectors)) {
       return { name: entry.name, data: old.data, deleted, vectors: withVectors ? old.vectors : null, vectorsPending: false, entry };
     }
-    const buf = readChecked(dir, gen, entry.lexical);
+    checkSize(dir, gen, entry.lexical);
     let data;
     try {
-      data = decodeSegment(buf);
+      data = readSegmentFile(join(dir, gen, entry.lexical.file), entry.lexical);
     } catch (e) {
+      if (e instanceof SegmentReadError && e.damaged) throw new IndexError(dir, `${entry.lexical.file} ${e.message}`);
       throw new IndexError(dir, `${entry.lexical.file}: ${(e as Error).message}`);
     }
     if (data.docs.length !== entry.docs) {

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { IndexError } from '../errors.js';
 
 /** Bumped whenever the on-disk layout changes; an index of another version is refused. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface FileEntry {
   file: string;

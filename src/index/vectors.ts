@@ -16,8 +16,8 @@ import { readChecked, type SegmentEntry } from './store.js';
 export interface SegmentVectors {
   dim: number;
   count: number;
-  /** The k sentences nearest to `query` (a unit vector), best first, with their cosine. */
-  search(query: Float32Array, k: number): VectorHit[];
+  /** The k sentences nearest to `query` (a unit vector), best first, with their cosine (`ef`: see VectorIndex). */
+  search(query: Float32Array, k: number, ef?: number): VectorHit[];
   /** Cosine of sentence `row` with `query` (both unit length: the dot product), read from the rows file. */
   cosine(row: number, query: Float32Array): number;
 }
@@ -97,7 +97,7 @@ export async function loadSegmentVectors(dir: string, gen: string, entry: Segmen
   }
   const graph = await VectorIndex.load(file, dim);
   const rows = new RowsFile(join(dir, gen, entry.vectors!.file), dim);
-  return { dim, count: entry.sentences, search: (q, k) => graph.search(q, k), cosine: (row, q) => rows.dot(row, q) };
+  return { dim, count: entry.sentences, search: (q, k, ef) => graph.search(q, k, ef), cosine: (row, q) => rows.dot(row, q) };
 }
 
 /** All rows of a segment's `.vec`, checked against the manifest (for reuse when re-indexing). */

@@ -5,7 +5,7 @@
  * vocabularies are merged (term ids remapped), unit ids offset, and each term's postings concatenated in part
  * order, which keeps them sorted by unit id as `buildSegment` has them.
  */
-import { reverse, type DocMeta, type SegmentData } from './segment.js';
+import { reversedOrder, type DocMeta, type SegmentData } from './segment.js';
 
 /** The union of two sorted vocabularies, and where each term of either went in it. */
 function mergeTwo(a: readonly string[], b: readonly string[]): { terms: string[]; fromA: Uint32Array; fromB: Uint32Array } {
@@ -182,9 +182,8 @@ function* mergeSteps(parts: readonly SegmentData[]): Generator<void, SegmentData
   );
   yield;
   // As buildSegment orders it: the same comparison over the same array, so the same order.
-  const reversed = terms.map(reverse);
   yield;
-  const revOrder = Uint32Array.from(terms.map((_, i) => i).sort((a, b) => (reversed[a]! < reversed[b]! ? -1 : 1)));
+  const revOrder = reversedOrder(terms);
 
   return {
     docs,

@@ -118,8 +118,14 @@ function invert(units: number, unitTerms: (u: number) => Uint32Array, nTerms: nu
   return { off, ids, tfs };
 }
 
-export function reverse(s: string): string {
+function reverse(s: string): string {
   return [...s].reverse().join('');
+}
+
+/** Term ids ordered by reversed term (the `revOrder` of a segment), for suffix look-ups. */
+export function reversedOrder(terms: readonly string[]): Uint32Array {
+  const reversed = terms.map(reverse);
+  return Uint32Array.from(terms.map((_, i) => i).sort((a, b) => (reversed[a]! < reversed[b]! ? -1 : 1)));
 }
 
 /** Builds a segment from analysed statements (in memory). */
@@ -197,8 +203,7 @@ export function buildSegment(docsIn: AnalyzedStatement[]): SegmentData {
 
   const sent = invert(nSent, (u) => sIdsFlat.subarray(sOffFlat[u]!, sOffFlat[u + 1]!), terms.length, 255);
   const doc = invert(docsIn.length, (u) => dIdsFlat.subarray(docTermOff[u]!, docTermOff[u + 1]!), terms.length, 65535);
-  const reversed = terms.map(reverse);
-  const revOrder = Uint32Array.from(terms.map((_, i) => i).sort((a, b) => (reversed[a]! < reversed[b]! ? -1 : 1)));
+  const revOrder = reversedOrder(terms);
 
   return {
     docs: docsIn.map((d) => d.meta),

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeModel } from '../../scripts/make-model.js';
 import { IndexError } from '../../src/errors.js';
@@ -49,5 +51,48 @@ describe('index with vectors from a generated model', () => {
 
     expect(() => openIndex(config.INDEX_DIR, { model: { id: 'Xenova/multilingual-e5-small', dim: 384 } })).toThrow(IndexError);
     expect(() => openIndex(config.INDEX_DIR, { model: { id: 'Xenova/multilingual-e5-small', dim: 384 } })).toThrow(/built with local\/tiny-e5/);
+  }, 120_000);
+
+  it('reads a cosine from the rows file only while its sentence can still reach the citations', async () => {
+    // 48 notices of 4 sentences: more sentences than the graph's 50 neighbours, so most candidates' cosines
+    // are read from the rows file, and only while they can reach the citations.
+    const places = ['Lund', 'Malmö', 'Eslöv', 'Höör', 'Ystad', 'Kävlinge', 'Trelleborg', 'Skurup'];
+    const crimes = ['inbrott', 'misshandel', 'rån', 'stöld', 'skadegörelse', 'bedrägeri'];
+    const lines = Array.from({ length: 48 }, (_, i) => {
+      const place = places[i % places.length]!;
+      const crime = crimes[i % crimes.length]!;
+      const text = [
+        `Polisen larmades till ${place} efter ett ${crime} på natten.`,
+        `En man i ${20 + i}-årsåldern greps misstänkt för ${crime}.`,
+        `Ingen person skadades enligt polisen i ${place}.`,
+        `Utredningen om ${crime} fortsätter under veckan.`,
+      ].join(' ');
+      return JSON.stringify({ id: `n${i}`, title: `${crime}, ${place}`, text });
+    });
+    const config = seedConfig({ EMBEDDING_MODEL: 'local/tiny-e5', MODEL_DIR: modelDir, EMBEDDING_DTYPE: 'fp32' });
+    writeFileSync(join(config.CORPUS_PATHS[0]!, 'notices.jsonl'), lines.join('\n') + '\n');
+    const m = await IndexManager.open(config, { buildIfMissing: true });
+    expect(m.engine.status().sentences).toBeGreaterThan(150);
+    const seg = m.engine.index.segments[0]!;
+    let reads = 0;
+    const cosine = seg.vectors!.cosine;
+    seg.vectors!.cosine = (row, q) => {
+      reads++;
+      return cosine(row, q);
+    };
+    let fewReads = 0;
+    let manyReads = 0;
+    for (const q of ['Hur gammal var mannen som greps för rån i Ystad?', 'Vad hände i Lund?', 'Skadades någon i Höör?', 'burglary in Malmö']) {
+      reads = 0;
+      const few = await m.engine.ask(q, { limit: 3 });
+      fewReads += reads;
+      reads = 0;
+      const many = await m.engine.ask(q, { limit: 100 });
+      manyReads += reads;
+      // Asking for more citations reads more cosines and must not change the first ones.
+      expect(few.citations.length).toBe(3);
+      expect(many.citations.slice(0, 3).map((c) => [c.text, c.score])).toEqual(few.citations.map((c) => [c.text, c.score]));
+    }
+    expect(manyReads).toBeGreaterThan(fewReads);
   }, 120_000);
 });

@@ -113,6 +113,7 @@ describe('index changes', () => {
     const m = await IndexManager.open(config, { buildIfMissing: true });
     const dir = config.INDEX_DIR;
     const base = readManifest(dir).manifest.segments[0]!;
+    const baseData = m.engine.index.segments[0]!.data;
     const statements = m.engine.status().statements;
     const add = async (name: string, text: string) => {
       const file = join(corpus, name);
@@ -127,6 +128,8 @@ describe('index changes', () => {
     // The build's segment, linked with the same bytes; one segment for everything added since.
     expect(segs.map((s) => s.name)).toEqual(['seg-000001', 'seg-000004']);
     expect(segs[0]).toEqual(base);
+    // ...and not read again: the engine after the changes serves the very segment loaded at the start.
+    expect(m.engine.index.segments[0]!.data).toBe(baseData);
     expect(segs[1]!.docs).toBe(2); // b.md and c.md; a.md was removed before the fold
     expect(m.engine.status().statements).toBe(statements + 2);
     expect((await m.engine.ask('Hur många broar lagar Vägverket?')).citations[0]!.text).toBe('Vägverket lagar sju broar i Höör.');

@@ -14,7 +14,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { IndexError } from '../../src/errors.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { attachVectors, openIndex } from '../../src/index/open.js';
-import { currentGeneration } from '../../src/index/store.js';
+import { currentGeneration, FORMAT_VERSION } from '../../src/index/store.js';
 import { VectorIndex } from '../../src/search/vectors.js';
 import { loadLexicon } from '../../src/text/lexicon.js';
 import { tempDir } from '../helpers.js';
@@ -137,8 +137,8 @@ describe('foreign index folders are refused', () => {
     expect((await refused(otherModel)).message).toMatch(/built with Xenova\/multilingual-e5-small \(dimension 128\), but local\/tiny-e5 \(dimension 128\) is configured/);
     const otherDim = damaged((g) => setManifest(g, (m) => ({ ...m, model: { id: MODEL, dim: 384 } })));
     expect((await refused(otherDim)).message).toMatch(/built with local\/tiny-e5 \(dimension 384\)/);
-    const otherFormat = damaged((g) => setManifest(g, (m) => ({ ...m, format: 2 })));
-    expect((await refused(otherFormat)).message).toMatch(/format version 2, this program reads version 1/);
+    const otherFormat = damaged((g) => setManifest(g, (m) => ({ ...m, format: FORMAT_VERSION + 1 })));
+    expect((await refused(otherFormat)).message).toContain(`format version ${FORMAT_VERSION + 1}, this program reads version ${FORMAT_VERSION}`);
     const lexical = join(work, 'lexical');
     await IndexManager.open(loadConfig({ CORPUS_PATHS: join(ROOT, 'corpus'), INDEX_DIR: lexical, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }), { buildIfMissing: true });
     expect((await refused(lexical)).message).toMatch(/built without vectors, but local\/tiny-e5 \(dimension 128\) is configured/);
@@ -182,7 +182,7 @@ describe('manifest.json', () => {
       ['null', /not an index manifest \(top level: /],
       ['[1,2,3]', /not an index manifest \(top level: /],
       ['{"name":"some-package","version":"1.0.0"}', /not an index manifest \(format: /],
-      ['{"format":1}', /not an index manifest \(createdAt: /],
+      [JSON.stringify({ format: FORMAT_VERSION }), /not an index manifest \(createdAt: /],
     ];
     for (const [content, re] of cases) {
       const dir = damaged((g) => writeFileSync(join(g, 'manifest.json'), content));
