@@ -207,7 +207,22 @@ async function serve(a: ServeArgs) {
   const embedder = standIn;
   // The model first, as `npm start` does (IndexManager.open makes the embedder before it opens the index): the
   // model's load-time buffers come and go before the graph is in memory, as they would in the bot.
+  // Where the peak RSS happens: sampled every 50 ms with the stage the phase is in.
+  let stage = 'model load';
+  let peak = { mib: 0, stage };
+  /** maxRSS (the process's high-water mark) when each stage ended: which stage raised it, even within sync work. */
+  const highWater: { stage: string; mib: number }[] = [];
+  const enter = (next: string) => {
+    highWater.push({ stage, mib: process.resourceUsage().maxRSS / 1024 });
+    stage = next;
+  };
+  const sampler = setInterval(() => {
+    const mib = process.memoryUsage.rss() / 2 ** 20;
+    if (mib > peak.mib) peak = { mib, stage };
+  }, 50);
+  sampler.unref();
   const query = a.queryModel ? await makeEmbedder({ kind: 'model', ...a.queryModel }) : null;
+  enter('index load');
   const rssModelMiB = query ? await settledRss() : 0;
   const t0 = performance.now();
   const m = await IndexManager.open(silentConfig(a.indexDir, []), { embedder });
@@ -225,6 +240,7 @@ async function serve(a: ServeArgs) {
   if (standIn) await standIn.prime(questions.map((q) => q.question));
 
   const engine = m.engine;
+  enter('answering');
   for (const q of questions.slice(0, a.warmup)) await engine.ask(q.question);
   const passes: { p50: number; p95: number; p99: number; mean: number; max: number }[] = [];
   let answered = 0;
@@ -261,6 +277,7 @@ async function serve(a: ServeArgs) {
 
   // Recall of the served graph against the exact scan, with the stand-in's question vectors (full scale).
   let recall: ReturnType<typeof recallOf> | null = null;
+  enter('recall');
   if (a.recallQueries > 0 && standIn) {
     const { index } = m.engine;
     const seg = index.segments[0]!;
@@ -274,6 +291,7 @@ async function serve(a: ServeArgs) {
 
   // Query embedding with the e5-shaped model, timed apart (a serving process holds the model too).
   let queryEmbed: ({ loadMs: number; n: number } & ReturnType<typeof summary>) | null = null;
+  enter('query embedding');
   if (query) {
     const { embedder: qm, loadMs } = query;
     for (const q of questions.slice(0, 20)) await qm!.embedQuery(q.question);
@@ -288,14 +306,20 @@ async function serve(a: ServeArgs) {
   }
   // The serving process holds index, graph and model together: answer again after embedding (which also keeps
   // the engine reachable, so the garbage collector cannot shrink the figure), then settle and measure.
+  enter('answering again');
   for (const q of questions.slice(0, 50)) await engine.ask(q.question);
   const rssSteadyMiB = await settledRss();
+  enter('done');
+  clearInterval(sampler);
   const stillServing = m.engine.status().statements;
   return {
     questions: questions.length,
     statements: stillServing,
     rssSteadyMiB,
     rssModelMiB,
+    peakStage: peak.stage,
+    peakSampledMiB: peak.mib,
+    highWater,
     languages: { sv: questions.filter((q) => q.lang === 'sv').length, en: questions.filter((q) => q.lang === 'en').length },
     answered,
     openMs,

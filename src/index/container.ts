@@ -3,10 +3,9 @@
  * of each statement's text, the table of arrays), the texts (UTF-8, one after another), the sorted vocabulary
  * joined by newlines, then 8-byte-aligned typed arrays.
  *
- * Loading reads the file in two pieces, never whole: everything before the arrays (texts, vocabulary) into a
- * buffer that is garbage once its strings are made, and the arrays straight into the buffer they are viewed
- * in (no posting is parsed or copied). Each text becomes its own string directly from the bytes, without one
- * big intermediate string. The checksum is computed over the pieces as they are read, and nothing is decoded
+ * Loading never reads the file whole: the texts stream through one reusable 4 MiB buffer, each decoded straight
+ * into its own string (no big intermediate string), and the arrays are read into the buffer they are viewed
+ * in (no posting is parsed or copied). The checksum is computed over the pieces as they are read, and nothing is decoded
  * before it has passed. Peak memory while loading is what a bot that already holds its model cares about:
  * reading the 102 MiB segment of the police notices whole, then copying its arrays and parsing its texts as
  * one JSON string, cost about 170 MiB on top of what stays.
@@ -101,7 +100,11 @@ function decodeParts(front: Buffer, data: Uint8Array, size: number): SegmentData
     at += n;
   });
   const termsStr = front.toString('utf8', at, at + header.termsBytes);
-  const terms = termsStr.length ? termsStr.split('\n') : [];
+  return viewArrays(header, texts, termsStr.length ? termsStr.split('\n') : [], data);
+}
+
+/** The segment over its decoded strings and its arrays' bytes (`data`, 8-byte aligned; the arrays view it). */
+function viewArrays(header: Header, texts: string[], terms: string[], data: Uint8Array): SegmentData {
   const out: Partial<SegmentData> = { docs: header.docs, speakers: header.speakers, texts, terms };
   for (const a of header.arrays) {
     const Ctor = CTORS[a.type];
@@ -146,10 +149,15 @@ function readAt(fd: number, into: Uint8Array, position: number): void {
   }
 }
 
+/** Bytes read at a time while streaming the texts (a text longer than this is read on its own). */
+const STREAM_CHUNK = 4 << 20;
+
 /**
- * Reads a segment file in two pieces (see the file's comment), checking its size and CRC-32 against what the
- * manifest says before anything is decoded. A file whose header cannot even locate the pieces is checksummed
- * whole, so that damage is reported as damage.
+ * Reads a segment file (see the file's comment), checking its size and CRC-32 against what the manifest says:
+ * the header, then the texts streamed through one reusable buffer (each text decoded straight into its own
+ * string), then the arrays into the buffer they are viewed in. Nothing read is used before the whole file has
+ * passed its checksum. A file whose header cannot even locate its sections is checksummed whole, so that
+ * damage is reported as damage.
  */
 export function readSegmentFile(path: string, expect: { bytes: number; crc32: number }): SegmentData {
   const fd = openSync(path, 'r');
@@ -157,7 +165,7 @@ export function readSegmentFile(path: string, expect: { bytes: number; crc32: nu
     const size = fstatSync(fd).size;
     if (size !== expect.bytes) throw new SegmentReadError(`is ${size} bytes, the manifest says ${expect.bytes} (truncated or half-written)`, true);
     const wholeCrc = (): number => {
-      const chunk = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1, size)));
+      const chunk = Buffer.allocUnsafe(Math.min(STREAM_CHUNK, Math.max(1, size)));
       let crc = 0;
       for (let pos = 0; pos < size; ) {
         const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
@@ -167,27 +175,55 @@ export function readSegmentFile(path: string, expect: { bytes: number; crc32: nu
       }
       return crc;
     };
-    // The header says where the arrays start; read just enough of the front to find out.
+    let head: Buffer;
+    let header: Header;
     let dataStart: number;
     try {
       const pre = Buffer.alloc(Math.min(PRE, size));
       readAt(fd, pre, 0);
-      const headLen = pre.length === PRE ? pre.readUInt32LE(8) : 0;
-      const head = Buffer.alloc(Math.min(PRE + headLen, size));
+      if (pre.length < PRE || pre.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file of this version (bad magic)');
+      const headLen = pre.readUInt32LE(8);
+      if (PRE + headLen > size) throw new Error('truncated segment header');
+      head = Buffer.alloc(PRE + headLen);
       readAt(fd, head, 0);
-      dataStart = frontLength(head);
-      if (!(dataStart >= PRE && dataStart <= size)) throw new Error('segment sections do not add up');
+      header = JSON.parse(head.toString('utf8', PRE)) as Header;
+      if (!Array.isArray(header.textBytes) || header.textBytes.length !== header.docs.length) throw new Error('segment header does not match its statements');
+      dataStart = dataStartOf(headLen, header);
+      if (!(dataStart >= head.length && dataStart <= size)) throw new Error('segment sections do not add up');
     } catch (e) {
       if (wholeCrc() !== expect.crc32) throw new SegmentReadError('fails its checksum (damaged)', true);
       throw new SegmentReadError((e as Error).message, false);
     }
-    const front = Buffer.allocUnsafe(dataStart);
-    readAt(fd, front, 0);
+    let crc = crc32(head);
+    // Texts and vocabulary, streamed: a chunk holds whole texts; one cut by the chunk's end starts the next.
+    const texts: string[] = new Array(header.textBytes.length);
+    let chunk = Buffer.allocUnsafe(Math.min(STREAM_CHUNK, Math.max(1, dataStart - head.length)));
+    let pos = head.length;
+    let i = 0;
+    while (i < texts.length) {
+      const want = Math.max(header.textBytes[i]!, 1);
+      if (want > chunk.length) chunk = Buffer.allocUnsafe(want);
+      const len = Math.min(chunk.length, dataStart - pos);
+      readAt(fd, chunk.subarray(0, len), pos);
+      let at = 0;
+      while (i < texts.length && at + header.textBytes[i]! <= len) {
+        texts[i] = chunk.toString('utf8', at, at + header.textBytes[i]!);
+        at += header.textBytes[i]!;
+        i++;
+      }
+      if (at === 0 && i < texts.length) throw new SegmentReadError('segment sections do not add up', false);
+      crc = crc32(chunk.subarray(0, at), crc);
+      pos += at;
+    }
+    const rest = Buffer.allocUnsafe(dataStart - pos);
+    readAt(fd, rest, pos);
+    crc = crc32(rest, crc);
     const data = new Uint8Array(size - dataStart);
     readAt(fd, data, dataStart);
-    if (crc32(data, crc32(front)) !== expect.crc32) throw new SegmentReadError('fails its checksum (damaged)', true);
+    if (crc32(data, crc) !== expect.crc32) throw new SegmentReadError('fails its checksum (damaged)', true);
     try {
-      return decodeParts(front, data, size);
+      const termsStr = rest.toString('utf8', 0, header.termsBytes);
+      return viewArrays(header, texts, termsStr.length ? termsStr.split('\n') : [], data);
     } catch (e) {
       throw new SegmentReadError((e as Error).message, false);
     }
