@@ -81,28 +81,6 @@ export function encodeSegment(seg: SegmentData): Buffer {
   return out;
 }
 
-/**
- * Makes the segment from its pieces: `front` is the file's bytes before the arrays, `data` the arrays' bytes
- * (8-byte aligned; the arrays are views on it). Throws an Error naming what is wrong.
- */
-function decodeParts(front: Buffer, data: Uint8Array, size: number): SegmentData {
-  if (front.length < PRE || front.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file of this version (bad magic)');
-  const headLen = front.readUInt32LE(8);
-  if (PRE + headLen > front.length) throw new Error('truncated segment header');
-  const header = JSON.parse(front.toString('utf8', PRE, PRE + headLen)) as Header;
-  if (!Array.isArray(header.textBytes) || header.textBytes.length !== header.docs.length) throw new Error('segment header does not match its statements');
-  const dataStart = dataStartOf(headLen, header);
-  if (dataStart !== size - data.length) throw new Error('segment sections do not add up');
-  const texts: string[] = new Array(header.textBytes.length);
-  let at = PRE + headLen;
-  header.textBytes.forEach((n, i) => {
-    texts[i] = front.toString('utf8', at, at + n);
-    at += n;
-  });
-  const termsStr = front.toString('utf8', at, at + header.termsBytes);
-  return viewArrays(header, texts, termsStr.length ? termsStr.split('\n') : [], data);
-}
-
 /** The segment over its decoded strings and its arrays' bytes (`data`, 8-byte aligned; the arrays view it). */
 function viewArrays(header: Header, texts: string[], terms: string[], data: Uint8Array): SegmentData {
   const out: Partial<SegmentData> = { docs: header.docs, speakers: header.speakers, texts, terms };
@@ -112,22 +90,6 @@ function viewArrays(header: Header, texts: string[], terms: string[], data: Uint
     (out as Record<string, unknown>)[a.key] = new Ctor(data.buffer as ArrayBuffer, data.byteOffset + a.offset, a.length);
   }
   return out as SegmentData;
-}
-
-/** Reads a whole segment from one buffer (tests, tools); throws an Error naming what is wrong. */
-export function decodeSegment(buf: Buffer): SegmentData {
-  const dataStart = frontLength(buf);
-  const data = new Uint8Array(buf.length - dataStart);
-  data.set(buf.subarray(dataStart));
-  return decodeParts(buf.subarray(0, dataStart), data, buf.length);
-}
-
-/** Where the arrays start, from the magic tag and header at the start of `front`. */
-function frontLength(front: Buffer): number {
-  if (front.length < PRE || front.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment file of this version (bad magic)');
-  const headLen = front.readUInt32LE(8);
-  if (PRE + headLen > front.length) throw new Error('truncated segment header');
-  return dataStartOf(headLen, JSON.parse(front.toString('utf8', PRE, PRE + headLen)) as Header);
 }
 
 /** Why a segment file could not be read: its checksum failed (damage), or its content (a bug, another program). */

@@ -6,7 +6,7 @@ import { IndexError } from '../errors.js';
 import type { SearchSegment } from '../search/searcher.js';
 import { join } from 'node:path';
 import { readSegmentFile, SegmentReadError } from './container.js';
-import { checkSize, readChecked, readManifest, verifyChecksum, type Manifest, type SegmentEntry } from './store.js';
+import { checkSize, readManifest, verifyChecksum, type Manifest, type SegmentEntry } from './store.js';
 import { loadSegmentVectors, type SegmentVectors } from './vectors.js';
 
 export interface IndexSegment extends SearchSegment {
@@ -166,4 +166,3 @@ export async function loadIndex(dir: string, opts: OpenOptions): Promise<LoadedI
   return attachVectors(index, index.gen === gen ? started : undefined);
 }
 
-export { readChecked };
