@@ -1,9 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, expect } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
+import { encodeSegment } from '../src/index/container.js';
 import { IndexManager } from '../src/index/manager.js';
+import type { SegmentData } from '../src/search/segment.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** The shared data beside the clone; absent for someone who cloned the repo alone. */
@@ -33,4 +36,11 @@ export function seedConfig(extra: Record<string, string> = {}): Config {
 
 export async function seedManager(extra: Record<string, string> = {}): Promise<IndexManager> {
   return IndexManager.open(seedConfig(extra), { buildIfMissing: true });
+}
+
+/** Two segments are the same: equal field by field, and encoded to the same bytes. */
+export function expectSameSegment(got: SegmentData, want: SegmentData): void {
+  // isDeepStrictEqual first (fast on typed arrays), then vitest's for a readable difference.
+  if (!isDeepStrictEqual(got, want)) expect(got).toStrictEqual(want);
+  expect(Buffer.compare(encodeSegment(got), encodeSegment(want))).toBe(0);
 }

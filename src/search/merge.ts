@@ -181,8 +181,7 @@ function* mergeSteps(parts: readonly SegmentData[]): Generator<void, SegmentData
     (n) => new Uint16Array(n),
   );
   yield;
-  // As buildSegment orders it: the same comparison over the same array, so the same order.
-  yield;
+  // As buildSegment orders it: the same function over the same vocabulary, so the same order.
   const revOrder = reversedOrder(terms);
 
   return {

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeInPool, liveWorkers, POOL_MIN_STATEMENTS } from '../../src/index/analyze-pool.js';
 import { buildIndex, BuildInterrupted, type BuildProgress } from '../../src/index/build.js';
@@ -16,7 +15,7 @@ import { openIndex } from '../../src/index/open.js';
 import { loadCorpus, statementHash } from '../../src/ingest/load.js';
 import { analyzeStatement, buildSegment, type SegmentData } from '../../src/search/segment.js';
 import type { Statement } from '../../src/types.js';
-import { HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
+import { HAS_SHARED, ROOT, SHARED, tempDir, expectSameSegment } from '../helpers.js';
 
 type Read = { s: Statement; hash: string };
 const EVENTS = join(SHARED, 'data/polisen-events.jsonl.gz');
@@ -43,10 +42,7 @@ async function sample(n: number): Promise<Read[]> {
 
 const single = (read: Read[]) => buildSegment(read.map((r) => analyzeStatement(r.s, r.hash)));
 
-function expectSame(got: SegmentData, want: SegmentData) {
-  if (!isDeepStrictEqual(got, want)) expect(got).toStrictEqual(want);
-  expect(Buffer.compare(encodeSegment(got), encodeSegment(want))).toBe(0);
-}
+const expectSame = expectSameSegment;
 
 describe('analysis pool', () => {
   let read: Read[];

@@ -3,14 +3,12 @@
  * build relies on it): same vocabulary, ids, postings, speakers, reversed order, and the same bytes on disk.
  */
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeSegment } from '../../src/index/container.js';
 import { loadCorpus, statementHash } from '../../src/ingest/load.js';
 import { mergeSegments, mergeSegmentsAsync } from '../../src/search/merge.js';
 import { analyzeStatement, buildSegment, type AnalyzedStatement, type SegmentData } from '../../src/search/segment.js';
 import type { Statement } from '../../src/types.js';
-import { HAS_SHARED, ROOT, SHARED } from '../helpers.js';
+import { HAS_SHARED, ROOT, SHARED, expectSameSegment } from '../helpers.js';
 
 const SHARED_LINES = 400;
 
@@ -55,11 +53,7 @@ function split<T>(xs: T[], sizes: number[]): T[][] {
   return out;
 }
 
-function expectSame(got: SegmentData, want: SegmentData) {
-  // isDeepStrictEqual first (fast on typed arrays), then vitest's for a readable difference.
-  if (!isDeepStrictEqual(got, want)) expect(got).toStrictEqual(want);
-  expect(Buffer.compare(encodeSegment(got), encodeSegment(want))).toBe(0);
-}
+const expectSame = expectSameSegment;
 
 describe('mergeSegments', () => {
   let docs: AnalyzedStatement[];
