@@ -1,4 +1,4 @@
-// Compiles src/ and scripts/ to dist/ (tsc, incremental) and copies the files tsc does not: the built-in lexicon.
+// Compiles src/ and scripts/ to dist/ (tsc, incremental) and copies the files tsc does not: the built-in lexicons and the answer model's weights.
 // `npm start` and the benchmark's phases run the compiled JavaScript with plain node: the TypeScript loader
 // (tsx) costs about 160 MiB of resident memory in a process that imports transformers.js, which a bot serving
 // 79k statements within 1.5 GiB cannot spare. The command line tools keep running through tsx.
@@ -11,4 +11,6 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'scripts', 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
-cpSync(path.join(root, 'src', 'text', 'lexicon.tsv'), path.join(root, 'dist', 'src', 'text', 'lexicon.tsv'));
+for (const f of ['src/text/lexicon.tsv', 'src/text/lexicon-sv-en.tsv', 'src/answer/model.json']) {
+  cpSync(path.join(root, f), path.join(root, 'dist', f));
+}

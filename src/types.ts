@@ -52,14 +52,48 @@ export interface SourceText {
   speaker: string | null;
 }
 
+/** A calendar day; `year` null when the source gives only day and month. */
+export interface DayDate {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/**
+ * What a citation is to its answer: `answer` the sentence that answers, `also` a sentence of another statement
+ * that answers too (a further source, listed newest first after the answer), `near` a near sentence that does
+ * not answer (every citation of a refusal).
+ */
+export type CitationRole = 'answer' | 'also' | 'near';
+
 /** A cited sentence of an answer. */
 export interface Citation extends SourceText {
+  /** The answerer's probability that this sentence answers the question (0..1). */
   score: number;
   /** Position of the sentence in its statement (for "show context"); not part of the CLI's JSON. */
   sentence: number;
+  /** The statement's day: from its publication time, its address or its title (day and month only); null when none. */
+  date: DayDate | null;
+  role: CitationRole;
 }
 
 export type QuestionType = 'how_many' | 'how_old' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';
+
+/** Why the engine did not answer. */
+export type RefusalCode =
+  | 'no_question'
+  | 'place_not_matched'
+  | 'date_not_matched'
+  | 'nothing_that_recent'
+  | 'event_not_matched'
+  | 'fact_not_present'
+  | 'low_coverage';
+
+export interface Refusal {
+  code: RefusalCode;
+  /** What was not matched: the place, the date, the kind of event or fact, or the newest statement's date. */
+  detail: string | null;
+}
 
 export interface Answer {
   question: string;
@@ -69,7 +103,11 @@ export interface Answer {
   /** The short answer taken verbatim from the best sentence, when there is one ("380", "Mats Löfving"). */
   answer: string | null;
   type: QuestionType;
+  /** The kinds of fact the question asks for (answer types), most likely first. */
+  asks: string[];
   citations: Citation[];
+  /** Why it did not answer (only when `answered` is false). */
+  reason?: Refusal;
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'not_found';
@@ -78,6 +116,8 @@ export type Verdict = 'verbatim' | 'altered' | 'not_found';
 export interface QuoteMatch extends SourceText {
   /** 0..1, 1 for verbatim. */
   similarity: number;
+  /** The statement's day (see Citation.date). */
+  date?: DayDate | null;
 }
 
 /** One change between a quote and the source sentence, word level. */
@@ -97,4 +137,10 @@ export interface Verification {
   speakerMatches: boolean | null;
   /** For 'altered': what differs. */
   changes: WordChange[];
+  /** The speaker named in the checked text's own attribution ("”…”, sa Löfving"), when it had one and none was given apart. */
+  claimedSpeaker?: string | null;
+  /** A remark on the verdict (an English rendering of a Swedish quote can only be checked in the original wording). */
+  note?: string;
+  /** With such a note: the nearest sentence in the statements' language, shown as a lead, not as a match. */
+  nearest?: QuoteMatch;
 }

@@ -28,6 +28,8 @@ export interface AskOptions {
   limit?: number;
   /** Language hint when the question itself is ambiguous (e.g. Telegram's language_code). */
   langHint?: Lang;
+  /** The time of asking, against which "igår", "i lördags", "last week" are read (default: now). */
+  now?: Date;
 }
 
 /**

@@ -1,80 +1,153 @@
 /**
  * The answer engine: a question in, an answer made only of the statements' own sentences out. It knows
  * nothing of Telegram or terminals; the CLI and the bot translate to and from it.
+ *
+ * Answering runs in stages, each returning a value that `explain` shows:
+ * 1. question: what is asked for (answer types, date, event kinds) and the search concepts, each with its role;
+ * 2. candidates: sentences and statements from the lexical index (and the vector graph when there is one);
+ * 3. statements: features per candidate statement, scored by the statement model; the best go on;
+ * 4. sentences: features per sentence of those statements, scored by the sentence model;
+ * 5. decision: answer, or refuse with the reason (place, date or event not matched, fact not present, coverage
+ *    too low);
+ * 6. the answer: the short answer cut from the best sentence, the citations, further sources newest first.
  */
 import type { Embedder } from '../embed/types.js';
-import type { IndexSegment, LoadedIndex } from '../index/open.js';
-import { queryConcepts } from '../search/query.js';
-import { entityCoverage, lexicalSearch, type LexicalHit } from '../search/searcher.js';
-import { detectLang, tokenize } from '../text/analyze.js';
-import type { Lexicon } from '../text/lexicon.js';
-import type { Answer, Citation, QuestionType, Verification } from '../types.js';
+import { queryConcepts, type Concept, type ConceptRole } from '../search/query.js';
+import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/searcher.js';
+import { detectLang, tokenSpans, stemSv } from '../text/analyze.js';
+import { compareNewestFirst, dateFit, estimateYears, formatDay, statementDate, type StatementDate } from '../text/dates.js';
+import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
+import { EVENT_KINDS } from '../text/vocabulary.js';
+import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
-import { questionType } from './question.js';
-import { hasAnswerShape, shortAnswer } from './short-answer.js';
+import type { Span } from './answer-types.js';
+import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+import { logit, sigmoid, softmax } from './model.js';
+import { defaultParams, type AnswerParams } from './params.js';
+import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
 import { align, findRun, sameSpeaker, verdictFor, words } from './verify.js';
+import { splitAttribution } from '../text/speakers.js';
 
-/** Ranking and answering thresholds; documented defaults, tuned on the dev questions. */
-export interface AnswerParams {
-  /** Weight of the statement's score (title, whole text) beside the sentence's own. */
-  statementWeight: number;
-  /** Weight of the cosine between question and sentence when vectors are present. */
-  denseWeight: number;
-  /** Least share of the question's weight that the sentence and its statement must match to answer. */
-  minCoverage: number;
-  /** Weight of the share of the question's names and dates that the sentence and its statement match. */
-  entityWeight: number;
-  /** Least share of the weight of the names in the question (places, people) the statement must match. */
-  minEntityCoverage: number;
-  /** Least share the sentence itself must match. */
-  minSentenceCoverage: number;
-  /** Bonus for a sentence that holds the kind of fact asked for (a number for "how many", an age, a date). */
-  shapeBonus: number;
-  /** The same for the looser "what" patterns ("misstänks för …", "gällande …"). */
-  whatBonus: number;
-  /** Share of the previous sentence's score a sentence inherits (it continues what that one said). */
-  continuity: number;
-  /** The same for a sentence that opens with a pronoun ("Hon omhändertas …"), which speaks of the previous one's subject. */
-  pronounContinuity: number;
+/** What the engine needs of a segment: the lexical data, deletions, and the vectors when there are any. */
+export interface EngineSegment extends SearchSegment {
+  vectors: { search(query: Float32Array, k: number): { label: number; score: number }[]; cosine(row: number, query: Float32Array): number } | null;
 }
 
-/** Question types whose answer must have a shape (a number, an age, a date, a name). */
-const SHAPED: ReadonlySet<QuestionType> = new Set(['how_many', 'how_old', 'when', 'who']);
-const PRONOUN_START = /^(?:hon|han|de|den|det|dessa|denne|denna|hen|she|he|they|it|this)\b/i;
-
-export const DEFAULT_PARAMS: AnswerParams = {
-  statementWeight: 1.5,
-  denseWeight: 0.5,
-  minCoverage: 0.6,
-  minSentenceCoverage: 0.05,
-  minEntityCoverage: 0.6,
-  entityWeight: 0.3,
-  shapeBonus: 0.3,
-  whatBonus: 0.15,
-  continuity: 0.15,
-  pronounContinuity: 0.6,
-};
-
-interface Ranked {
-  hit: LexicalHit;
-  score: number;
-  shape: boolean;
+/** What the engine needs of an index (LoadedIndex of index/open.ts is one). */
+export interface EngineIndex {
+  segments: EngineSegment[];
+  manifest: { createdAt: string; model: { id: string } | null };
 }
 
-export class Engine implements AnswerEngine {
+export interface EngineOptions {
+  maxCitations: number;
+  params?: Partial<AnswerParams>;
+}
+
+/** A statement that may be the one the question is about. */
+export interface StatementCandidate {
+  seg: number;
+  doc: number;
+  docId: string;
+  title: string;
+  date: StatementDate | null;
+  features: StatementFeatures;
+  logit: number;
+  /** Its share of the statement model's probability among the candidates. */
+  p: number;
+  /** Its sentences among the lexical hits, by sentence number. */
+  hits: Map<number, LexicalHit>;
+}
+
+/** A sentence of a likely statement. */
+export interface SentenceCandidate {
+  seg: number;
+  sent: number;
+  statement: StatementCandidate;
+  text: string;
+  features: SentenceFeatures;
+  logit: number;
+  /** Its share of the sentence model's probability among the candidates. */
+  p: number;
+  /** The best stretch of the kind of fact asked for, when it holds one. */
+  fact: Span | null;
+}
+
+export interface ConceptInfo {
+  surface: string;
+  role: ConceptRole;
+  weight: number;
+  found: boolean;
+  terms: string[];
+}
+
+/** The answer-or-refuse decision: `p` is the decision model's probability that the best sentence answers. */
+export type Decision =
+  | { answered: true; p: number; threshold: number; features: DecisionFeatures | null }
+  | { answered: false; p: number; threshold: number; features: DecisionFeatures | null; reason: Refusal };
+
+/** Every stage's value for one question (what `npm run ask -- --explain` prints). */
+export interface Explanation {
+  analysis: QuestionAnalysis;
+  concepts: ConceptInfo[];
+  statements: StatementCandidate[];
+  sentences: SentenceCandidate[];
+  decision: Decision;
+  answer: Answer;
+}
+
+/** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
+const VECTOR_NEIGHBOURS = 50;
+
+/**
+ * Kinds of fact whose recognisers are sure enough that a sentence without one does not answer: a question about
+ * an age, a count or a place is refused when no likely sentence states one ("fact not present"). Reasons,
+ * offences, things and events are said in too many ways; for them the decision model weighs the evidence.
+ */
+const STRICT_TYPES: ReadonlySet<string> = new Set(['count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation']);
+
+interface DocInfo {
+  date: StatementDate | null;
+  kinds: Set<string>;
+  summary: boolean;
+  /** The year estimated from the statement's place among the others (estimateYears), when it gives none. */
+  estimatedYear?: number | null;
+}
+
+/** Per segment: each statement's date and title event kinds, computed on first use. */
+const docInfos = new WeakMap<object, (DocInfo | undefined)[]>();
+const TITLE_KIND = new Map<string, string[]>();
+for (const k of EVENT_KINDS) for (const t of k.titles) TITLE_KIND.set(t.toLowerCase(), [...(TITLE_KIND.get(t.toLowerCase()) ?? []), k.kind]);
+
+function titleFields(title: string): { type: string; place: string } | null {
+  const parts = title.split(',').map((p) => p.trim());
+  if (parts.length < 3 || !/^\d{1,2}\s\p{L}+\s\d{1,2}[.:]\d{2}$/u.test(parts[0]!)) return null;
+  return { type: parts.slice(1, -1).join(', '), place: parts[parts.length - 1]! };
+}
+
+export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine {
   private readonly statusValue: IndexStatus;
+  private readonly params: AnswerParams;
+  /** Places named by the statements' titles ("…, Trafikolycka, Malmö"), lower case. */
+  private readonly places: Set<string>;
+  /** The newest statement's day among those with a known year. */
+  private readonly newestDay: StatementDate | null;
+  private yearsEstimated = false;
 
   constructor(
-    readonly index: LoadedIndex,
+    readonly index: I,
     private readonly lexicon: Lexicon,
     private readonly embedder: Embedder | null,
-    private readonly options: { maxCitations: number; params?: Partial<AnswerParams> },
+    private readonly options: EngineOptions,
   ) {
+    this.params = { ...defaultParams(), ...options.params };
     let statements = 0;
     let sentences = 0;
     let oldest: string | null = null;
     let newest: string | null = null;
-    for (const seg of index.segments) {
+    let newestDay: StatementDate | null = null;
+    this.places = new Set();
+    index.segments.forEach((seg) => {
       seg.data.docs.forEach((d, i) => {
         if (seg.deleted.has(i)) return;
         statements++;
@@ -83,8 +156,13 @@ export class Engine implements AnswerEngine {
           if (!oldest || d.published < oldest) oldest = d.published;
           if (!newest || d.published > newest) newest = d.published;
         }
+        const info = this.docInfo(seg, i);
+        if (info.date && info.date.year !== null && compareNewestFirst(info.date, newestDay) < 0) newestDay = info.date;
+        const f = titleFields(d.title);
+        if (f) for (const p of f.place.split(/\s+och\s+|\//)) if (p && !/län$/i.test(p)) this.places.add(p.toLowerCase());
       });
-    }
+    });
+    this.newestDay = newestDay;
     this.statusValue = {
       statements,
       sentences,
@@ -95,145 +173,390 @@ export class Engine implements AnswerEngine {
     };
   }
 
-  private get params(): AnswerParams {
-    return { ...DEFAULT_PARAMS, ...this.options.params };
-  }
-
   status(): IndexStatus {
     return this.statusValue;
   }
 
-  private sentenceText(seg: IndexSegment, s: number): string {
+  private docInfo(seg: SearchSegment, doc: number): DocInfo {
+    let list = docInfos.get(seg.data);
+    if (!list) docInfos.set(seg.data, (list = []));
+    let info = list[doc];
+    if (!info) {
+      const d = seg.data.docs[doc]!;
+      const f = titleFields(d.title);
+      const kinds = new Set<string>(f ? (TITLE_KIND.get(f.type.toLowerCase()) ?? []) : []);
+      info = { date: statementDate(d), kinds, summary: Boolean(f && /^sammanfattning/i.test(f.type)) };
+      list[doc] = info;
+    }
+    return info;
+  }
+
+  /**
+   * Fills in `estimatedYear` for statements with numeric ids (ids that grow with time) and a day and month but no
+   * year, once per engine, on the first question that names a year.
+   */
+  private estimateYears(): void {
+    if (this.yearsEstimated) return;
+    this.yearsEstimated = true;
+    const items: { order: number; month: number; year: number | null }[] = [];
+    const infos: DocInfo[] = [];
+    this.index.segments.forEach((seg) => {
+      seg.data.docs.forEach((d, i) => {
+        if (seg.deleted.has(i) || !/^\d{1,15}$/.test(d.id)) return;
+        const info = this.docInfo(seg, i);
+        if (!info.date) return;
+        items.push({ order: Number(d.id), month: info.date.month, year: info.date.year });
+        infos.push(info);
+      });
+    });
+    estimateYears(items).forEach((y, k) => {
+      const info = infos[k]!;
+      info.estimatedYear = info.date!.year === null ? y : null;
+    });
+  }
+
+  private sentenceText(seg: SearchSegment, s: number): string {
     const d = seg.data;
     return d.texts[d.sentDoc[s]!]!.slice(d.sentStart[s]!, d.sentEnd[s]!);
   }
 
-  private speaker(seg: IndexSegment, s: number): string | null {
+  private speaker(seg: SearchSegment, s: number): string | null {
     const i = seg.data.sentSpeaker[s]!;
     return i >= 0 ? seg.data.speakers[i]! : null;
   }
 
-  private citation(seg: IndexSegment, s: number, score: number): Citation {
-    const doc = seg.data.docs[seg.data.sentDoc[s]!]!;
+  private citation(c: SentenceCandidate, role: CitationRole): Citation {
+    const seg = this.index.segments[c.seg]!;
+    const doc = seg.data.docs[seg.data.sentDoc[c.sent]!]!;
+    const date = c.statement.date;
     return {
-      text: this.sentenceText(seg, s),
+      text: c.text,
       docId: doc.id,
       title: doc.title,
       publisher: doc.publisher,
       published: doc.published,
       url: doc.url,
-      speaker: this.speaker(seg, s),
-      score: Math.round(score * 1000) / 1000,
-      sentence: s - seg.data.docSent[seg.data.sentDoc[s]!]!,
+      speaker: this.speaker(seg, c.sent),
+      score: Math.round(c.p * 1000) / 1000,
+      sentence: c.sent - seg.data.docSent[seg.data.sentDoc[c.sent]!]!,
+      date: date ? { year: date.year, month: date.month, day: date.day } : null,
+      role,
     };
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    return (await this.explain(question, options)).answer;
+  }
+
+  /** Answers `question` and returns every stage's value. */
+  async explain(question: string, options: AskOptions = {}): Promise<Explanation> {
+    const p = this.params;
+    const model = p.model;
+    const threshold = p.threshold ?? model.threshold;
     const q = question.trim().slice(0, 2000);
     const lang = detectLang(q, options.langHint ?? 'sv');
-    const type: QuestionType = questionType(q);
     const limit = options.limit ?? this.options.maxCitations;
-    const concepts = queryConcepts(q, lang, this.lexicon);
-    const empty: Answer = { question, lang, answered: false, answer: null, type, citations: [] };
-    if (concepts.length === 0) return empty;
-
+    const analysis = analyzeQuestion(q, lang, options.now ?? new Date());
     const segs = this.index.segments;
-    const lex = lexicalSearch(segs, concepts);
-    const p = this.params;
+
+    // Stage 1: the question as concepts with roles.
+    const date = analysis.date;
+    const dayTerms: { term: string; weight: number }[] = [];
+    if (date && (date.kind === 'day' || date.kind === 'range')) {
+      for (const d of date.days) {
+        dayTerms.push({ term: `§${d.month}-${d.day}`, weight: 1 });
+        for (const off of [-1, 1]) {
+          const t = new Date(Date.UTC(2001, d.month - 1, d.day + off));
+          dayTerms.push({ term: `§${t.getUTCMonth() + 1}-${t.getUTCDate()}`, weight: 0.5 });
+        }
+      }
+    }
+    const concepts = queryConcepts(q, lang, this.lexicon, {
+      dateWords: date?.words,
+      eventWords: new Map(analysis.events.flatMap((e) => e.words.map((w) => [w, eventStems(e.kind)] as [string, string[]]))),
+      places: this.places,
+      dateTerms: dedupeTerms(dayTerms),
+    });
+    const refuse = (reason: Refusal, rest: Partial<Explanation> = {}): Explanation => {
+      const decision: Decision = { answered: false, p: 0, threshold, features: null, reason };
+      const answer: Answer = { question, lang, answered: false, answer: null, type: analysis.legacy, asks: analysis.types, citations: [], reason };
+      return { analysis, concepts: [], statements: [], sentences: [], decision, answer, ...rest };
+    };
+    if (concepts.length === 0) return refuse({ code: 'no_question', detail: null });
+
+    // "Igår", "i lördags": nothing newer than the corpus can answer.
+    if (date?.relative && this.newestDay) {
+      const asked = date.days[0]!;
+      if (compareNewestFirst(asked, this.newestDay) < 0 && !date.days.some((d) => compareNewestFirst(d, this.newestDay) >= 0)) {
+        const latest = date.days[date.days.length - 1]!;
+        if (Date.UTC(latest.year!, latest.month - 1, latest.day) - Date.UTC(this.newestDay.year!, this.newestDay.month - 1, this.newestDay.day) > 86_400_000) {
+          return refuse({ code: 'nothing_that_recent', detail: formatDay(this.newestDay, lang) });
+        }
+      }
+    }
+
+    // Stage 2: candidates.
+    const lex = lexicalSearch(segs, concepts, { sentenceCandidates: p.sentenceCandidates, statementCandidates: p.statementCandidates });
+    const w = lex.conceptWeights;
+    const mask = (role: ConceptRole, onlyFound = false) => concepts.reduce((m, c, i) => (i < 31 && c.role === role && (!onlyFound || lex.conceptFound[i]) ? m | (1 << i) : m), 0);
+    const entityMask = mask('entity', true);
+    const contentMask = mask('content');
+    const dateMask = mask('date');
+    const eventMask = mask('event');
+    const weightOf = (m: number) => {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) if (m & (1 << i)) s += w[i]!;
+      return s;
+    };
+    const contentTotal = weightOf(contentMask);
+    const entityTotal = weightOf(entityMask);
+    const share = (m: number, of: number, total: number) => (total > 0 ? weightOf(m & of) / total : 1);
+    const conceptInfo: ConceptInfo[] = concepts.map((c, i) => ({ surface: c.surface, role: c.role, weight: Math.round((w[i] ?? 0) * 1000) / 1000, found: lex.conceptFound[i] ?? false, terms: c.alternatives.map((a) => a.term) }));
+
     let qv: Float32Array | null = null;
     if (this.embedder && segs.some((s) => s.vectors)) qv = await this.embedder.embedQuery(q);
-
-    const byKey = new Map<string, LexicalHit>();
-    for (const h of lex.hits) byKey.set(`${h.seg}:${h.sent}`, h);
-    // The graph's nearest sentences come with their cosine. Any other sentence of a segment is at most as near
-    // as that segment's farthest neighbour returned (up to the graph's recall): `denseBound`.
     const dense = new Map<string, number>();
-    const denseBound = segs.map(() => -Infinity);
     if (qv) {
       segs.forEach((seg, si) => {
         if (!seg.vectors) return;
-        const near = seg.vectors.search(qv!, VECTOR_NEIGHBOURS);
-        if (near.length >= VECTOR_NEIGHBOURS) denseBound[si] = near[near.length - 1]!.score;
-        for (const r of near) {
-          const key = `${si}:${r.label}`;
-          dense.set(key, r.score);
-          if (!byKey.has(key) && !seg.deleted.has(seg.data.sentDoc[r.label]!)) {
-            byKey.set(key, { seg: si, sent: r.label, doc: seg.data.sentDoc[r.label]!, sentScore: 0, docScore: 0, sentCoverage: 0, docCoverage: 0, sentMask: 0, docMask: 0, prevScore: 0 });
-          }
-        }
+        for (const r of seg.vectors.search(qv!, VECTOR_NEIGHBOURS)) if (!seg.deleted.has(seg.data.sentDoc[r.label]!)) dense.set(`${si}:${r.label}`, r.score);
       });
     }
 
-    // Every candidate's lexical score, and the most its cosine could add. The cosine of a candidate that is not
-    // among the graph's neighbours is read from the rows file, and only while the candidate could still reach
-    // the citations: candidates go best bound first, and the loop ends once `limit` distinct sentences score
-    // above the next bound.
-    const pending: { hit: LexicalHit; key: string; base: number; bound: number; shape: boolean }[] = [];
-    for (const [key, hit] of byKey) {
-      const seg = segs[hit.seg]!;
-      const text = this.sentenceText(seg, hit.sent);
-      const shape = hasAnswerShape(type, text, this.speaker(seg, hit.sent));
-      const cont = PRONOUN_START.test(text) ? p.pronounContinuity : p.continuity;
-      const base =
-        hit.sentScore +
-        cont * hit.prevScore +
-        p.statementWeight * hit.docScore +
-        p.entityWeight * entityCoverage(concepts, lex.conceptWeights, hit.sentMask | hit.docMask) +
-        (shape ? (type === 'what' ? p.whatBonus : p.shapeBonus) : 0);
-      const known = dense.get(key);
-      const bound = !qv || !seg.vectors ? base : base + p.denseWeight * (known ?? Math.max(denseBound[hit.seg]!, -1));
-      pending.push({ hit, key, base, bound, shape });
+    // Stage 3: statements.
+    const byDoc = new Map<string, { seg: number; doc: number; hits: Map<number, LexicalHit> }>();
+    const docOf = (seg: number, doc: number) => {
+      const key = `${seg}:${doc}`;
+      let e = byDoc.get(key);
+      if (!e) byDoc.set(key, (e = { seg, doc, hits: new Map() }));
+      return e;
+    };
+    for (const h of lex.hits) docOf(h.seg, h.doc).hits.set(h.sent, h);
+    for (const key of dense.keys()) {
+      const [si, s] = key.split(':').map(Number) as [number, number];
+      docOf(si, segs[si]!.data.sentDoc[s]!);
     }
-    pending.sort((a, b) => b.bound - a.bound);
-    const ranked: Ranked[] = [];
-    for (let i = 0; i < pending.length; i++) {
-      const c = pending[i]!;
-      if (i > 0 && enoughAbove(ranked, c.bound, limit, (r) => this.sentenceText(segs[r.hit.seg]!, r.hit.sent))) break;
-      const seg = segs[c.hit.seg]!;
-      let score = c.base;
-      if (qv && seg.vectors) score += p.denseWeight * (dense.get(c.key) ?? seg.vectors.cosine(c.hit.sent, qv));
-      insertSorted(ranked, { hit: c.hit, score, shape: c.shape });
+    const eventKindsAsked = new Set(analysis.events.map((e) => e.kind));
+    if (date?.year) this.estimateYears();
+    const statements: StatementCandidate[] = [];
+    for (const e of byDoc.values()) {
+      const seg = segs[e.seg]!;
+      const info = this.docInfo(seg, e.doc);
+      let docScore = 0;
+      let docMask = 0;
+      let best = 0;
+      let bestDense = 0;
+      for (const h of e.hits.values()) {
+        docScore = h.docScore;
+        docMask |= h.docMask | h.sentMask;
+        best = Math.max(best, h.sentScore);
+      }
+      for (let s = seg.data.docSent[e.doc]!; s < seg.data.docSent[e.doc + 1]!; s++) bestDense = Math.max(bestDense, dense.get(`${e.seg}:${s}`) ?? 0);
+      const fit = dateFit(date, info.date);
+      const dateInText = (docMask & dateMask) !== 0;
+      const entityShare = share(docMask, entityMask, entityTotal);
+      const kindMatch = [...info.kinds].some((k) => eventKindsAsked.has(k));
+      const features: StatementFeatures = {
+        docScore,
+        bestSentence: best,
+        content: share(docMask, contentMask, contentTotal),
+        entityMiss: entityMask ? 1 - entityShare : 0,
+        entityAll: entityMask && entityShare >= 0.999 ? 1 : 0,
+        dateMatch: date && (fit.fit === 1 || (dateInText && date.kind === 'day' && fit.fit !== 0.5)) ? 1 : 0,
+        dateNear: date && fit.fit === 0.5 ? 1 : 0,
+        dateMiss: date && fit.fit === 0 && !dateInText ? 1 : 0,
+        yearConflict: fit.yearConflict ? 1 : 0,
+        yearLikelyOther: date?.year && info.date?.year === null && info.estimatedYear && info.estimatedYear !== date.year && !(date.kind === 'range' && date.days.some((x) => x.year === info.estimatedYear)) ? 1 : 0,
+        eventTitle: eventKindsAsked.size && kindMatch ? 1 : 0,
+        eventText: eventKindsAsked.size && (docMask & eventMask) !== 0 ? 1 : 0,
+        // Only a title of another known kind, with no word of the kind asked in the text, rules a statement out.
+        eventMiss: eventKindsAsked.size && info.kinds.size > 0 && !kindMatch && (docMask & eventMask) === 0 ? 1 : 0,
+        summary: info.summary ? 1 : 0,
+        dense: bestDense,
+      };
+      const z = logit(model.statement, { ...features, dense: 0 }) + (qv ? p.denseWeight * bestDense : 0);
+      const d = seg.data.docs[e.doc]!;
+      statements.push({ seg: e.seg, doc: e.doc, docId: d.id, title: d.title, date: info.date, features, logit: z, p: 0, hits: e.hits });
     }
+    statements.sort((a, b) => b.logit - a.logit);
+    softmax(statements.map((x) => x.logit)).forEach((v, i) => (statements[i]!.p = v));
+    const kept = statements.slice(0, p.statementsKept);
 
-    // One citation per distinct sentence text (the same sentence repeated across statements adds nothing).
-    const seen = new Set<string>();
-    const top: Ranked[] = [];
-    for (const r of ranked) {
-      const t = this.sentenceText(segs[r.hit.seg]!, r.hit.sent);
-      if (seen.has(t)) continue;
-      seen.add(t);
-      top.push(r);
-      if (top.length >= limit) break;
+    // Stage 4: sentences of the likely statements.
+    const contentTerms = concepts.flatMap((c, i) => (c.role === 'content' ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
+    const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
+    const sentences: SentenceCandidate[] = [];
+    for (const st of kept) {
+      const seg = segs[st.seg]!;
+      const first = seg.data.docSent[st.doc]!;
+      const end = seg.data.docSent[st.doc + 1]!;
+      for (let s = first; s < end; s++) {
+        const text = this.sentenceText(seg, s);
+        const h = st.hits.get(s);
+        const prev = st.hits.get(s - 1);
+        const m = h?.sentMask ?? 0;
+        const ev = typeEvidence(analysis.types, text, anchorsIn(text, contentTerms), questionStems);
+        let cos = 0;
+        if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
+        const features: SentenceFeatures = {
+          statement: st.logit,
+          sentScore: h?.sentScore ?? 0,
+          content: share(m, contentMask, contentTotal),
+          contentNear: share(m | (prev?.sentMask ?? 0), contentMask, contentTotal),
+          entityHere: entityMask && (m & entityMask) !== 0 ? 1 : 0,
+          typed: analysis.types.length ? 1 : 0,
+          typeFirst: ev.first,
+          typeAny: ev.any,
+          typeNear: ev.near,
+          position: 1 / (1 + s - first),
+          heading: isHeading(text) ? 1 : 0,
+          pronoun: pronounStart(text) ? 1 : 0,
+          quote: this.speaker(seg, s) ? 1 : 0,
+          dense: cos,
+        };
+        const z = logit(model.sentence, { ...features, dense: 0 }) + (qv ? p.denseWeight * cos : 0);
+        sentences.push({ seg: st.seg, sent: s, statement: st, text, features, logit: z, p: 0, fact: ev.best });
+      }
     }
-    if (top.length === 0) return empty;
-    const best = top[0]!;
-    const answered =
-      best.hit.docCoverage >= p.minCoverage &&
-      best.hit.sentCoverage >= p.minSentenceCoverage &&
-      entityCoverage(concepts, lex.conceptWeights, best.hit.sentMask | best.hit.docMask) >= p.minEntityCoverage &&
-      (best.shape || !SHAPED.has(type)) &&
-      // every rare word of the question that the index knows nowhere means the statements do not speak of it
-      !lex.conceptWeights.some((w, i) => !lex.conceptFound[i] && w >= 0.5 * Math.max(...lex.conceptWeights) && !concepts[i]!.soft);
-    const bestSeg = segs[best.hit.seg]!;
-    const bestText = this.sentenceText(bestSeg, best.hit.sent);
-    const anchors = anchorsIn(bestText, concepts.flatMap((c) => c.alternatives.map((a) => a.term)));
+    sentences.sort((a, b) => b.logit - a.logit);
+    softmax(sentences.map((x) => x.logit)).forEach((v, i) => (sentences[i]!.p = v));
+    const ranked = dedupeByText(sentences);
+
+    // Stage 5: the decision.
+    const unknown = weightOf(concepts.reduce((m, _c, i) => (i < 31 && !lex.conceptFound[i] ? m | (1 << i) : m), 0)) / (w.reduce((a, b) => a + b, 0) || 1);
+    const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown);
+
+    // Stage 6: the answer.
+    const answer = this.assemble(question, analysis, lang, ranked, decision, limit, entityMask !== 0, questionStems);
+    return { analysis, concepts: conceptInfo, statements, sentences: ranked, decision, answer };
+  }
+
+  /** The decision model's features for the best sentence. */
+  private decisionFeatures(a: QuestionAnalysis, ranked: SentenceCandidate[], unknown: number): DecisionFeatures {
+    const best = ranked[0]!;
+    const other = ranked.find((c) => c.statement !== best.statement);
+    const sf = best.statement.features;
+    const f = best.features;
     return {
-      question,
-      lang,
-      answered,
-      answer: answered ? shortAnswer(type, bestText, anchors, this.speaker(bestSeg, best.hit.sent), new Set(tokenize(q))) : null,
-      type,
-      citations: top.map((r) => this.citation(segs[r.hit.seg]!, r.hit.sent, r.score)),
+      margin: other ? Math.min(5, best.logit - other.logit) : 5,
+      share: best.p,
+      statementShare: best.statement.p,
+      content: f.content,
+      statementContent: sf.content,
+      entityAll: sf.entityAll,
+      entityMiss: sf.entityMiss,
+      dateMatch: sf.dateMatch,
+      dateNear: sf.dateNear,
+      dateMiss: sf.dateMiss,
+      yearOther: Math.max(sf.yearConflict, sf.yearLikelyOther),
+      eventTitle: sf.eventTitle,
+      eventMiss: sf.eventMiss,
+      typed: a.types.length ? 1 : 0,
+      typeFirst: f.typeFirst,
+      typeAny: f.typeAny,
+      unknown,
     };
   }
 
+  /** Answer, or refuse with the reason, from the best sentence and its statement. */
+  private decide(
+    a: QuestionAnalysis,
+    concepts: Concept[],
+    lex: { conceptWeights: number[]; conceptFound: boolean[] },
+    ranked: SentenceCandidate[],
+    threshold: number,
+    entityMask: number,
+    lang: 'sv' | 'en',
+    unknownShare: number,
+  ): Decision {
+    const p = this.params;
+    const best = ranked[0];
+    if (!best) return { answered: false, p: 0, threshold, features: null, reason: { code: 'low_coverage', detail: null } };
+    const features = this.decisionFeatures(a, ranked, unknownShare);
+    const prob = sigmoid(logit(p.model.decision, features));
+    const no = (code: Refusal['code'], detail: string | null): Decision => ({ answered: false, p: prob, threshold, features, reason: { code, detail } });
+    // A name the asker typed that no statement holds: the statements do not speak of it.
+    const maxW = Math.max(...lex.conceptWeights);
+    const unknown = concepts.findIndex((c, i) => !lex.conceptFound[i] && !c.soft && (c.entity || lex.conceptWeights[i]! >= 0.5 * maxW));
+    if (unknown >= 0) return no(concepts[unknown]!.entity ? 'place_not_matched' : 'low_coverage', concepts[unknown]!.surface);
+    const sf = best.statement.features;
+    if (p.requireEntity && entityMask && sf.entityMiss >= 0.999) {
+      return no('place_not_matched', concepts.filter((_c, i) => i < 31 && entityMask & (1 << i)).map((c) => c.surface).join(', '));
+    }
+    if (p.requireDate && a.date && (sf.dateMiss || sf.yearConflict)) return no('date_not_matched', a.date.days[0] ? formatDay(a.date.days[0], lang) : a.date.words.join(' '));
+    if (p.requireEvent && sf.eventMiss) return no('event_not_matched', a.events.map((e) => e.words.join(' ')).join(', '));
+    if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
+    if (prob < threshold) return no('low_coverage', null);
+    return { answered: true, p: prob, threshold, features };
+  }
+
+  /** The answer value: short answer, citations (answer, further sources newest first, near sentences). */
+  private assemble(question: string, a: QuestionAnalysis, lang: 'sv' | 'en', ranked: SentenceCandidate[], decision: Decision, limit: number, namesSomething: boolean, questionStems: ReadonlySet<string>): Answer {
+    const base = { question, lang, type: a.legacy, asks: a.types };
+    if (!decision.answered) {
+      return { ...base, answered: false, answer: null, citations: ranked.slice(0, limit).map((c) => this.citation(c, 'near')), reason: decision.reason };
+    }
+    const best = ranked[0]!;
+    // Other statements that answer too: their best sentence comes close and holds the fact asked for.
+    const answering: SentenceCandidate[] = [best];
+    const docs = new Set([`${best.seg}:${best.statement.doc}`]);
+    for (const c of ranked.slice(1)) {
+      const key = `${c.seg}:${c.statement.doc}`;
+      if (docs.has(key)) continue;
+      docs.add(key);
+      if (c.logit < best.logit + Math.log(this.params.furtherSourceRatio)) continue;
+      if (a.types.length && !c.fact) continue;
+      answering.push(c);
+    }
+    // A general question (no place, person or date named) answered by several statements: the newest leads.
+    const general = !namesSomething && !a.date;
+    if (general && answering.length > 1) answering.sort((x, y) => compareNewestFirst(x.statement.date, y.statement.date) || y.p - x.p);
+    const lead = answering[0]!;
+    const shown = new Set(answering);
+    const citations = [
+      ...answering.slice(0, limit).map((c, i) => this.citation(c, i === 0 ? 'answer' : 'also')),
+      ...ranked.filter((c) => !shown.has(c)).slice(0, Math.max(0, limit - answering.length)).map((c) => this.citation(c, 'near')),
+    ];
+    const fact = lead.fact ? trimQuestionWords(lead.fact, questionStems) : null;
+    const short = fact && fact.text.length < lead.text.length ? fact.text : null;
+    return { ...base, answered: true, answer: short, citations };
+  }
+
+  /**
+   * Checks a quote: `verbatim` (the words run unchanged in a statement, maybe across sentences), `altered` (a
+   * sentence says nearly this), or `not_found`. A quote that carries its own attribution (`”…”, sa Löfving`) is
+   * checked without it, and the name it gives is compared with the speaker the source names. An English
+   * rendering of a Swedish quote cannot be checked word for word: it gets `not_found`, the nearest Swedish
+   * sentence, and a note saying so.
+   */
   async verify(quote: string, speaker?: string | null): Promise<Verification> {
-    const qText = quote.trim().slice(0, 5000);
+    let qText = quote.trim().slice(0, 5000);
+    let claimed = speaker ?? null;
+    let claimedInText: string | null = null;
+    if (!claimed) {
+      const own = splitAttribution(qText);
+      if (own) {
+        qText = own.quote;
+        claimed = claimedInText = own.speaker;
+      }
+    }
+    const result = await this.verifyWords(quote, qText, claimed);
+    if (claimedInText) result.claimedSpeaker = claimedInText;
+    if (result.verdict === 'not_found' && detectLang(qText, 'sv') === 'en') {
+      const nearest = await this.ask(qText, { limit: 1, langHint: 'en' });
+      const c = nearest.citations[0];
+      result.note = 'Only the original wording can be checked: this looks like an English rendering, and the statements are in Swedish. The nearest Swedish sentence is shown, not as a match.';
+      if (c) result.nearest = { text: c.text, docId: c.docId, title: c.title, publisher: c.publisher, published: c.published, url: c.url, speaker: c.speaker, similarity: 0, date: c.date };
+    }
+    return result;
+  }
+
+  private async verifyWords(quote: string, qText: string, speaker: string | null): Promise<Verification> {
     const qWords = words(qText);
-    const none: Verification = { quote, verdict: 'not_found', match: null, speakerMatches: speaker ? null : null, changes: [] };
+    const none: Verification = { quote, verdict: 'not_found', match: null, speakerMatches: null, changes: [] };
     if (qWords.length === 0) return none;
     const segs = this.index.segments;
-    const concepts = queryConcepts(qText, 'sv', new Map());
+    const concepts = queryConcepts(qText, 'sv', emptyLexicon());
     const lex = lexicalSearch(segs, concepts, { sentenceCandidates: 50, statementCandidates: 10 });
     const cands = lex.hits.sort((a, b) => b.sentScore + 0.3 * b.docScore - (a.sentScore + 0.3 * a.docScore)).slice(0, 60);
 
@@ -266,7 +589,7 @@ export class Engine implements AnswerEngine {
       };
     }
 
-    let best: { seg: IndexSegment; sent: number; sim: number; text: string; changes: Verification['changes'] } | null = null;
+    let best: { seg: SearchSegment; sent: number; sim: number; text: string; changes: Verification['changes'] } | null = null;
     for (const h of cands) {
       const seg = segs[h.seg]!;
       const text = this.sentenceText(seg, h.sent);
@@ -284,16 +607,17 @@ export class Engine implements AnswerEngine {
     };
   }
 
-  private sentenceAt(seg: IndexSegment, doc: number, offset: number): number {
+  private sentenceAt(seg: SearchSegment, doc: number, offset: number): number {
     for (let s = seg.data.docSent[doc]!; s < seg.data.docSent[doc + 1]!; s++) {
       if (seg.data.sentEnd[s]! > offset) return s;
     }
     return -1;
   }
 
-  private quoteMatch(seg: IndexSegment, doc: number, text: string, speaker: string | null, similarity: number) {
+  private quoteMatch(seg: SearchSegment, doc: number, text: string, speaker: string | null, similarity: number) {
     const d = seg.data.docs[doc]!;
-    return { text, docId: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, speaker, similarity };
+    const date = this.docInfo(seg, doc).date;
+    return { text, docId: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, speaker, similarity, date: date ? { year: date.year, month: date.month, day: date.day } : null };
   }
 
   context(docId: string, sentence: number, radius = 2): SentenceContext | null {
@@ -316,36 +640,27 @@ export class Engine implements AnswerEngine {
   }
 }
 
-/** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
-const VECTOR_NEIGHBOURS = 50;
-
-/** Inserts `r` into `ranked`, kept best first (stable: equal scores keep their order of arrival). */
-function insertSorted(ranked: Ranked[], r: Ranked): void {
-  let i = ranked.length;
-  ranked.push(r);
-  while (i > 0 && ranked[i - 1]!.score < r.score) {
-    ranked[i] = ranked[i - 1]!;
-    i--;
-  }
-  ranked[i] = r;
+function dedupeTerms(list: { term: string; weight: number }[]): { term: string; weight: number }[] {
+  const m = new Map<string, number>();
+  for (const t of list) m.set(t.term, Math.max(m.get(t.term) ?? 0, t.weight));
+  return [...m].map(([term, weight]) => ({ term, weight }));
 }
 
-/** True when `limit` distinct sentence texts of `ranked` (best first) score above `bound`. */
-function enoughAbove(ranked: Ranked[], bound: number, limit: number, text: (r: Ranked) => string): boolean {
+/** One candidate per distinct sentence text (the same sentence repeated across statements adds nothing). */
+function dedupeByText(list: SentenceCandidate[]): SentenceCandidate[] {
   const seen = new Set<string>();
-  for (const r of ranked) {
-    if (r.score <= bound) return false;
-    seen.add(text(r));
-    if (seen.size >= limit) return true;
-  }
-  return false;
+  return list.filter((c) => !seen.has(c.text) && seen.add(c.text));
 }
 
-/** Character offsets in `sentence` of words whose stem starts like one of the question's terms. */
-function anchorsIn(sentence: string, terms: string[]): number[] {
-  const out: number[] = [];
-  for (const w of words(sentence)) {
-    if (terms.some((t) => t.length >= 3 && (w.token.startsWith(t) || (w.token.length >= 4 && w.token.endsWith(t))))) out.push(w.start);
+/** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */
+function anchorsIn(sentence: string, terms: { term: string; weight: number }[]): Anchor[] {
+  const out: Anchor[] = [];
+  const useful = terms.filter((t) => t.term.length >= 3 && !t.term.startsWith('§'));
+  for (const w of tokenSpans(sentence)) {
+    const s = stemSv(w.token);
+    let weight = 0;
+    for (const t of useful) if (s.startsWith(t.term) || (s.length >= 4 && t.term.length >= 4 && s.endsWith(t.term))) weight = Math.max(weight, t.weight);
+    if (weight > 0) out.push({ at: w.start, weight });
   }
   return out;
 }

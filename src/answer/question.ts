@@ -1,26 +1,162 @@
-/** What kind of answer a question asks for, from its question words (Swedish and English). */
-import type { QuestionType } from '../types.js';
+/**
+ * Stage 1 of answering: what the question asks for. Its language, the kind of fact wanted (an answer type of
+ * answer-types.ts, from its question words), the date it names (absolute or relative to the time of asking), the
+ * kinds of event it names ("rånet", "the robbery") and whether it is a yes/no question. Every word list comes
+ * from src/text/vocabulary.ts.
+ */
+import type { Lang, QuestionType } from '../types.js';
+import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
+import { stemEn, stemSv, tokenize } from '../text/analyze.js';
+import { EVENT_KINDS, QUESTION_WORDS } from '../text/vocabulary.js';
+import type { AnswerType } from './answer-types.js';
 
-const RULES: [QuestionType, RegExp][] = [
-  ['how_old', /\b(how old|what age|at what age|hur gammal|hur gamla|vilken ålder|i vilken ålder)\b/i],
-  ['how_many', /\b(how many|how much|hur många|hur mycket|number of|antal(?:et)?|what (?:blood )?(?:alcohol )?level|vilken promille)\b/i],
-  ['when', /\b(when|what year|which year|what time|what date|när|vilket år|vilken dag|vilket datum|hur dags)\b/i],
-  ['who', /\b(who|whom|whose|vem|vilka personer|vad heter|vems)\b/i],
-  ['where', /\b(where|which (?:district|districts|area|areas|city|place|places|town)|var\s|vart|vilka (?:stadsdelar|områden|orter|platser)|vilken (?:stadsdel|ort|plats|stad|kommun))\b/i],
-  ['why', /\b(why|varför|av vilken anledning|what was the reason)\b/i],
-  ['what', /\b(what|which|vad|vilken|vilket|vilka)\b/i],
+/** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
+const TYPE_OF: Record<string, { types: AnswerType[]; tier: number; legacy: QuestionType }> = {
+  count: { types: ['count'], tier: 2, legacy: 'how_many' },
+  age: { types: ['age'], tier: 2, legacy: 'how_old' },
+  speed: { types: ['speed'], tier: 2, legacy: 'how_many' },
+  alcohol: { types: ['alcohol'], tier: 2, legacy: 'how_many' },
+  money: { types: ['money', 'quantity'], tier: 2, legacy: 'how_many' },
+  duration: { types: ['duration', 'time'], tier: 2, legacy: 'how_many' },
+  time: { types: ['time', 'date'], tier: 2, legacy: 'when' },
+  date: { types: ['date', 'time'], tier: 2, legacy: 'when' },
+  street: { types: ['street', 'place'], tier: 2, legacy: 'where' },
+  organisation: { types: ['organisation', 'role', 'person'], tier: 2, legacy: 'who' },
+  role: { types: ['role', 'person'], tier: 2, legacy: 'who' },
+  vehicle: { types: ['vehicle'], tier: 2, legacy: 'what' },
+  colour: { types: ['colour'], tier: 2, legacy: 'what' },
+  offence: { types: ['offence'], tier: 2, legacy: 'what' },
+  cause: { types: ['cause', 'offence'], tier: 2, legacy: 'why' },
+  injury: { types: ['injury'], tier: 2, legacy: 'what' },
+  quantity: { types: ['quantity', 'money', 'count'], tier: 1, legacy: 'how_many' },
+  when: { types: ['time', 'date'], tier: 1, legacy: 'when' },
+  place: { types: ['place', 'street'], tier: 1, legacy: 'where' },
+  who: { types: ['person', 'role', 'organisation'], tier: 1, legacy: 'who' },
+  object: { types: ['object', 'vehicle'], tier: 1, legacy: 'what' },
+  event: { types: ['event'], tier: 0, legacy: 'what' },
+  what: { types: [], tier: 0, legacy: 'what' },
+};
+
+/** Question words as one list of phrases, with their group; "hur mycket" and "how much" stand for quantities. */
+const CUES: { words: string[]; group: string }[] = [
+  ...QUESTION_WORDS.flatMap((g) => g.words.map((w) => ({ words: tokenize(w), group: g.type }))),
+  { words: ['hur', 'mycket'], group: 'quantity' },
+  { words: ['how', 'much'], group: 'quantity' },
 ];
 
+const YES_NO_START = /^(?:is|was|were|are|did|does|do|has|had|have|will|can|could|har|hade|är|var|blev|finns|fanns|skadades|dog|omkom|greps|gick)\b/i;
+
+/** What a question asks for. */
+export interface QuestionAnalysis {
+  text: string;
+  lang: Lang;
+  /** The kinds of fact that answer it, most likely first; empty for an open question ("what about…"). */
+  types: AnswerType[];
+  /** The question words that decided the types ("how fast did"), for --explain. */
+  cue: string | null;
+  /** The coarse question type the API reported before answer types (kept for the JSON answer's `type`). */
+  legacy: QuestionType;
+  /** The date the question names, resolved against the time of asking. */
+  date: DateConstraint | null;
+  /** The kinds of event the question names (EVENT_KINDS), with the words that named them. */
+  events: { kind: string; words: string[] }[];
+  yesNo: boolean;
+}
+
 /**
- * The type whose question words come first: "What were the road conditions when …" asks what, not when.
- * Among matches at the same place the more specific rule (listed first) wins.
+ * The answer types of `question`: of the question-word phrases it contains, the most specific group wins
+ * ("how much was the fine" asks for money, not for a thing); among equals the earliest, then the longest
+ * ("how fast did the police get there" asks for a duration, "how fast" alone for a speed).
  */
-export function questionType(question: string): QuestionType {
-  const q = ` ${question.toLowerCase()} `;
-  let best: { type: QuestionType; at: number } | null = null;
-  for (const [type, re] of RULES) {
-    const m = re.exec(q);
-    if (m && (!best || m.index < best.at)) best = { type, at: m.index };
+export function questionTypes(question: string): { types: AnswerType[]; cue: string | null; legacy: QuestionType } {
+  const tokens = tokenize(question);
+  let best: { group: string; at: number; len: number; tier: number } | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const c of CUES) {
+      if (c.words.length === 0 || i + c.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < c.words.length && ok; k++) ok = tokens[i + k] === c.words[k];
+      if (!ok) continue;
+      const tier = TYPE_OF[c.group]?.tier ?? 0;
+      // A lone "var", "när", "who", "which" inside a question is a verb or a conjunction ("Hur stor var skadan?",
+      // "the man who…"): only near its start is it the question word.
+      if (c.words.length === 1 && tier < 2 && i > 1) continue;
+      const better =
+        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && c.words.length > best.len)));
+      if (better) best = { group: c.group, at: i, len: c.words.length, tier };
+    }
   }
-  return best?.type ?? 'other';
+  if (!best) return { types: [], cue: null, legacy: 'other' };
+  const t = TYPE_OF[best.group]!;
+  return { types: t.types, cue: tokens.slice(best.at, best.at + best.len).join(' '), legacy: t.legacy };
+}
+
+/** The Swedish stems of an event kind (what a statement about it says), for searching. */
+export function eventStems(kind: string): string[] {
+  return EVENT_STEMS.find((k) => k.kind === kind)?.sv.filter((p) => !p.includes(' ')) ?? [];
+}
+
+/** Stems by which each event kind is recognised, Swedish and English. */
+const EVENT_STEMS = EVENT_KINDS.map((k) => ({
+  kind: k.kind,
+  sv: k.sv.map((w) => tokenize(w).map(stemSv).join(' ')),
+  en: k.en.map((w) => tokenize(w).map(stemEn).join(' ')),
+}));
+
+/** The event kinds a text names: a word starting with a Swedish stem or ending in one (a compound's head), or an English word's stem. */
+export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: string; words: string[] }[] {
+  // Names are not events: "Knivsta", "Rånäs". Capitalised words after the first are left out.
+  const original = text.match(/\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const tokens = tokenize(text).map((t, i) => (i > 0 && /^\p{Lu}/u.test(original[i] ?? '') ? '' : t));
+  const sv = tokens.map((t) => (t ? stemSv(t) : ''));
+  const en = tokens.map((t) => (t ? stemEn(t) : ''));
+  const out: { kind: string; words: string[] }[] = [];
+  for (const k of EVENT_STEMS) {
+    const words = new Set<string>();
+    const phrase = (stems: string[], list: string[], compound: boolean) => {
+      for (const p of list) {
+        const parts = p.split(' ');
+        for (let i = 0; i + parts.length <= stems.length; i++) {
+          let ok = true;
+          for (let j = 0; j < parts.length && ok; j++) {
+            const s = stems[i + j]!;
+            const part = parts[j]!;
+            if (!s) {
+              ok = false;
+              break;
+            }
+            // The word itself, inflected ("rånet", "bränder"), or a compound's head ("bilbrand", "garageinbrottet");
+            // a stem at a compound's start ("kniv" in "Knivsta", "häst" in "Hästskovägen") is not enough.
+            ok = s === part || (j === parts.length - 1 && compound && ((part.length >= 3 && s.startsWith(part) && s.length - part.length <= 2) || (part.length >= 4 && s.length > part.length + 2 && s.endsWith(part))));
+          }
+          if (ok) for (let j = 0; j < parts.length; j++) words.add(tokens[i + j]!);
+        }
+      }
+    };
+    if (lang !== 'en') phrase(sv, k.sv, true);
+    if (lang !== 'sv') phrase(en, k.en, false);
+    if (words.size) out.push({ kind: k.kind, words: [...words] });
+  }
+  return out;
+}
+
+export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
+  const { types, cue, legacy } = questionTypes(question);
+  const yesNo = YES_NO_START.test(question.trim());
+  return {
+    text: question,
+    lang,
+    // "Was anyone hurt…?" asks about injuries whatever its words say.
+    types: yesNo && types.length === 0 && /\b(?:hurt|injur|skad|kill|dog|dött|omkom|died)/i.test(question) ? ['injury'] : types,
+    cue,
+    legacy,
+    date: parseQuestionDate(question, now, lang),
+    events: eventKinds(question, lang),
+    yesNo,
+  };
+}
+
+/** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */
+export function questionType(question: string): QuestionType {
+  return questionTypes(question).legacy;
 }

@@ -3,6 +3,7 @@
  * old engine answers, then the new one is swapped in with one assignment. Changes run one at a time.
  */
 import { Engine } from '../answer/engine.js';
+import type { AnswerParams } from '../answer/params.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
 import type { Embedder } from '../embed/types.js';
@@ -13,7 +14,7 @@ import { relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { addStatements, buildIndex, BuildInterrupted, removeStatements, type BuildProgress, type BuildReport } from './build.js';
 import type { BuildJob, BuildMessage } from './build-worker.js';
-import { loadIndex } from './open.js';
+import { loadIndex, type LoadedIndex } from './open.js';
 import { workerUrl } from './worker-url.js';
 import { cleanIndexDir, currentGeneration } from './store.js';
 
@@ -29,7 +30,7 @@ export interface ManagerOptions {
 }
 
 export class IndexManager {
-  private current: Engine;
+  private current: Engine<LoadedIndex>;
   private queue: Promise<unknown> = Promise.resolve();
   readonly startedAt = new Date();
 
@@ -42,7 +43,7 @@ export class IndexManager {
     /** The embedder was made from the config (so a worker can make its own), not handed in. */
     private readonly embedderFromConfig: boolean,
   ) {
-    this.current = null as unknown as Engine;
+    this.current = null as unknown as Engine<LoadedIndex>;
   }
 
   static async open(config: Config, opts: ManagerOptions = {}): Promise<IndexManager> {
@@ -65,8 +66,13 @@ export class IndexManager {
     return m;
   }
 
+  /** An engine over the live index with other answering parameters (`ask --params`, `eval --params`). */
+  withParams(params: Partial<AnswerParams>): Engine<LoadedIndex> {
+    return new Engine(this.current.index, this.lexicon, this.embedder, { maxCitations: this.config.MAX_CITATIONS, params });
+  }
+
   /** The engine answering right now. Hold on to it for one request; the next request may get a newer one. */
-  get engine(): Engine {
+  get engine(): Engine<LoadedIndex> {
     return this.current;
   }
 

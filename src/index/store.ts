@@ -16,8 +16,8 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { IndexError } from '../errors.js';
 
-/** Bumped whenever the on-disk layout changes; an index of another version is refused. */
-export const FORMAT_VERSION = 2;
+/** Bumped whenever the on-disk layout or what analysis stores in it (sentences, speakers) changes; an index of another version is refused. */
+export const FORMAT_VERSION = 3;
 
 export interface FileEntry {
   file: string;

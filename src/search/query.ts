@@ -1,16 +1,21 @@
 /**
  * A question as search terms: content words grouped into concepts, each concept a set of alternative index
  * terms (its stem, its translations from the lexicon). A concept counts once however many of its alternatives
- * a sentence has.
+ * a sentence has. Each concept carries its role in the question: a name (place, person), the date, the kind of
+ * event, or plain content (what is asked about), so that the answerer can tell which statement is meant from
+ * what it says.
  */
 import type { Lang } from '../types.js';
 import { dateTerms, isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
-import type { Lexicon } from '../text/lexicon.js';
+import { translate, type Lexicon } from '../text/lexicon.js';
+import { MONTHS, WEEKDAYS } from '../text/vocabulary.js';
 
 export interface Alternative {
   term: string;
   weight: number;
 }
+
+export type ConceptRole = 'entity' | 'date' | 'event' | 'content';
 
 export interface Concept {
   /** The words of the question it stands for. */
@@ -21,13 +26,28 @@ export interface Concept {
    * absence from the index counts for less than that of a Swedish word the asker typed.
    */
   soft: boolean;
-  /** A name the asker capitalised (a place, a person): a statement that lacks it is about something else. */
+  /** A name (a place, a person): capitalised by the asker or a place the corpus names. A statement that lacks it is about something else. */
   entity: boolean;
+  role: ConceptRole;
 }
 
-const NOT_ENTITIES = new Set(
-  'i en ett the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december måndag tisdag onsdag torsdag fredag lördag söndag'.split(' '),
-);
+/** What else the caller knows about the question's words. */
+export interface ConceptHints {
+  /** Lower-case words that name the question's date (they become one date term, not content words). */
+  dateWords?: readonly string[];
+  /** Lower-case words that name a kind of event ("rånet", "robbery"), each with the Swedish stems of its kind. */
+  eventWords?: ReadonlyMap<string, readonly string[]>;
+  /** Places the corpus names (lower case): a place typed in lower case is still a name. */
+  places?: ReadonlySet<string>;
+  /** Date terms (`§m-d`) of the day the question names, and of the days either side (weighted less). */
+  dateTerms?: { term: string; weight: number }[];
+}
+
+const CALENDAR = new Set<string>([
+  ...MONTHS.flat(),
+  ...WEEKDAYS.flatMap((w) => [w.sv, w.past, w.en, w.short, `${w.sv}en`, `${w.sv}s`]),
+  'i', 'en', 'ett', 'the', 'a', 'an',
+]);
 
 function addAlt(list: Alternative[], term: string, weight: number) {
   const e = list.find((a) => a.term === term);
@@ -35,21 +55,45 @@ function addAlt(list: Alternative[], term: string, weight: number) {
   else list.push({ term, weight });
 }
 
+/** Weight of the other words for an event's kind ("skjutning" for "skottlossningen", "rån" for "robbery"). */
+const EVENT_KIND_WEIGHT = 0.7;
+
+/** Longest English phrase (up to this many words) looked up in the lexicon. */
+const MAX_PHRASE = 4;
+
 /** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
-export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): Concept[] {
+export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hints: ConceptHints = {}): Concept[] {
   const tokens = tokenize(question);
   // Capitalised words other than the first are names; tokenize() lower-cases, so look at the original.
   const capital = (question.match(/\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w, i) => i > 0 && /^\p{Lu}/u.test(w));
-  const isEntity = (from: number, n: number) => capital.slice(from, from + n).some(Boolean) && !tokens.slice(from, from + n).some((t) => NOT_ENTITIES.has(t));
+  const dateWords = new Set(hints.dateWords ?? []);
+  const eventWords = hints.eventWords ?? new Map<string, readonly string[]>();
+  const isEntity = (from: number, n: number) => {
+    const ws = tokens.slice(from, from + n);
+    if (ws.some((t) => CALENDAR.has(t) || dateWords.has(t))) return false;
+    return capital.slice(from, from + n).some(Boolean) || (n === 1 && (hints.places?.has(ws[0]!) ?? false));
+  };
+  const roleOf = (from: number, n: number, entity: boolean): ConceptRole => {
+    const ws = tokens.slice(from, from + n);
+    if (entity) return 'entity';
+    if (ws.some((t) => eventWords.has(t))) return 'event';
+    return 'content';
+  };
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; ) {
+    const tok = tokens[i]!;
+    // The date's own words ("28", "sep", "2024", "igår") are one date concept, added below.
+    if (dateWords.has(tok) && hints.dateTerms?.length) {
+      i++;
+      continue;
+    }
     let matched = 0;
-    let translations: string[] | undefined;
+    let translations: { sv: string; weight: number }[] | undefined;
     if (lang === 'en') {
-      for (let n = 3; n >= 1 && !matched; n--) {
+      for (let n = MAX_PHRASE; n >= 1 && !matched; n--) {
         if (i + n > tokens.length) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
-        const t = lexicon.get(phrase) ?? (n === 1 ? lexicon.get(tokens[i]!.replace(/'s$/, '')) : undefined);
+        const t = translate(lexicon, phrase) ?? (n === 1 ? translate(lexicon, tok.replace(/'s$/, '')) : undefined);
         if (t && (n > 1 || !isQueryNoise(phrase))) {
           matched = n;
           translations = t;
@@ -57,41 +101,50 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon): C
       }
     }
     if (!matched) {
-      const tok = tokens[i]!;
       const entity = isEntity(i, 1);
+      const role = roleOf(i, 1, entity);
       i++;
       if (isQueryNoise(tok) || (tok.length < 2 && !/\d/.test(tok))) continue;
       const alts: Alternative[] = [];
       addAlt(alts, stemSv(tok), 1);
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
-      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity });
+      for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
+      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role });
       continue;
     }
     const words = tokens.slice(i, i + matched);
     const entity = isEntity(i, matched);
+    const role = roleOf(i, matched, entity);
     i += matched;
     const alts: Alternative[] = [];
     for (const tr of translations!) {
-      for (const w of tokenize(tr)) if (!isQueryNoise(w) || translations!.length === 1) addAlt(alts, stemSv(w), 1);
+      for (const w of tokenize(tr.sv)) if (!isQueryNoise(w) || translations!.length === 1) addAlt(alts, stemSv(w), tr.weight);
     }
     for (const w of words) {
+      if (isQueryNoise(w)) continue;
       addAlt(alts, stemEn(w), 1);
       addAlt(alts, stemSv(w), 1);
+      for (const k of eventWords.get(w) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
     }
-    concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity });
+    if (alts.length === 0) continue;
+    concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity, role });
   }
-  // A day with its month ("15 October", "den 26 oktober") becomes one date term, and names the event as surely
-  // as a place does.
-  const dated: Concept[] = [];
-  for (let i = 0; i < concepts.length; i++) {
-    const [a, b] = [concepts[i]!, concepts[i + 1]];
-    const date = b ? dateTerms([a.surface, b.surface])[0] : undefined;
-    if (date) {
-      dated.push({ surface: `${a.surface} ${b!.surface}`, alternatives: [{ term: date, weight: 1 }], soft: false, entity: true });
-      i++;
-    } else dated.push(a);
+  // The question's date as one concept: its day (and the days either side, weighted less), or, without hints,
+  // a day with its month ("15 October", "den 26 oktober") read from the words.
+  if (hints.dateTerms?.length) {
+    concepts.push({ surface: [...dateWords].join(' '), alternatives: hints.dateTerms.map((d) => ({ ...d })), soft: false, entity: false, role: 'date' });
+  } else {
+    const dated: Concept[] = [];
+    for (let i = 0; i < concepts.length; i++) {
+      const [a, b] = [concepts[i]!, concepts[i + 1]];
+      const date = b ? dateTerms([a.surface, b.surface])[0] : undefined;
+      if (date) {
+        dated.push({ surface: `${a.surface} ${b!.surface}`, alternatives: [{ term: date, weight: 1 }], soft: false, entity: false, role: 'date' });
+        i++;
+      } else dated.push(a);
+    }
+    concepts.splice(0, concepts.length, ...dated);
   }
-  concepts.splice(0, concepts.length, ...dated);
   // The same concept twice ("polisen … polis") counts once.
   const seen = new Set<string>();
   return concepts.filter((c) => {

@@ -5,18 +5,13 @@
 import snowball from 'snowball-stemmers';
 import { eng, swe } from 'stopword';
 import type { Lang } from '../types.js';
+import { MONTHS, NUMBER_WORDS, QUESTION_NOISE } from './vocabulary.js';
 
-/** Words kept although the stop-word lists name them: numbers and content words answers hinge on. */
-const KEEP = new Set(
-  'två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen beslut beslutat dag dagar dagen imorgon igår idag höger vänster one two three four five six seven eight nine ten eleven twelve hundred thousand'.split(
-    ' ',
-  ),
-);
-/** Question words and fillers that carry no content in a question. */
-const QUESTION_NOISE =
-  'vad vilken vilket vilka hur många mycket när var varför vem vems heter hände händer hänt gammal gamla kommer fick what which who whom whose when where why how many much old did does do is are was were will would shall should can could must might happened happen tell know'.split(
-    ' ',
-  );
+/** Words kept although the stop-word lists name them: numbers (but the articles "en", "ett", "one") and content words answers hinge on. */
+const KEEP = new Set([
+  ...[...NUMBER_WORDS.keys()].filter((w) => !['en', 'ett', 'one'].includes(w)),
+  ...'beslut beslutat dag dagar dagen imorgon igår idag höger vänster'.split(' '),
+]);
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...swe, ...eng].filter((w) => !KEEP.has(w)));
 const QUERY_STOP: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_NOISE]);
@@ -93,22 +88,7 @@ export function indexTerms(text: string, lang: Lang): string[] {
   return out;
 }
 
-const MONTH_NUMBER = new Map<string, number>(
-  [
-    ['januari', 'january', 'jan'],
-    ['februari', 'february', 'feb'],
-    ['mars', 'march', 'mar'],
-    ['april', 'apr'],
-    ['maj', 'may'],
-    ['juni', 'june', 'jun'],
-    ['juli', 'july', 'jul'],
-    ['augusti', 'august', 'aug'],
-    ['september', 'sept', 'sep'],
-    ['oktober', 'october', 'okt', 'oct'],
-    ['november', 'nov'],
-    ['december', 'dec'],
-  ].flatMap((names, i) => names.map((n) => [n, i + 1] as [string, number])),
-);
+const MONTH_NUMBER = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as [string, number])));
 
 /**
  * One term per calendar date a text names, "20 mars", "den 3 december" or "March 20" alike: `§3-20`. A

@@ -16,6 +16,8 @@ const citation = (over: Partial<Citation> = {}): Citation => ({
   speaker: 'Mats Löfving',
   score: 1,
   sentence: 3,
+  date: null,
+  role: 'answer',
   ...over,
 });
 
@@ -42,7 +44,7 @@ describe('escaping and links', () => {
 
 describe('answers', () => {
   it('leads with the short answer, then the sentence in quotation marks, speaker, title, publisher, date and link', () => {
-    const a: Answer = { question: 'q', lang: 'en', answered: true, answer: '380', type: 'how_many', citations: [citation(), citation({ text: 'Annan mening.', speaker: null })] };
+    const a: Answer = { question: 'q', lang: 'en', answered: true, answer: '380', type: 'how_many', asks: ['count'], citations: [citation(), citation({ text: 'Annan mening.', speaker: null })] };
     const r = formatAnswer(a);
     expect(r.html.split('\n')).toEqual([
       '<b>Answer:</b> 380',
@@ -57,7 +59,7 @@ describe('answers', () => {
   });
 
   it('says plainly when the statements do not answer, lists the nearest as not answering, and suggests a rephrase', () => {
-    const a: Answer = { question: '<script>x</script>', lang: 'sv', answered: false, answer: null, type: 'other', citations: [citation({ published: null, url: null, publisher: null })] };
+    const a: Answer = { question: '<script>x</script>', lang: 'sv', answered: false, answer: null, type: 'other', asks: [], citations: [citation({ published: null, url: null, publisher: null })] };
     const r = formatAnswer(a);
     expect(r.html).toContain('Uttalandena jag känner till besvarar inte frågan ”&lt;script&gt;x&lt;/script&gt;”.');
     expect(r.html).toContain('(de besvarar <b>inte</b> frågan)');

@@ -81,7 +81,7 @@ function stubBackend(ask: (q: string) => Promise<Answer>): BotBackend {
   };
 }
 
-const notAnswered = (question: string): Answer => ({ question, lang: 'en', answered: false, answer: null, type: 'other', citations: [] });
+const notAnswered = (question: string): Answer => ({ question, lang: 'en', answered: false, answer: null, type: 'other', asks: [], citations: [] });
 
 describe('inline mode', () => {
   it('offers the cited sentences to share, as HTML messages with the source', async () => {

@@ -87,7 +87,7 @@ function randomSegment(r: () => number, nDocs: number): SegmentData {
 }
 
 const alt = (term: string, weight = 1) => ({ term, weight });
-const concept = (...alternatives: { term: string; weight: number }[]): Concept => ({ surface: alternatives[0]!.term, alternatives, soft: false, entity: false });
+const concept = (...alternatives: { term: string; weight: number }[]): Concept => ({ surface: alternatives[0]!.term, alternatives, soft: false, entity: false, role: 'content' });
 
 /** BM25 per sentence and statement, concept by concept (best alternative), summed in float32 as the index does. */
 function oracle(segs: SearchSegment[], concepts: Concept[]) {

@@ -1,0 +1,220 @@
+/**
+ * `npm run fit -- [--tune FILE]... [--questions FILE]... [--corpus PATH]... [--index DIR] [--out FILE] [--dry-run]`
+ *
+ * Fits the answer model (src/answer/model.json) on the TUNE half only: the `--tune` files whole and the tune half
+ * (evaluate.ts's fixed rule) of the `--questions` files. The check half is never read here.
+ * Defaults: the dev sets in ../shared/eval over corpus/ plus the police notices, lexical search.
+ *
+ * 1. the statement scorer, listwise over each question's candidate statements (the right one: the case's `doc`);
+ * 2. the sentence scorer, listwise over the sentences of the statements the new statement scorer keeps (the right
+ *    ones: those holding an `expect` fragment);
+ * 3. the decision, a logistic model over the best answer's features (right: the right sentence among the first
+ *    three ranked), and its threshold: the one that maximises the mean of the share of answerable questions
+ *    answered right and the share of unanswerable ones refused.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { Explanation } from '../src/answer/engine.js';
+import { splitOf, type QuestionCase } from '../src/answer/evaluate.js';
+import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures } from '../src/answer/features.js';
+import { defaultModel, fitListwise, fitLogistic, MODEL_FILE, sigmoid, logit, type AnswerModel } from '../src/answer/model.js';
+import { run } from '../src/cli/run.js';
+import { loadConfig } from '../src/config.js';
+import { IndexManager } from '../src/index/manager.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared');
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+function sameDoc(docId: string, doc: QuestionCase['doc']): boolean {
+  if (doc === null || doc === undefined) return false;
+  return doc === 'seed' ? docId.startsWith('press-release-stockholm-gang-violence') : docId === String(doc);
+}
+
+interface Outcome {
+  /** The tune question it is (or is a variant of). */
+  q: number;
+  f: DecisionFeatures | null;
+  answerable: boolean;
+  vetoed: boolean;
+  /** The right sentence is among the first three ranked. */
+  right: boolean;
+  w: number;
+  /** An unanswerable variant, not a real question. */
+  variant: boolean;
+}
+
+const vetoed = (x: Explanation) => !x.decision.answered && x.decision.reason.code !== 'low_coverage';
+
+/**
+ * Fits the decision on `all` (real tune questions and their unanswerable variants) and picks, on the real ones,
+ * the threshold that maximises the mean of the share of answerable questions answered right and the share of
+ * unanswerable ones refused.
+ */
+function fitDecision(all: Outcome[]): { decision: AnswerModel['decision']; threshold: number; hit3: number; refused: number } {
+  const rows = all.flatMap((o) => (o.f ? [{ f: o.f as unknown as Record<string, number>, y: o.answerable && o.right ? 1 : 0, w: o.w }] : []));
+  const decision = fitLogistic(DECISION_FEATURES as string[], rows, { l2: 0.02 }) as AnswerModel['decision'];
+  // The variants teach the weights what a mismatch looks like; the threshold is set on real questions only.
+  const outcomes = all.filter((o) => !o.variant);
+  const p = outcomes.map((o) => (o.f ? sigmoid(logit(decision, o.f)) : 0));
+  const nA = outcomes.filter((o) => o.answerable).length || 1;
+  const nU = outcomes.filter((o) => !o.answerable).reduce((a, o) => a + o.w, 0) || 1;
+  let best = { threshold: 0.5, score: -1, hit3: 0, refused: 0 };
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let hit = 0;
+    let refused = 0;
+    outcomes.forEach((o, i) => {
+      const answered = !o.vetoed && p[i]! >= t;
+      if (o.answerable && answered && o.right) hit++;
+      if (!o.answerable && !answered) refused += o.w;
+    });
+    const score = (hit / nA + refused / nU) / 2;
+    if (score > best.score + 1e-9) best = { threshold: Math.round(t * 100) / 100, score, hit3: hit / nA, refused: refused / nU };
+  }
+  return { decision, threshold: best.threshold, hit3: best.hit3, refused: best.refused };
+}
+
+/** How much an unanswerable variant counts beside a real tune question. */
+const VARIANT_WEIGHT = 0.5;
+/** Places put in for the question's own in the place variants (towns across the country). */
+const OTHER_PLACES = ['Haparanda', 'Ystad', 'Mora', 'Visby', 'Strömstad', 'Lycksele', 'Karlshamn', 'Tranås'];
+
+/**
+ * The question about another year, another day, another place, or with its weightiest content word swapped for
+ * that of another question (`other`): the same shape, a fact the corpus does not hold.
+ */
+function variantsOf(question: string, x: Explanation, other: Explanation): string[] {
+  const out: string[] = [];
+  const year = /\b(202[3-6])\b/.exec(question);
+  if (year) out.push(question.replace(year[0], String(Number(year[1]) === 2026 ? 2023 : Number(year[1]) + 1)));
+  const day = /\b([1-9]|[12]\d|3[01])(\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*)/iu.exec(question);
+  if (day) out.push(question.replace(day[0], `${((Number(day[1]) + 9) % 28) + 1}${day[2]}`));
+  const place = x.concepts.find((c) => c.role === 'entity' && c.found && !c.surface.includes(' '));
+  if (place) {
+    const at = question.toLowerCase().indexOf(place.surface);
+    const other = OTHER_PLACES.find((p) => p.toLowerCase() !== place.surface && !question.includes(p))!;
+    if (at >= 0) out.push(question.slice(0, at) + other + question.slice(at + place.surface.length));
+  }
+  const mainWord = (e: Explanation) => e.concepts.filter((c) => c.role === 'content' && c.found && !c.surface.includes(' ')).sort((a, b) => b.weight - a.weight)[0];
+  const mine = mainWord(x);
+  const theirs = mainWord(other);
+  if (mine && theirs && mine.surface !== theirs.surface) {
+    const at = question.toLowerCase().indexOf(mine.surface);
+    if (at >= 0) out.push(question.slice(0, at) + theirs.surface + question.slice(at + mine.surface.length));
+  }
+  return out;
+}
+
+await run(async () => {
+  const { values } = parseArgs({
+    options: {
+      tune: { type: 'string', multiple: true },
+      questions: { type: 'string', multiple: true },
+      corpus: { type: 'string', multiple: true },
+      index: { type: 'string' },
+      out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl')];
+  const questionFiles = values.questions ?? [join(SHARED, 'eval/dev-questions-2.jsonl')];
+  const corpus = values.corpus ?? [join(ROOT, 'corpus'), join(SHARED, 'data/polisen-events.jsonl.gz')];
+  const cases: QuestionCase[] = [];
+  for (const f of tuneFiles) cases.push(...readJsonl<QuestionCase>(f));
+  for (const f of questionFiles) cases.push(...readJsonl<QuestionCase>(f).filter((c) => splitOf(c.id) === 'tune'));
+  process.stderr.write(`fitting on ${cases.length} tune questions (${cases.filter((c) => c.expect).length} answerable)\n`);
+
+  const config = loadConfig({
+    ...process.env,
+    CORPUS_PATHS: corpus.join(','),
+    INDEX_DIR: values.index ?? join(tmpdir(), `citera-eval-${createHash('sha1').update(corpus.join('\n')).digest('hex').slice(0, 10)}`),
+    EMBEDDING_MODEL: 'none',
+  });
+  const m = await IndexManager.open(config, { buildIfMissing: true, refresh: true });
+  const explainAll = async (model: AnswerModel, threshold = model.threshold): Promise<Explanation[]> => {
+    const engine = m.withParams({ model, threshold, requireFact: true });
+    const out: Explanation[] = [];
+    for (const c of cases) out.push(await engine.explain(c.question, { limit: 3 }));
+    return out;
+  };
+  const holds = (c: QuestionCase, text: string) => (c.expect ?? []).some((e) => text.includes(e));
+  /** Unanswerable variants of the answerable tune questions (another year, day or place), asked with `model`. */
+  const explainVariants = async (model: AnswerModel): Promise<{ of: number; x: Explanation }[]> => {
+    const engine = m.withParams({ model, threshold: 0, requireFact: true });
+    const firsts = await Promise.all(cases.map((c) => engine.explain(c.question, { limit: 3 })));
+    const out: { of: number; x: Explanation }[] = [];
+    for (let i = 0; i < cases.length; i++) {
+      if (!cases[i]!.expect) continue;
+      const other = firsts[(i + 7) % cases.length]!;
+      for (const v of variantsOf(cases[i]!.question, firsts[i]!, other)) out.push({ of: i, x: await engine.explain(v, { limit: 3 }) });
+    }
+    return out;
+  };
+
+  // 1. Statements.
+  let model: AnswerModel = structuredClone(defaultModel());
+  let xs = await explainAll(model);
+  const stmtGroups = xs.map((x, i) => x.statements.slice(0, 60).map((s) => ({ f: s.features as unknown as Record<string, number>, y: sameDoc(s.docId, cases[i]!.doc) ? 1 : 0 })));
+  model.statement = fitListwise(STATEMENT_FEATURES as string[], stmtGroups) as AnswerModel['statement'];
+  model.statement.weights.dense = 0;
+
+  // 2. Sentences of the statements the new scorer keeps.
+  xs = await explainAll(model);
+  const stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
+  const sentGroups = xs.map((x, i) => x.sentences.map((s) => ({ f: s.features as unknown as Record<string, number>, y: holds(cases[i]!, s.text) ? 1 : 0 })));
+  model.sentence = fitListwise(SENTENCE_FEATURES as string[], sentGroups) as AnswerModel['sentence'];
+  model.sentence.weights.dense = 0;
+
+  // 3. The decision and its threshold, on the tune questions and on unanswerable variants of them: the same
+  // question about another year, day or place, or with its main content word swapped for another question's.
+  xs = await explainAll(model, 0);
+  const variants = await explainVariants(model);
+  const real: Outcome[] = xs.map((x, i) => ({ q: i, f: x.decision.features, answerable: cases[i]!.expect !== null, vetoed: vetoed(x), right: x.sentences.slice(0, 3).some((s) => holds(cases[i]!, s.text)), w: 1, variant: false }));
+  const synthetic: Outcome[] = variants.map((v) => ({ q: v.of, f: v.x.decision.features, answerable: false, vetoed: vetoed(v.x), right: false, w: VARIANT_WEIGHT, variant: true }));
+  // Cross-validation inside the tune half (5 folds by question): how the decision carries to questions it was not fitted on.
+  const folds = 5;
+  let cvHit = 0;
+  let cvRefused = 0;
+  for (let k = 0; k < folds; k++) {
+    const fit = fitDecision([...real, ...synthetic].filter((o) => o.q % folds !== k));
+    for (const o of real.filter((o) => o.q % folds === k)) {
+      const answered = !o.vetoed && o.f !== null && sigmoid(logit(fit.decision, o.f)) >= fit.threshold;
+      if (o.answerable && answered && o.right) cvHit++;
+      if (!o.answerable && !answered) cvRefused++;
+    }
+  }
+  const nA = real.filter((o) => o.answerable).length || 1;
+  const nU = real.filter((o) => !o.answerable).length || 1;
+  process.stderr.write(`decision, 5-fold cross-validation on the tune questions: hit@3 ${(cvHit / nA).toFixed(3)}, refusals ${(cvRefused / nU).toFixed(3)}\n`);
+  const fitted = fitDecision([...real, ...synthetic]);
+  model.decision = fitted.decision;
+  const best = { t: fitted.threshold, hit3: fitted.hit3, refused: fitted.refused, cvHit: cvHit / nA, cvRefused: cvRefused / nU };
+  model.threshold = best.t;
+  model.fitted = {
+    by: 'npm run fit (scripts/fit-model.ts)',
+    on: `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/')).join(', ')}`,
+    corpus: corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', '),
+    statementAt3: Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000,
+    tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,
+    tuneRefusalsAtThreshold: Math.round(best.refused * 1000) / 1000,
+    crossValidatedHitAt3: Math.round(best.cvHit * 1000) / 1000,
+    crossValidatedRefusals: Math.round(best.cvRefused * 1000) / 1000,
+  };
+  const json = JSON.stringify(model, null, 2) + '\n';
+  process.stderr.write(`threshold ${best.t}: tune hit@3 ${best.hit3.toFixed(3)}, refusals ${best.refused.toFixed(3)}\n`);
+  if (values['dry-run']) process.stdout.write(json);
+  else {
+    const out = values.out ?? MODEL_FILE.pathname;
+    writeFileSync(out, json);
+    process.stderr.write(`wrote ${out}\n`);
+  }
+});

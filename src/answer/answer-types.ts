@@ -1,0 +1,667 @@
+/**
+ * The kinds of fact a question can ask for, and for each a recogniser that finds such facts in a sentence.
+ * A recogniser returns spans of the sentence itself (start, end, and the very characters), so a short answer is
+ * always cut verbatim from the cited sentence. Every word list comes from src/text/vocabulary.ts.
+ *
+ * The taxonomy:
+ * - figures: count, age, speed, money, alcohol, duration, quantity;
+ * - time: time (of day), date;
+ * - where and who: street, place, person, role, organisation;
+ * - things and acts: vehicle, object, offence, cause, injury, colour, event (what happened).
+ *
+ * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
+ * name ("länsväg 250", "Storgatan 12").
+ */
+import {
+  ALCOHOL_UNITS,
+  alternation,
+  APPROX,
+  CAUSE_MARKERS,
+  COLOURS,
+  DECADE_WORDS,
+  DURATION_UNITS,
+  INJURY_WORDS,
+  MONEY_UNITS,
+  MONTHS,
+  NOT_NAMES,
+  NUMBER_WORDS,
+  OBJECT_VERBS,
+  OFFENCE_MARKERS,
+  ORGANISATION_NOUNS,
+  PERSON_NOUNS,
+  PLACE_NOUNS,
+  QUANTITY_UNITS,
+  ROAD_WORDS,
+  SPEED_UNITS,
+  STREET_HEADS,
+  VAGUE_COUNTS,
+  VEHICLE_NOUNS,
+  WEEKDAYS,
+} from '../text/vocabulary.js';
+
+export type AnswerType =
+  | 'count'
+  | 'age'
+  | 'speed'
+  | 'money'
+  | 'alcohol'
+  | 'duration'
+  | 'quantity'
+  | 'time'
+  | 'date'
+  | 'street'
+  | 'place'
+  | 'person'
+  | 'role'
+  | 'organisation'
+  | 'vehicle'
+  | 'object'
+  | 'offence'
+  | 'cause'
+  | 'injury'
+  | 'colour'
+  | 'event';
+
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role',
+  'organisation', 'vehicle', 'object', 'offence', 'cause', 'injury', 'colour', 'event',
+];
+
+/** A stretch of a sentence that states a fact of one type: `text === sentence.slice(start, end)`. */
+export interface Span {
+  type: AnswerType;
+  start: number;
+  end: number;
+  text: string;
+  /** How surely the stretch is of its type (1 sure; less for weaker readings such as "en" as a count). */
+  weight: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared pieces
+
+const B = '(?<![\\p{L}\\p{N}])'; // word start
+const E = '(?![\\p{L}\\p{N}])'; // word end
+const DIGITS = '\\d{1,3}(?:[ \\u00a0]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?';
+const NUM_WORDS = alternation(NUMBER_WORDS.keys());
+const NUM = `(?:${DIGITS}|${NUM_WORDS})`;
+const APPROX_RE = alternation(APPROX);
+const MONTH_RE = alternation(MONTHS.flat());
+const TAL = alternation(['tio', 'tjugo', 'trettio', 'fyrtio', 'femtio', 'sextio', 'sjuttio', 'åttio', 'nittio', 'hundra', 'tusen'].map((w) => `${w}tal`));
+
+function spans(re: RegExp, sentence: string, type: AnswerType, weight = 1, group = 0): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (const m of sentence.matchAll(re)) {
+    const text = m[group];
+    if (!text) continue;
+    const start = m.index! + (group ? m[0].indexOf(text) : 0);
+    out.push({ type, start, end: start + text.length, text, weight });
+  }
+  return out;
+}
+
+/** Trims a span to its words (no leading or trailing spaces or commas), keeping offsets right. */
+function trimSpan(s: Span): Span | null {
+  let { start, end } = s;
+  const t = s.text;
+  let a = 0;
+  let b = t.length;
+  while (a < b && /[\s,;:–—-]/.test(t[a]!)) a++;
+  while (b > a && /[\s,;:.!?–—"”»)-]/.test(t[b - 1]!)) b--;
+  if (a >= b) return null;
+  start += a;
+  end = start + (b - a);
+  return { ...s, start, end, text: t.slice(a, b) };
+}
+
+function stemSet(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+}
+
+/** True when `word` is one of `stems` or starts with one (inflected: at most `maxEnding` more letters). */
+function hasStem(word: string, stems: readonly string[], maxEnding = 5, compounds = true): boolean {
+  const w = word.toLowerCase();
+  for (const s of stems) {
+    if (w.startsWith(s) && w.length - s.length <= maxEnding) return true;
+    // A compound's head: "personbil", "timmerbilen", "ambulanspersonal".
+    if (compounds && s.length >= 3) {
+      const at = w.indexOf(s, 3);
+      if (at > 0 && w.length - at - s.length <= maxEnding) return true;
+    }
+  }
+  return false;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(s: string): Word[] {
+  return [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’:/.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures
+
+const UNIT_AFTER = new RegExp(
+  `^\\s?(?:${alternation([...MONEY_UNITS, ...SPEED_UNITS, ...ALCOHOL_UNITS, ...QUANTITY_UNITS, ...DURATION_UNITS, 'miljoner', 'miljarder', 'tusen', 'dollar', 'euro', 'grader', 'kr'])})(?![\\p{L}])|^\\s?:-`,
+  'iu',
+);
+const AGE_AFTER = /^(?:-|\s)?(?:års?\s?-?åld|årsåld|åring|årig|års\b|år\b)/iu;
+const COUNT_RE = new RegExp(
+  `${B}(?:(?:${APPROX_RE})\\s+)?(?:ett\\s+(?:\\d+-tal|${TAL})|(?:${alternation(VAGUE_COUNTS)})|${NUM}(?:-tal)?)${E}`,
+  'giu',
+);
+/** Words before a number that make it part of a name, a road, a time or a year, not a count. */
+const NOT_COUNT_BEFORE = new RegExp(
+  `(?:${alternation([...ROAD_WORDS, 'e', 'nr', 'nummer', 'linje', 'buss', 'tåg', 'kl', 'kl.', 'klockan', 'år', 'avfart', 'plan', 'våning', 'rum', 'sal', 'lägenhet', 'port', 'box', 'ålder', 'under', 'över', 'född', 'sedan', 'mellan', 'version', 'vecka', 'v', 'paragraf', '§', 'kapitel', 'punkt'])})\\.?\\s*$|\\p{Lu}\\p{L}*(?:${alternation(STREET_HEADS)})\\s$|[\\d/.:-]$`,
+  'iu',
+);
+
+/** Numbers that say how many: "tre bilar", "ett 30-tal nötkreatur", "minst tre", "ett tiotal stölder", "Fem personer". */
+export function counts(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const s of spans(COUNT_RE, sentence, 'count')) {
+    const after = sentence.slice(s.end, s.end + 24);
+    const before = sentence.slice(Math.max(0, s.start - 24), s.start);
+    const core = s.text.replace(new RegExp(`^(?:${APPROX_RE})\\s+`, 'iu'), '').toLowerCase();
+    if (/^(?:19|20)\d{2}$/.test(core)) continue; // a year
+    if (/^[.:]\d{2}/.test(after) || /^-tiden/i.test(after)) continue; // a clock time
+    if (/^-(?!tal)\p{L}/u.test(after)) continue; // 20-årsåldern, 70-sträcka, 17-tiden
+    if (AGE_AFTER.test(after)) continue;
+    if (UNIT_AFTER.test(after)) continue; // money, speed, alcohol, a measure, a duration
+    if (new RegExp(`^\\s(?:${MONTH_RE})${E}`, 'iu').test(after)) continue; // a date's day
+    if (/^\s?%/.test(after) || /^\s?-\s?\d/.test(after)) continue;
+    if (NOT_COUNT_BEFORE.test(before)) continue;
+    if (/\d/.test(core) && /\p{Lu}[\p{L}-]*\s$/u.test(before) && !/^(?:En|Ett|Totalt|Cirka|Ca)\s$/u.test(before.slice(-7))) continue; // "Storgatan 12", "Volvo 240"
+    // "en"/"ett"/"one" are mostly articles: a weak count.
+    const article = /^(?:en|ett|one)$/i.test(core);
+    out.push({ ...s, weight: article ? 0.25 : /^(?:flera|många|några|several|many|a few)$/i.test(core) ? 0.5 : 1 });
+  }
+  return out;
+}
+
+const AGE_RE = new RegExp(
+  [
+    `${B}(?:\\d{1,3}|${alternation(DECADE_WORDS.keys())})(?:[- ]?års?[- ]?åld(?:ern|er|en)|[- ]?årsålder(?:n)?|-?åring(?:en|ar|arna|ens)?|-?årig(?:a|e|t)?)${E}`,
+    `${B}\\d{1,3}\\s(?:år|years)(?:\\s(?:gammal|gamla|gammalt|old))?(?=\\s|[.,;!?]|$)`,
+    `${B}född(?:\\så[r])?\\s(?:i\\s)?(?:19|20)\\d{2}${E}`,
+    `${B}(?:i\\s)?(?:de\\s|övre\\s|nedre\\s|sena\\s|tidiga\\s|yngre\\s)?tonåren${E}`,
+    `${B}tonårs?\\p{L}*`,
+    `${B}medelålders${E}`,
+    `${B}\\d{1,3}-year-old${E}`,
+    `${B}(?:in\\s(?:his|her|their)\\s)(?:\\d0s|${alternation([...DECADE_WORDS.keys()].filter((k) => /[a-z]$/.test(k) && /ies$|teens/.test(k)))})${E}`,
+  ].join('|'),
+  'giu',
+);
+
+/** Ages: "70-årsåldern", "35-års åldern", "13 år", "född 1996", "i tonåren", "15-årig". */
+export function ages(sentence: string): Span[] {
+  return spans(AGE_RE, sentence, 'age').filter((s) => {
+    if (/^\d{1,3}\s(?:år|years)/i.test(s.text) && !/gammal|gamla|gammalt|old/i.test(s.text)) {
+      // "13 år" is an age after "är/var/,", not in "i 13 år", "13 år sedan", "fängelse i 2 år".
+      const before = sentence.slice(Math.max(0, s.start - 12), s.start);
+      const after = sentence.slice(s.end, s.end + 10);
+      if (!/(?:är|var|blev|,|och)\s$/iu.test(before) || /^\s(?:sedan|senare|tidigare|fängelse|och\s\d)/iu.test(after)) return false;
+    }
+    return true;
+  });
+}
+
+const SPEED_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS})\\s?(?:${alternation(SPEED_UNITS)})(?![\\p{L}])`, 'giu');
+/** Speeds: "121 km/timmen", "66 km/h"; a speed limit ("begränsning är 70 km/h") counts less. */
+export function speeds(sentence: string): Span[] {
+  return spans(SPEED_RE, sentence, 'speed').map((s) => {
+    const before = sentence.slice(Math.max(0, s.start - 40), s.start);
+    return /(?:begränsning(?:en)?|gräns(?:en)?|skyltad|tillåten|tillåtna|högsta tillåtna)\s(?:\p{L}+\s)?(?:är|var|på|om)?\s?$/iu.test(before) ? { ...s, weight: 0.3 } : s;
+  });
+}
+
+const MONEY_RE = new RegExp(
+  `${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS})(?:\\s(?:miljoner|miljon|miljarder|tusen|hundra))?\\s?(?:(?:${alternation(MONEY_UNITS)})(?![\\p{L}])|:-)`,
+  'giu',
+);
+/** Amounts of money: "50 000 kronor", "cirka 1900 kronor", "4000 amerikanska dollar", "2 800 kronor". */
+export function money(sentence: string): Span[] {
+  return spans(MONEY_RE, sentence, 'money');
+}
+
+const ALCOHOL_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|\\d+[.,]\\d+)\\s?(?:${alternation(ALCOHOL_UNITS)})(?![\\p{L}])`, 'giu');
+/** Alcohol levels: "1,2 promille", "0,5 mg/l". */
+export function alcohol(sentence: string): Span[] {
+  return spans(ALCOHOL_RE, sentence, 'alcohol');
+}
+
+const DURATION_RE = new RegExp(
+  `${B}(?:(?:${APPROX_RE})\\s+)?(?:(?:${DIGITS}|${NUM_WORDS}|några|ett par|flera|en halv)\\s(?:${alternation(DURATION_UNITS)})|en\\shalvtimme|en\\skvart|ett\\sdygn|några\\sminuter|en\\stimme)${E}`,
+  'giu',
+);
+/** Durations: "fyra minuter", "två timmar", "ett dygn"; an age ("13 år gammal") is not one. */
+export function durations(sentence: string): Span[] {
+  const ageAt = new Set(ages(sentence).map((a) => a.start));
+  return spans(DURATION_RE, sentence, 'duration').filter((s) => {
+    if (ageAt.has(s.start)) return false;
+    const after = sentence.slice(s.end, s.end + 10);
+    return !/^\s?(?:gammal|gamla|old)/i.test(after) && !/^-/.test(after);
+  });
+}
+
+const QUANTITY_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS})\\s?(?:${alternation(QUANTITY_UNITS)})(?![\\p{L}/])`, 'giu');
+/** Measured quantities: "500 liter", "2 kilo", "30 gram". */
+export function quantities(sentence: string): Span[] {
+  return spans(QUANTITY_RE, sentence, 'quantity').filter((s) => !/\s(?:m|g|l)$/i.test(s.text) || /\d\s?(?:m|g|l)$/i.test(s.text));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time
+
+const CLOCK = '\\d{1,2}(?:[.:]\\d{2})?';
+const TIME_RE = new RegExp(
+  [
+    `${B}mellan\\s(?:klockan\\s|kl\\.?\\s?)?\\d{1,2}[.:]\\d{2}(?:\\s(?:igår|idag|i går|i dag))?,?\\s(?:och|till|-)\\s(?:klockan\\s|kl\\.?\\s?)?\\d{1,2}[.:]\\d{2}(?:\\s(?:igår|idag|i går|i dag))?`,
+    `${B}(?:(?:strax\\s)?(?:före|efter|innan)\\s|(?:cirka|ca\\.?|omkring|runt|kring|vid)\\s)?(?:kl\\.?|klockan)\\s?${CLOCK}(?:-tiden)?(?:\\s?[-–]\\s?${CLOCK})?`,
+    `${B}(?:vid\\s|runt\\s|omkring\\s|strax\\s(?:före|efter)\\s)?\\d{1,2}[.:]\\d{2}(?:-tiden)?(?![\\d])`,
+    `${B}(?:vid\\s|runt\\s|omkring\\s|strax\\s(?:före|efter)\\s)?\\d{1,2}-tiden${E}`,
+    `${B}(?:sent\\s|tidigt\\s)?(?:under|på|i)\\s(?:sen\\s|tidig\\s)?(?:natten|morgonen|förmiddagen|eftermiddagen|kvällen|lunchtid|lunchen|dagen|morse)(?:\\s(?:${alternation(WEEKDAYS.map((w) => w.sv))}))?${E}`,
+    `${B}(?:i\\s?morse|i\\s?kväll|i\\s?natt|under\\snatten|natten\\s(?:till|mot)\\s\\p{L}+)${E}`,
+  ].join('|'),
+  'giu',
+);
+/** Times of day: "kl. 05.40", "klockan 04.45", "vid 03.00-tiden", "strax efter klockan 13", "under natten". */
+export function times(sentence: string): Span[] {
+  // The first reading at a place wins (the longest alternatives come first).
+  return dedupe(spans(TIME_RE, sentence, 'time'));
+}
+
+const DATE_RE = new RegExp(
+  [
+    `${B}(?:den\\s)?\\d{1,2}(?::e|:a)?\\s(?:${MONTH_RE})(?:\\s(?:19|20)\\d{2})?${E}`,
+    `${B}(?:i\\s)?(?:${alternation(WEEKDAYS.map((w) => w.past))})(?:\\s?(?:kväll|morse|natt|eftermiddag|förmiddag|morgon))?${E}`,
+    `${B}(?:på\\s|under\\s|i\\s)?(?:${alternation(WEEKDAYS.map((w) => w.sv))})(?:en|s)?(?:morgon|kväll|natt|eftermiddag|förmiddag)?(?:en)?(?:\\sden\\s\\d{1,2}\\s(?:${MONTH_RE}))?${E}`,
+    `${B}natten\\s(?:till|mot)\\s(?:den\\s\\d{1,2}\\s(?:${MONTH_RE})|(?:${alternation(WEEKDAYS.map((w) => w.sv))})(?:en)?)${E}`,
+    `${B}(?:igår|i går|idag|i dag|i förrgår|igårkväll|i går kväll)${E}`,
+    `${B}(?:år\\s|i\\s|under\\s|sedan\\s|från\\s|stulen\\s)?(?:19|20)\\d{2}${E}`,
+    `${B}(?:i\\s)?(?:början|mitten|slutet)\\sav\\s(?:${MONTH_RE})${E}`,
+  ].join('|'),
+  'giu',
+);
+/** Dates: "den 5 maj", "i lördags", "natten till söndag", "igår", "2019". */
+export function dates(sentence: string): Span[] {
+  return dedupe(spans(DATE_RE, sentence, 'date'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where and who
+
+const STREET_HEAD_RE = alternation(STREET_HEADS);
+const STREET_RE = new RegExp(
+  [
+    `(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]*\\s(?:\\p{Ll}+\\s)?)?\\p{Lu}?[\\p{L}-]*(?:${STREET_HEAD_RE})(?:\\s\\d{1,4}[A-Za-z]?)?(?![\\p{L}])`,
+    `${B}(?:${alternation(ROAD_WORDS.filter((w) => !/\s/.test(w) && w !== 'road' && w !== 'route'))})(?:en)?\\s?\\d{1,4}${E}`,
+    `(?<![\\p{L}\\p{N}])E\\s?\\d{1,2}${E}`,
+  ].join('|'),
+  'gu',
+);
+/** Streets and roads: "Storgatan 12", "Norra grängesbergsgatan", "länsväg 250", "E4", "Södra torget". */
+export function streets(sentence: string): Span[] {
+  return spans(STREET_RE, sentence, 'street').filter((s) => {
+    // A street name is capitalised ("Kungsgatan") or a road number; "vägen"/"platsen" alone is not a name.
+    if (/^(?:vägen|gatan|platsen|torget|bron|parken|backen|leden|gången|planen|höjden|liden)$/i.test(s.text)) return false;
+    if (/^\p{Ll}/u.test(s.text) && !/\d/.test(s.text)) return false;
+    if (/^(?:Platsen|Vägen|Gatan|Bron)$/u.test(s.text)) return false;
+    return true;
+  });
+}
+
+const PLACE_PREPS = ['i', 'vid', 'på', 'från', 'till', 'mot', 'utanför', 'nära', 'längs', 'inne på', 'ute på', 'hemma hos', 'norr om', 'söder om', 'öster om', 'väster om', 'nordost om', 'sydost om', 'nordväst om', 'sydväst om', 'i höjd med', 'i närheten av', 'i anslutning till', 'in', 'at', 'near', 'outside', 'to', 'from'];
+const PLACE_NOUN_STEMS = stemSet(PLACE_NOUNS);
+/** A word pattern that matches `w` with its first letter in either case (a flag-free case-insensitive alternation). */
+function eitherCase(words: readonly string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => `[${w[0]!.toLowerCase()}${w[0]!.toUpperCase()}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|');
+}
+const PLACE_PREP_RE = new RegExp(`${B}(?:${eitherCase(PLACE_PREPS)})\\s+`, 'gu');
+const PLACE_STOP = new Set([...PLACE_PREPS.filter((w) => !/\s/.test(w)), 'i', 'vid', 'på', 'från', 'till', 'mot', 'och', 'som', 'där', 'när', 'efter', 'med', 'av', 'för', 'runt', 'under', 'om', 'att', 'men', 'då', 'sedan', 'samt', 'eller', 'ska', 'har', 'hade', 'är', 'var', 'blev', 'kl', 'klockan', 'strax', 'omkring', 'cirka', 'ca', 'inte', 'utan']);
+const CHAIN_PREP = new Set(['i', 'vid', 'på', 'och']);
+const NAME_TAIL_STEMS = stemSet([...PLACE_NOUNS, ...STREET_HEADS, 'kulle', 'backe', 'udde', 'holme', 'berg', 'äng', 'dal', 'strand', 'hamn', 'skog', 'sjö', 'fjäll', 'museum', 'kyrka', 'torg', 'park', 'by', 'gård']);
+const isName = (w: string) => /^\p{Lu}/u.test(w) && !NOT_NAMES.includes(w.toLowerCase());
+
+/** Places: the phrase after "i/vid/på/till/utanför …" when it names a place: "en campingplats", "Fredens kulle", "Gällivare". */
+export function places(sentence: string): Span[] {
+  const out: Span[] = [];
+  const words = wordsOf(sentence);
+  const gapOk = (k: number) => k + 1 < words.length && /^\s+$/.test(sentence.slice(words[k]!.end, words[k + 1]!.start));
+  for (const m of sentence.matchAll(PLACE_PREP_RE)) {
+    const at = m.index! + m[0].length;
+    let i = words.findIndex((w) => w.start === at);
+    if (i < 0) continue;
+    // The phrase: up to five words before a stop word or punctuation; a name may take a lower-case tail ("Fredens kulle", "Södra torget").
+    const first = i;
+    let last = -1;
+    let named = false;
+    let noun = false;
+    for (let n = 0; i < words.length && n < 5; i++, n++) {
+      const w = words[i]!.text;
+      if (PLACE_STOP.has(w.toLowerCase()) && n > 0) break;
+      if (isName(w)) named = true;
+      else if (named && !hasStem(w, NAME_TAIL_STEMS, 4)) break;
+      if (hasStem(w, PLACE_NOUN_STEMS, 4)) noun = true;
+      last = i;
+      if (!gapOk(i)) break;
+    }
+    if (last < 0) continue;
+    // "… i Ramsele", "…, Umeå": names that locate the phrase.
+    let chained = false;
+    for (let k = last; k + 2 < words.length; ) {
+      const sep = sentence.slice(words[k]!.end, words[k + 1]!.start);
+      const prep = words[k + 1]!.text;
+      if (/^\s+$/.test(sep) && CHAIN_PREP.has(prep) && isName(words[k + 2]!.text)) k += 2;
+      else if (/^,\s+$/.test(sep) && isName(words[k + 1]!.text) && /^\p{Lu}/u.test(words[k + 1]!.text)) k += 1;
+      else break;
+      while (k + 1 < words.length && gapOk(k) && (isName(words[k + 1]!.text) || hasStem(words[k + 1]!.text, NAME_TAIL_STEMS, 4, false))) k++;
+      last = k;
+      chained = true;
+    }
+    const head = words[first]!.text;
+    if (/^(?:grund|samband|nuläget|dagsläget|övrigt|stället|tid|fall|plats)$/i.test(head) && !chained) continue; // "på grund", "på plats"
+    if (!named && !noun && !chained) continue;
+    const start = words[first]!.start;
+    const end = words[last]!.end;
+    out.push({ type: 'place', start, end, text: sentence.slice(start, end), weight: named ? 1 : noun ? 0.8 : 0.7 });
+  }
+  // A place noun without a preposition: "lämnade en campingplats".
+  words.forEach((w, i) => {
+    if (w.text.length >= 4 && hasStem(w.text, PLACE_NOUN_STEMS, 4, false) && !out.some((o) => o.start <= w.start && o.end >= w.end)) {
+      out.push(nounPhrase(sentence, words, i, 'place', 0.5));
+    }
+  });
+  for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
+  // Nested phrases stay apart ("sitt boende vid Fredens kulle" and "Fredens kulle"); only repeats go.
+  const seen = new Set<string>();
+  return out.filter((o) => !seen.has(`${o.start}:${o.end}`) && seen.add(`${o.start}:${o.end}`)).sort((a, b) => a.start - b.start);
+}
+
+const NAME_RE = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s(?:von |af |de |van )?\p{Lu}[\p{Ll}'’-]+){1,3}(?![\p{L}])/gu;
+/** People by name: "Sophia Jiglind", "Mats Löfving"; a street, a place with a direction, an organisation is not one. */
+export function persons(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const found of spans(NAME_RE, sentence, 'person')) {
+    // "i Karlstad Ulrika Sundström": the place before a name is not part of it.
+    let s = found;
+    if (/(?:^|\s)(?:i|på|vid|från)\s$/u.test(sentence.slice(Math.max(0, s.start - 5), s.start)) && s.text.split(' ').length > 2) {
+      const cut = s.text.indexOf(' ') + 1;
+      s = { ...s, start: s.start + cut, text: s.text.slice(cut) };
+    }
+    out.push(s);
+  }
+  return out.filter((s) => {
+    const first = s.text.split(' ')[0]!.toLowerCase();
+    if (NOT_NAMES.includes(first) && s.start === 0) return false;
+    if (new RegExp(`(?:${STREET_HEAD_RE})(?:\\s\\d+)?$`, 'iu').test(s.text)) return false;
+    if (/^(?:Norra|Södra|Östra|Västra|Stora|Lilla|Nya|Gamla|Region|Polisregion|Polisen|Länsstyrelsen)\s/u.test(s.text)) return false;
+    return !s.text.split(' ').some((w) => hasStem(w, ORG_STEMS, 4, false));
+  });
+}
+
+const PERSON_STEMS = stemSet(PERSON_NOUNS);
+/** Words that start like a person noun but are not one ("kunde" is not "kund", "personbil" is a vehicle). */
+const NOT_PERSON_WORDS = new Set(['kunde', 'kunna', 'kunnat', 'mannens', 'manne', 'personbil', 'personbilen', 'personbilar', 'personskada', 'personskador', 'vänster', 'vänstra', 'vända', 'vände', 'vänt', 'gästa', 'makten', 'barnvagn']);
+const ORG_STEMS = stemSet(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w)));
+const DETERMINER = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|flera|några|många|båda|samtliga|alla|de|den|det|denna|denne|dessa|ytterligare|totalt|\d+)$/i;
+const ADJECTIVE = /^\p{Ll}+(?:a|e|ad|at|ig|igt|iga|isk|iska|nde|sk|ska|ne|na|re|ste|are|ere)$/u;
+/** Endings that make a word an adjective or participle whatever stands before it ("vakthavande", "fullastad", "nationella"). */
+const SURE_ADJECTIVE = /^\p{Ll}+(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|ad|ade|nde|sam|samma|ell|ella|ellt|iv|iva|ivt|ör|öra)$/u;
+
+/** A noun phrase ending at word `i` of `words`: up to two determiners or adjectives before it, a genitive before that. */
+function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType, weight: number, tail?: RegExp): Span {
+  let from = i;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const w = words[k]!.text;
+    const gap = sentence.slice(words[k]!.end, words[k + 1]!.start);
+    if (gap.trim() !== '') break;
+    if (DETERMINER.test(w) || (ADJECTIVE.test(w) && !/^(?:inte|också|även|sedan|efter|under|mycket|samma|andra|bara)$/i.test(w)) || (/s$/.test(w) && /^\p{Lu}/u.test(w))) from = k;
+    else break;
+  }
+  // A leading word that may be a verb ("lämnade en campingplats", "meddela polispatrullerna") belongs to the phrase
+  // only after a determiner, or when its ending makes it an adjective.
+  while (from < i) {
+    const w = words[from]!.text;
+    if (DETERMINER.test(w) || /^\p{Lu}.*s$/u.test(w)) break;
+    if (SURE_ADJECTIVE.test(w) && !/(?:ade|de|te|dde|tt)$/i.test(w)) break;
+    from++;
+  }
+  let end = words[i]!.end;
+  if (tail) {
+    const m = tail.exec(sentence.slice(end));
+    if (m && m.index === 0) end += m[0].length;
+  }
+  const start = words[from]!.start;
+  return { type, start, end, text: sentence.slice(start, end), weight };
+}
+
+/** People by role: "En cyklist", "Bilägaren", "Flera medborgare", "vakthavande befäl på regionledningscentralen". */
+export function roles(sentence: string): Span[] {
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  words.forEach((w, i) => {
+    if (!hasStem(w.text, PERSON_STEMS, 5) || NOT_PERSON_WORDS.has(w.text.toLowerCase())) return;
+    if (/^(?:man|men)$/i.test(w.text) && i > 0 && /^(?:om|att|när|som|där|då|så)$/i.test(words[i - 1]!.text)) return; // "man" = one
+    if (/^man$/i.test(w.text) && !(i > 0 && DETERMINER.test(words[i - 1]!.text))) return;
+    out.push(nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u));
+  });
+  return out;
+}
+
+/** Bodies: "Räddningstjänsten", "Polisens nationella bombskydd", "SVA, Statens veterinärmedicinska anstalt", "“Hemfrid”". */
+export function organisations(sentence: string): Span[] {
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  words.forEach((w, i) => {
+    if (!hasStem(w.text, ORG_STEMS, 5)) return;
+    const np = nounPhrase(sentence, words, i, 'organisation', 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);
+    out.push(np);
+  });
+  // Acronyms and quoted names.
+  for (const s of spans(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu, sentence, 'organisation', 0.6)) {
+    if (!/^(?:OBS|LOB|MC|SMS|ID|GPS|ADHD|BMW|VW|E\d+)$/.test(s.text)) out.push(s);
+  }
+  for (const s of spans(/["“”»«]([^"“”»«]{2,40})["“”»«]/gu, sentence, 'organisation', 0.5, 1)) out.push(s);
+  return dedupe(out);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Things and acts
+
+const VEHICLE_STEMS = stemSet(VEHICLE_NOUNS);
+/** Vehicles: "en personbil", "En fullastad timmerbil", "en Volvo V70", "mopeden". */
+export function vehicles(sentence: string): Span[] {
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  words.forEach((w, i) => {
+    if (!hasStem(w.text, VEHICLE_STEMS, 4)) return;
+    if (/^(?:bilist|biliste|cyklist|bilisten|cyklisten|fordonsförare|bilägare|bilägaren)/i.test(w.text)) return;
+    out.push(nounPhrase(sentence, words, i, 'vehicle', 1, /^\s(?:av\smärket\s)?\p{Lu}[\p{L}-]*(?:\s[A-Z0-9][\w-]*)?/u));
+  });
+  return out;
+}
+
+const COLOUR_RE = new RegExp(`${B}(?:${alternation(COLOURS)})(?:a|t|e|färgad|färgade)?(?:\\s\\p{Ll}+)?${E}`, 'giu');
+/** Colours: "grön laser", "en vit skåpbil". */
+export function colours(sentence: string): Span[] {
+  return spans(COLOUR_RE, sentence, 'colour');
+}
+
+/** Where a noun phrase, list or clause stops. */
+const PHRASE_END = new RegExp(
+  `[.;:!?]|\\s[–—-]\\s|,\\s(?=(?:${alternation(['som', 'vilket', 'vilka', 'där', 'när', 'efter', 'då', 'men', 'eftersom', 'och han', 'och hon', 'och de', 'och polisen', 'han', 'hon', 'de', 'polisen', 'samt att', 'enligt', 'det'])})${E})|\\s(?=(?:${alternation([
+    'som', 'vilket', 'där', 'när', 'efter att', 'efter', 'då', 'men', 'eftersom', 'sedan', 'innan', 'medan', 'i samband', 'vid', 'till', 'från',
+    'under', 'utan', 'och har', 'och hade', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
+    'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
+    'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
+  ])})${E})`,
+  'iu',
+);
+
+/** The phrase that starts at `from`, up to where it stops (at most `maxWords` words). */
+function phraseFrom(sentence: string, from: number, type: AnswerType, weight: number, maxWords: number, stop = PHRASE_END): Span | null {
+  let rest = sentence.slice(from);
+  const lead = /^\s*/.exec(rest)![0].length;
+  rest = rest.slice(lead);
+  const m = stop.exec(rest);
+  let text = m ? rest.slice(0, m.index) : rest;
+  const ws = text.split(/\s+/);
+  if (ws.length > maxWords) text = ws.slice(0, maxWords).join(' ');
+  return trimSpan({ type, start: from + lead, end: from + lead + text.length, text, weight });
+}
+
+const OBJECT_VERB_RE = new RegExp(`${B}(?:${alternation(OBJECT_VERBS)})${E}`, 'giu');
+const PASSIVE_FOUND = /^(?:stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
+/** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
+export function objects(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(OBJECT_VERB_RE)) {
+    const verb = m[0];
+    const after = m.index! + verb.length;
+    // Skip adverbs and particles between the verb and its object ("tagit med sig", "stulit bland annat").
+    let from = after;
+    const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
+    if (adv) from += adv[0].length;
+    const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
+    if (next && !/^(?:sig|det|den|han|hon|de|polisen|att|som|i|vid|på|av|från|till|under|efter|och|men|inte|ut|in|upp|ner|över|hem|bort|fast|kontakt|emot)$/i.test(next.replace(/[,.]$/, ''))) {
+      const p = phraseFrom(sentence, from, 'object', 0.9, 8);
+      if (p && p.text.length >= 2) out.push(p);
+    }
+    // Passive "X hittas/stals": the thing is the clause's subject before the verb.
+    if (PASSIVE_FOUND.test(verb)) {
+      const before = sentence.slice(0, m.index!);
+      const clause = before.split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
+      const subj = clause.replace(/^(?:\s*(?:Vid|I|Under|Efter|Kl\.?|Klockan|Där|Då|Nu|Sedan)\s[^\s]+(?:\s[^\s]+)?\s)/u, '');
+      const start = before.length - clause.length + (clause.length - subj.length);
+      const t = trimSpan({ type: 'object', start, end: m.index!, text: sentence.slice(start, m.index!), weight: 0.8 });
+      if (t && t.text.split(/\s+/).length <= 8 && !/^(?:det|den|han|hon|de|polisen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
+    }
+  }
+  return dedupe(out);
+}
+
+const OFFENCE_MARKER_RE = new RegExp(`${B}(?:${alternation(OFFENCE_MARKERS)})${E}`, 'giu');
+const OFFENCE_NOUN_RE = /(?<![\p{L}])(?:(?:ringa|grov|grovt|grova|synnerligen grov|försök till|förberedelse till|olaga|olovlig|vårdslöshet|brott mot)\s)*\p{L}*(?:brott|fylleri|stöld|stölder|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|lagen|vållande till \p{L}+|tillgrepp av fortskaffningsmedel|vårdslöshet i (?:trafik|sjötrafik))(?![\p{L}])/giu;
+const OFFENCE_END = new RegExp(`[.;:!?]|\\s(?=(?:${alternation(['efter att', 'efter', 'då', 'sedan', 'när', 'vid', 'i samband', 'som', 'men', 'där', 'eftersom', 'för att', 'mot en', 'mot ett', 'mot den', 'och han', 'och hon', 'och de', 'och polisen', 'och det', 'och föraren', 'och mannen', 'och kvinnan', 'inleds', 'upprättas', 'upprättades', 'har', 'hade', 'och har', 'utan', 'på platsen', 'i bostaden', 'enligt', 'skrivs', 'kommer', 'ska', 'i nuläget', 'på grund av'])})${E})|,\\s(?=(?:${alternation(['som', 'vilket', 'där', 'när', 'efter', 'men', 'polisen', 'han', 'hon', 'de', 'och', 'det'])})${E})`, 'iu');
+/** Offences and suspicions: "ringa misshandel och brott mot strålskyddslagen", "försök till mord", "grov misshandel". */
+export function offences(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(OFFENCE_MARKER_RE)) {
+    let from = m.index! + m[0].length;
+    const lead = /^\s+(?:att\s+ha\s+|ha\s+|att\s+)/i.exec(sentence.slice(from));
+    const verbal = Boolean(lead);
+    if (lead) from += lead[0].length;
+    const p = phraseFrom(sentence, from, 'offence', verbal ? 0.6 : 1, 14, OFFENCE_END);
+    if (p && p.text.length >= 3 && !/^(?:det|den|detta|han|hon|de)$/i.test(p.text)) out.push(p);
+  }
+  for (const s of spans(OFFENCE_NOUN_RE, sentence, 'offence', 0.7)) if (s.text.length >= 4) out.push(s);
+  return dedupe(out);
+}
+
+const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');
+const CAUSE_END = /[.;!?]|\s[–—]\s|,\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\p{L}]))/u;
+/** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
+export function causes(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(CAUSE_RE)) {
+    const marker = m[0].toLowerCase();
+    let from = m.index! + m[0].length;
+    if (/^(?:orsaken|anledningen)$/.test(marker)) {
+      // "Orsaken till rökutvecklingen ska ha varit X", "Anledningen är X".
+      const v = /^[^.;!?]*?\s(?:är|var|ska\s+vara|ska\s+ha\s+varit|tros\s+vara|tros\s+ha\s+varit|uppges\s+vara|verkar\s+vara|kan\s+vara|är\s+troligen|var\s+troligen)\s/iu.exec(sentence.slice(from));
+      if (!v) continue;
+      from += v[0].length;
+    }
+    if (/^(?:tros ha startat|tros ha orsakats|misstänks ha orsakats|misstänks ha startat|ska ha startat|startade i|uppstod)$/.test(marker)) {
+      const v = /^\s+(?:av|i|genom|på grund av|p\.g\.a\.|pga|vid)?\s*/iu.exec(sentence.slice(from));
+      if (v) from += v[0].length;
+    }
+    const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
+    const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
+    if (p && p.text.length >= 3) out.push(p);
+  }
+  // "Man tror att det är X", "troligen X".
+  for (const s of spans(/(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
+    const t = trimSpan(s);
+    if (t) out.push(t);
+  }
+  return dedupe(out);
+}
+
+const INJURY_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?:ingen|inga|inte|ej|ingen person|ingen människa|ingen av dem)\\s(?:\\p{L}+\\s){0,4})?(?:(?:lindrigt|allvarligt|svårt|livshotande|kritiskt|lätt|mycket|ytligt)\\s)?(?:${alternation(INJURY_WORDS)})\\p{L}*(?:\\s(?:skador|till skada|till sjukhus|med ambulans(?: till sjukhus)?))?`,
+  'giu',
+);
+/** Injuries and outcomes: "lindrigt skadad", "ingen person ska ha kommit till skada", "inga personskador", "avled". */
+export function injuries(sentence: string): Span[] {
+  return dedupe(spans(INJURY_RE, sentence, 'injury').map(trimSpan).filter((s): s is Span => s !== null));
+}
+
+const EVENT_CLAUSE = /(?<![\p{L}])(?:om att|uppgifter om att|att|där|som|om)\s+(?=\p{L})/giu;
+const LEAD_ADVERBIAL = /^(?:(?:kl\.?|klockan)\s?\d{1,2}(?:[.:]\d{2})?|\d{1,2}[.:]\d{2}|(?:under|vid|efter|strax|runt|på)\s(?:\p{L}+\s)?(?:\d{1,2}(?:[.:]\d{2})?(?:-tiden)?|natten|kvällen|morgonen|eftermiddagen|förmiddagen|dagen)|(?:i|under)\s(?:natt|kväll|morse|dag)|(?:idag|igår|nu|sedan|därefter|då))[,:]?\s+/iu;
+/** What happened: the clause after "att/där/som/om att" when one follows a report, else the sentence past its opening time. */
+export function events(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(EVENT_CLAUSE)) {
+    const from = m.index! + m[0].length;
+    const p = phraseFrom(sentence, from, 'event', 0.8, 20, /[.;!?]|\s[–—]\s/u);
+    if (p && p.text.split(/\s+/).length >= 2) out.push(p);
+  }
+  const lead = LEAD_ADVERBIAL.exec(sentence);
+  const from = lead ? lead[0].length : 0;
+  const whole = trimSpan({ type: 'event', start: from, end: sentence.length, text: sentence.slice(from), weight: 0.5 });
+  if (whole) out.push(whole);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Keeps the first of spans that overlap (earlier, then longer, first). */
+function dedupe(list: Span[]): Span[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && s.start < prev.end && s.type === prev.type) {
+      if (s.end - s.start > prev.end - prev.start && s.start === prev.start) out[out.length - 1] = s;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+export const RECOGNISERS: Record<AnswerType, (sentence: string) => Span[]> = {
+  count: counts,
+  age: ages,
+  speed: speeds,
+  money,
+  alcohol,
+  duration: durations,
+  quantity: quantities,
+  time: times,
+  date: dates,
+  street: streets,
+  place: places,
+  person: persons,
+  role: roles,
+  organisation: organisations,
+  vehicle: vehicles,
+  object: objects,
+  offence: offences,
+  cause: causes,
+  injury: injuries,
+  colour: colours,
+  event: events,
+};
+
+/** Every span of the given types in `sentence`, in the order of `types` (a type's spans in sentence order). */
+export function findSpans(types: readonly AnswerType[], sentence: string): Span[] {
+  return types.flatMap((t) => RECOGNISERS[t](sentence));
+}

@@ -1,0 +1,214 @@
+/**
+ * The features the answerer decides with: per candidate statement, and per candidate sentence. Each is a number
+ * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
+ */
+import { stemSv, tokenize } from '../text/analyze.js';
+import { findSpans, type AnswerType, type Span } from './answer-types.js';
+
+/** What tells that a statement is the one the question is about. */
+export interface StatementFeatures {
+  /** BM25 of the whole statement (title included) for all the question's concepts, normalised (0..~1). */
+  docScore: number;
+  /** The best BM25 of one of its sentences, normalised. */
+  bestSentence: number;
+  /** Share of the weight of the question's content concepts the statement holds (1 when there are none). */
+  content: number;
+  /** The question names places or people and the statement holds none of them (0..1: the share it misses). */
+  entityMiss: number;
+  /** The question names places or people and the statement holds them all. */
+  entityAll: number;
+  /** The statement's date (or a date in its text) is the day, month or year the question names. */
+  dateMatch: number;
+  /** The statement's date is a day either side of the one asked about ("natten till", the morning after). */
+  dateNear: number;
+  /** The question names a date and the statement is dated otherwise, with no mention of that date. */
+  dateMiss: number;
+  /** Both years are known and differ. */
+  yearConflict: number;
+  /** The statement gives no year, and the year its place among the others suggests is not the one asked (dates.ts estimateYears). */
+  yearLikelyOther: number;
+  /** The question names a kind of event and the statement's title is of that kind. */
+  eventTitle: number;
+  /** … or its text speaks of it. */
+  eventText: number;
+  /** The question names a kind of event the statement neither is nor mentions. */
+  eventMiss: number;
+  /** A summary notice ("Sammanfattning natt"): many events in one statement. */
+  summary: number;
+  /** Cosine of the question with the statement's nearest sentence (0 without vectors). */
+  dense: number;
+}
+
+/** What tells that a sentence of a likely statement holds the answer. */
+export interface SentenceFeatures {
+  /** The statement model's log-odds for the sentence's statement. */
+  statement: number;
+  /** BM25 of the sentence itself, normalised. */
+  sentScore: number;
+  /** Share of the content concepts' weight in the sentence (1 when there are none). */
+  content: number;
+  /** … in the sentence or the one before it (a pronoun or a continued report). */
+  contentNear: number;
+  /** The question names places or people and the sentence holds one. */
+  entityHere: number;
+  /** The question asks for a kind of fact (a count, an age, a place …). */
+  typed: number;
+  /** The sentence holds a fact of the first kind asked for (the recogniser's certainty, 0..1). */
+  typeFirst: number;
+  /** … of any kind the question accepts. */
+  typeAny: number;
+  /** How close that fact stands to the words the question asks about (1 adjacent, toward 0 far). */
+  typeNear: number;
+  /** 1 for the statement's first sentence, ½ the second, … */
+  position: number;
+  /** A heading, a time stamp or a fragment rather than a sentence ("Kl 01.15 Trafikolycka Riksväg 24"). */
+  heading: number;
+  /** Opens with a pronoun ("Han", "De"): it continues the sentence before. */
+  pronoun: number;
+  /** A quote with a named speaker. */
+  quote: number;
+  /** Cosine of question and sentence (0 without vectors). */
+  dense: number;
+}
+
+/** What tells that the best sentence found answers the question at all (the answer-or-refuse decision). */
+export interface DecisionFeatures {
+  /** How far it stands above the best sentence of any other statement. */
+  margin: number;
+  /** Its share of the sentence model's probability mass among the candidates (0..1). */
+  share: number;
+  /** The best statement's share among the candidate statements (0..1). */
+  statementShare: number;
+  /** Share of the question's content weight its sentence holds, and its statement. */
+  content: number;
+  statementContent: number;
+  /** The question names places or people: the statement holds all of them / none of them. */
+  entityAll: number;
+  entityMiss: number;
+  /** The question names a date: the statement matches it, is a day off, or is dated otherwise. */
+  dateMatch: number;
+  dateNear: number;
+  dateMiss: number;
+  /** … its year, given or estimated, is not the one asked. */
+  yearOther: number;
+  /** The question names a kind of event: the statement's title is of it / neither is nor mentions it. */
+  eventTitle: number;
+  eventMiss: number;
+  /** The question asks for a kind of fact, and the best sentence holds it. */
+  typed: number;
+  typeFirst: number;
+  typeAny: number;
+  /** Share of the question's concept weight that the index does not hold anywhere. */
+  unknown: number;
+}
+
+export const DECISION_FEATURES: readonly (keyof DecisionFeatures)[] = [
+  'margin', 'share', 'statementShare', 'content', 'statementContent', 'entityAll', 'entityMiss', 'dateMatch', 'dateNear',
+  'dateMiss', 'yearOther', 'eventTitle', 'eventMiss', 'typed', 'typeFirst', 'typeAny', 'unknown',
+];
+
+export const STATEMENT_FEATURES: readonly (keyof StatementFeatures)[] = [
+  'docScore', 'bestSentence', 'content', 'entityMiss', 'entityAll', 'dateMatch', 'dateNear', 'dateMiss', 'yearConflict',
+  'yearLikelyOther', 'eventTitle', 'eventText', 'eventMiss', 'summary', 'dense',
+];
+export const SENTENCE_FEATURES: readonly (keyof SentenceFeatures)[] = [
+  'statement', 'sentScore', 'content', 'contentNear', 'entityHere', 'typed', 'typeFirst', 'typeAny', 'typeNear', 'position',
+  'heading', 'pronoun', 'quote', 'dense',
+];
+
+const PRONOUN_START = /^(?:hon|han|hen|de|dessa|denne|she|he|they)\b/i;
+/** A line that reports a time or a heading rather than a sentence: no verb-like ending, short, or a time stamp first. */
+const TIME_STAMP = /^(?:kl\.?\s?)?\d{1,2}[.:]\d{2}\b|^uppdater/i;
+
+export function isHeading(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter(Boolean);
+  if (TIME_STAMP.test(sentence) && words.length <= 6) return true;
+  if (!/[.!?:"”]$/.test(sentence.trim()) && words.length <= 8) return true;
+  return words.length <= 2;
+}
+
+/** Where a word of the question stands in a sentence, and how much that word weighs (its concept's idf). */
+export interface Anchor {
+  at: number;
+  weight: number;
+}
+
+/**
+ * The best span of the types asked for, and how near it stands to the anchors (the question's words in the
+ * sentence, weighted: "hur många av de häktade kommer från gängmiljön" wants the count beside the rarer word).
+ */
+export function typeEvidence(types: readonly AnswerType[], sentence: string, anchors: Anchor[], question: ReadonlySet<string> = new Set()): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
+  if (types.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
+  // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
+  const spans = findSpans(types, sentence).filter((s) => addsToQuestion(s.text, question));
+  let first = 0;
+  let any = 0;
+  let near = 0;
+  let best: Span | null = null;
+  let bestScore = -Infinity;
+  for (const s of spans) {
+    if (s.type === types[0]) first = Math.max(first, s.weight);
+    any = Math.max(any, s.weight);
+    let prox = 0.5;
+    if (anchors.length) {
+      let sum = 0;
+      let total = 0;
+      for (const a of anchors) {
+        const d = a.at < s.start ? s.start - a.at : a.at > s.end ? a.at - s.end : 0;
+        sum += a.weight / (1 + d / 25);
+        total += a.weight;
+      }
+      prox = sum / total;
+    }
+    const typeRank = 1 - types.indexOf(s.type) * 0.15;
+    const score = s.weight * typeRank * (0.5 + prox);
+    if (score > bestScore) {
+      bestScore = score;
+      best = s;
+      near = prox;
+    }
+  }
+  return { first, any, near, best, spans };
+}
+
+/** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */
+const EMPTY = new Set(['en', 'ett', 'den', 'det', 'de', 'dessa', 'denna', 'detta', 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras', 'i', 'på', 'vid', 'av', 'och', 'the', 'a', 'an']);
+
+/**
+ * True when `text` holds a word the question does not: a content word whose stem is not a question stem nor
+ * starts with one (`polisman` repeats `polis`), or any figure.
+ */
+export function addsToQuestion(text: string, question: ReadonlySet<string>): boolean {
+  if (question.size === 0) return true;
+  for (const t of tokenize(text)) {
+    if (EMPTY.has(t)) continue;
+    if (/\d/.test(t)) return true;
+    const s = stemSv(t);
+    let known = question.has(s);
+    if (!known) for (const q of question) if (q.length >= 4 && s.startsWith(q)) known = true;
+    if (!known) return true;
+  }
+  return false;
+}
+
+/**
+ * The span without the question's own words at its start ("stadsdelarna Rinkeby-Kista och Spånga-Tensta" for
+ * "Vilka stadsdelar …?" is "Rinkeby-Kista och Spånga-Tensta"); still a stretch of the sentence.
+ */
+export function trimQuestionWords(span: Span, question: ReadonlySet<string>): Span {
+  let { start, text } = span;
+  for (;;) {
+    const m = /^([\p{L}\p{N}'’-]+)(\s+)(?=\S)/u.exec(text);
+    if (!m) break;
+    const s = stemSv(m[1]!.toLowerCase());
+    const repeats = question.has(s) || [...question].some((q) => q.length >= 4 && s.startsWith(q));
+    if (!repeats) break;
+    start += m[0].length;
+    text = text.slice(m[0].length);
+  }
+  return { ...span, start, text, end: start + text.length };
+}
+
+export function pronounStart(sentence: string): boolean {
+  return PRONOUN_START.test(sentence);
+}

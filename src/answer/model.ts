@@ -1,0 +1,152 @@
+/**
+ * The answerer's scoring model, in three parts over the features of features.ts:
+ * - a linear scorer of candidate statements ("is this the statement the question is about"),
+ * - a linear scorer of candidate sentences ("does this sentence answer it"), both fitted listwise: the softmax of
+ *   a question's candidates should put its mass on the right one;
+ * - a logistic decision over the best answer ("is it right at all"), whose probability must reach `threshold`.
+ * The weights live in `model.json`, fitted on the tune half of the dev questions by `npm run fit`
+ * (scripts/fit-model.ts) with the functions below.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+
+export interface Linear<K extends string> {
+  bias: number;
+  weights: Record<K, number>;
+}
+
+export interface AnswerModel {
+  statement: Linear<keyof StatementFeatures>;
+  sentence: Linear<keyof SentenceFeatures>;
+  decision: Linear<keyof DecisionFeatures>;
+  /** Least decision probability for an answer; below it the engine refuses ("coverage too low"). */
+  threshold: number;
+  /** How and on what the weights were fitted (informational). */
+  fitted?: Record<string, unknown>;
+}
+
+const linearSchema = (names: readonly string[]) =>
+  z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) }).transform((l) => ({
+    bias: l.bias,
+    weights: Object.fromEntries(names.map((n) => [n, l.weights[n] ?? 0])),
+  }));
+
+const modelSchema = z.object({
+  statement: linearSchema(STATEMENT_FEATURES),
+  sentence: linearSchema(SENTENCE_FEATURES),
+  decision: linearSchema(DECISION_FEATURES),
+  threshold: z.number().min(0).max(1),
+  fitted: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** Reads and checks a model file; a bad one is refused with the file named. */
+export function parseModel(json: string, file: string): AnswerModel {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    throw new ConfigError('model', `${file} is not JSON (${(e as Error).message})`);
+  }
+  const r = modelSchema.safeParse(raw);
+  if (!r.success) throw new ConfigError('model', `${file} is not an answer model (${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message})`);
+  return r.data as AnswerModel;
+}
+
+export const MODEL_FILE = new URL('./model.json', import.meta.url);
+
+let builtIn: AnswerModel | null = null;
+/** The shipped model (src/answer/model.json), read once. */
+export function defaultModel(): AnswerModel {
+  builtIn ??= parseModel(readFileSync(MODEL_FILE, 'utf8'), 'src/answer/model.json');
+  return builtIn;
+}
+
+/** The model's score (log-odds) for a feature record. */
+export function logit<K extends string>(m: Linear<K>, f: Record<K, number>): number {
+  let z = m.bias;
+  for (const k in m.weights) z += m.weights[k] * (f[k] ?? 0);
+  return z;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Softmax of `scores` (stable). */
+export function softmax(scores: number[]): number[] {
+  if (scores.length === 0) return [];
+  const max = Math.max(...scores);
+  const e = scores.map((s) => Math.exp(s - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Fits a logistic model by full-batch gradient descent with an L2 penalty (not on the bias). `rows` are feature
+ * records with a 0/1 label and an optional weight.
+ */
+export function fitLogistic<K extends string>(names: readonly K[], rows: { f: Record<K, number>; y: number; w?: number }[], opts: { l2?: number; steps?: number; rate?: number } = {}): Linear<K> {
+  const l2 = opts.l2 ?? 0.01;
+  const steps = opts.steps ?? 4000;
+  const rate = opts.rate ?? 0.3;
+  const n = names.length;
+  const w = new Float64Array(n);
+  let b = 0;
+  const X = rows.map((r) => names.map((k) => r.f[k] ?? 0));
+  const total = rows.reduce((a, r) => a + (r.w ?? 1), 0) || 1;
+  for (let step = 0; step < steps; step++) {
+    const g = new Float64Array(n);
+    let gb = 0;
+    rows.forEach((r, i) => {
+      const x = X[i]!;
+      let z = b;
+      for (let j = 0; j < n; j++) z += w[j]! * x[j]!;
+      const e = (sigmoid(z) - r.y) * (r.w ?? 1);
+      for (let j = 0; j < n; j++) g[j] += e * x[j]!;
+      gb += e;
+    });
+    for (let j = 0; j < n; j++) w[j] -= rate * (g[j]! / total + l2 * w[j]!);
+    b -= rate * (gb / total);
+  }
+  return { bias: round(b), weights: Object.fromEntries(names.map((k, j) => [k, round(w[j]!)])) as Record<K, number> };
+}
+
+/**
+ * Fits a linear scorer listwise (conditional logit): for each group (a question's candidates, at least one
+ * labelled right), the softmax of the scores should give the right ones the mass. L2 penalty on the weights.
+ * The bias cancels in a softmax and stays 0.
+ */
+export function fitListwise<K extends string>(names: readonly K[], groups: { f: Record<K, number>; y: number }[][], opts: { l2?: number; steps?: number; rate?: number } = {}): Linear<K> {
+  const l2 = opts.l2 ?? 0.01;
+  const steps = opts.steps ?? 3000;
+  const rate = opts.rate ?? 0.3;
+  const n = names.length;
+  const w = new Float64Array(n);
+  const data = groups
+    .filter((g) => g.some((r) => r.y > 0))
+    .map((g) => ({ X: g.map((r) => names.map((k) => r.f[k] ?? 0)), y: g.map((r) => r.y) }));
+  const total = data.length || 1;
+  for (let step = 0; step < steps; step++) {
+    const grad = new Float64Array(n);
+    for (const { X, y } of data) {
+      const z = X.map((x) => x.reduce((a, v, j) => a + v * w[j]!, 0));
+      const p = softmax(z);
+      const ySum = y.reduce((a, b) => a + b, 0);
+      // d(-log Σ_right p)/dw = E_p[x] − E_{p restricted to right}[x]
+      const pr = p.map((pi, i) => (y[i]! > 0 ? pi : 0));
+      const prSum = pr.reduce((a, b) => a + b, 0) || 1;
+      for (let i = 0; i < X.length; i++) {
+        const coef = p[i]! - (ySum > 0 ? pr[i]! / prSum : 0);
+        if (coef === 0) continue;
+        const x = X[i]!;
+        for (let j = 0; j < n; j++) grad[j] += coef * x[j]!;
+      }
+    }
+    for (let j = 0; j < n; j++) w[j] -= rate * (grad[j]! / total + l2 * w[j]!);
+  }
+  return { bias: 0, weights: Object.fromEntries(names.map((k, j) => [k, round(w[j]!)])) as Record<K, number> };
+}

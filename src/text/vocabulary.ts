@@ -1,0 +1,349 @@
+/**
+ * The project's one vocabulary: calendar words, number words, units, question words, speech verbs, titles and
+ * the nouns the answer types look for, in Swedish and English. Every pattern that needs such words
+ * (dates, answer types, question analysis, speaker attribution) is built from these lists, so a word added here
+ * reaches all of them. Only data and two tiny helpers live here.
+ *
+ * Extending it: add the word to the list it belongs to, then add a row to the table test of the recogniser or
+ * parser that uses it (test/text/vocabulary.test.ts, test/answer/answer-types.test.ts), taken from a real
+ * sentence of the corpus.
+ */
+
+/** Month names and abbreviations, Swedish and English, by month number (1-12). */
+export const MONTHS: readonly (readonly string[])[] = [
+  ['januari', 'january', 'jan'],
+  ['februari', 'february', 'feb', 'febr'],
+  ['mars', 'march', 'mar'],
+  ['april', 'apr'],
+  ['maj', 'may'],
+  ['juni', 'june', 'jun'],
+  ['juli', 'july', 'jul'],
+  ['augusti', 'august', 'aug'],
+  ['september', 'sept', 'sep'],
+  ['oktober', 'october', 'okt', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+
+/** Weekdays, Monday first (index 0 = Monday), with the Swedish "i lördags" form and English names. */
+export const WEEKDAYS: readonly { sv: string; past: string; en: string; short: string }[] = [
+  { sv: 'måndag', past: 'måndags', en: 'monday', short: 'mon' },
+  { sv: 'tisdag', past: 'tisdags', en: 'tuesday', short: 'tue' },
+  { sv: 'onsdag', past: 'onsdags', en: 'wednesday', short: 'wed' },
+  { sv: 'torsdag', past: 'torsdags', en: 'thursday', short: 'thu' },
+  { sv: 'fredag', past: 'fredags', en: 'friday', short: 'fri' },
+  { sv: 'lördag', past: 'lördags', en: 'saturday', short: 'sat' },
+  { sv: 'söndag', past: 'söndags', en: 'sunday', short: 'sun' },
+];
+
+/** Named days with a fixed date (month, day), Swedish and English. */
+export const NAMED_DAYS: readonly { words: readonly string[]; month: number; day: number }[] = [
+  { words: ['julafton', 'christmas eve'], month: 12, day: 24 },
+  { words: ['juldagen', 'christmas day', 'christmas'], month: 12, day: 25 },
+  { words: ['annandag jul', 'boxing day'], month: 12, day: 26 },
+  { words: ['nyårsafton', "new year's eve", 'new years eve'], month: 12, day: 31 },
+  { words: ['nyårsdagen', "new year's day", 'new years day'], month: 1, day: 1 },
+  { words: ['trettondagen', 'epiphany'], month: 1, day: 6 },
+  { words: ['valborg', 'valborgsmässoafton', 'walpurgis night'], month: 4, day: 30 },
+  { words: ['första maj', 'may day'], month: 5, day: 1 },
+  { words: ['nationaldagen', 'national day'], month: 6, day: 6 },
+];
+
+/** Relative day words: days before the time of asking. */
+export const RELATIVE_DAYS: readonly { words: readonly string[]; daysAgo: number }[] = [
+  { words: ['idag', 'i dag', 'today', 'tonight', 'ikväll', 'i kväll', 'i morse', 'this morning'], daysAgo: 0 },
+  { words: ['igår', 'i går', 'yesterday', 'igårkväll', 'i går kväll', 'last night', 'i natt', 'inatt'], daysAgo: 1 },
+  { words: ['i förrgår', 'förrgår', 'day before yesterday'], daysAgo: 2 },
+];
+
+/** Relative periods: [how many days back the period starts, how many days back it ends]. */
+export const RELATIVE_PERIODS: readonly { words: readonly string[]; from: number; to: number }[] = [
+  { words: ['förra veckan', 'last week'], from: 13, to: 7 },
+  { words: ['i veckan', 'this week'], from: 6, to: 0 },
+  { words: ['i helgen', 'this weekend', 'last weekend', 'förra helgen'], from: 6, to: 0 },
+  { words: ['förra månaden', 'last month'], from: 60, to: 28 },
+  { words: ['senaste veckan', 'past week', 'the last week'], from: 7, to: 0 },
+];
+
+/**
+ * Number words with their values. Swedish and English, up to "hundra"/"hundred" and "tusen"/"thousand";
+ * "en"/"ett"/"one" are numbers only where a count is expected (they are also articles).
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ['en', 1], ['ett', 1], ['två', 2], ['tre', 3], ['fyra', 4], ['fem', 5], ['sex', 6], ['sju', 7], ['åtta', 8], ['nio', 9],
+  ['tio', 10], ['elva', 11], ['tolv', 12], ['tretton', 13], ['fjorton', 14], ['femton', 15], ['sexton', 16],
+  ['sjutton', 17], ['arton', 18], ['aderton', 18], ['nitton', 19], ['tjugo', 20], ['tjugoen', 21], ['tjugoett', 21],
+  ['tjugotvå', 22], ['tjugotre', 23], ['tjugofyra', 24], ['tjugofem', 25], ['trettio', 30], ['fyrtio', 40],
+  ['femtio', 50], ['sextio', 60], ['sjuttio', 70], ['åttio', 80], ['nittio', 90], ['hundra', 100], ['etthundra', 100],
+  ['tvåhundra', 200], ['trehundra', 300], ['tusen', 1000], ['ettusen', 1000],
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
+  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
+  ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
+  ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['hundred', 100], ['thousand', 1000],
+]);
+
+/** Decades as words, for ages ("i tjugoårsåldern", "in his twenties"). */
+export const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['tonår', 13], ['tjugo', 20], ['trettio', 30], ['fyrtio', 40], ['femtio', 50], ['sextio', 60], ['sjuttio', 70],
+  ['åttio', 80], ['nittio', 90], ['teens', 13], ['twenties', 20], ['thirties', 30], ['forties', 40], ['fifties', 50],
+  ['sixties', 60], ['seventies', 70], ['eighties', 80], ['nineties', 90],
+]);
+
+/** Vague quantities that still answer "how many" ("flera personer", "ett par bilar", "ett tiotal stölder"). */
+export const VAGUE_COUNTS: readonly string[] = ['ett par', 'ett fåtal', 'ett flertal', 'flera', 'många', 'ett antal', 'några', 'several', 'a few', 'a couple of', 'dozens of', 'many'];
+
+/** Approximation words that belong to a figure ("cirka 50 000 kronor", "minst tre bilar"). */
+export const APPROX = ['cirka', 'ca', 'ca.', 'omkring', 'runt', 'ungefär', 'uppskattningsvis', 'drygt', 'knappt', 'nästan', 'över', 'minst', 'högst', 'upp till', 'strax under', 'strax över', 'närmare', 'about', 'around', 'approximately', 'at least', 'over', 'nearly', 'almost'];
+
+/** Units of money: after a figure they make it an amount ("2 800 kronor", "4000 amerikanska dollar"). */
+export const MONEY_UNITS = ['kronor', 'kr', 'sek', 'miljoner kronor', 'miljarder kronor', 'tkr', 'mkr', 'dollar', 'amerikanska dollar', 'euro', 'pund', 'norska kronor', 'danska kronor', 'usd', 'eur', 'nok', 'dkk', 'crowns', 'kronor', 'dollars', 'euros', 'pounds'];
+
+/** Units of speed. */
+export const SPEED_UNITS = ['km/h', 'km/tim', 'km/timmen', 'km/timme', 'km/t', 'kilometer i timmen', 'kilometer per timme', 'kilometer/timmen', 'mph', 'knop'];
+
+/** Units of blood or breath alcohol. */
+export const ALCOHOL_UNITS = ['promille', 'mg/l', 'milligram per liter'];
+
+/** Units of time spans (durations). */
+export const DURATION_UNITS = ['sekunder', 'sekund', 'minuter', 'minut', 'timmar', 'timme', 'dygn', 'dagar', 'dag', 'veckor', 'vecka', 'månader', 'månad', 'år', 'minutes', 'minute', 'hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'seconds'];
+
+/** Units of other measured quantities (volume, weight, length, share). */
+export const QUANTITY_UNITS = ['liter', 'l', 'kilo', 'kg', 'kilogram', 'gram', 'g', 'ton', 'meter', 'm', 'kilometer', 'km', 'mil', 'centimeter', 'cm', 'millimeter', 'mm', 'procent', '%', 'kvadratmeter', 'kvm', 'hektar', 'plantor', 'tabletter', 'patroner', 'skott', 'litres', 'liters', 'kilos', 'grams', 'metres', 'meters', 'percent'];
+
+/** Question words → the kind of fact asked for (see src/answer/answer-types.ts). The longest match wins. */
+export const QUESTION_WORDS: readonly { words: readonly string[]; type: string }[] = [
+  // counts
+  { words: ['hur många', 'hur stort antal', 'vilket antal', 'antalet', 'how many', 'number of', 'what number of'], type: 'count' },
+  // ages
+  { words: ['hur gammal', 'hur gamla', 'vilken ålder', 'i vilken ålder', 'hur unga', 'hur ung', 'hur äldre', 'vilket år är', 'vilket år föddes', 'när föddes', 'född vilket år', 'how old', 'what age', 'at what age', 'aged how', 'how young', 'what year was', 'when was he born', 'when was she born', 'born in what year', 'which year was'], type: 'age' },
+  // speed
+  { words: ['hur fort', 'hur snabbt', 'vilken hastighet', 'i vilken hastighet', 'hur hög hastighet', 'hur mycket för fort', 'how fast', 'what speed', 'at what speed', 'how quickly was', 'how much over the limit', 'how far over the limit'], type: 'speed' },
+  // alcohol
+  { words: ['vilken promille', 'hur hög promille', 'hur mycket alkohol', 'hur berusad', 'hur full', 'what blood alcohol', 'what alcohol level', 'blood alcohol', 'how drunk', 'how much alcohol', 'what level of alcohol', 'alcohol level', 'what per mille'], type: 'alcohol' },
+  // money
+  { words: ['hur mycket pengar', 'hur mycket kontanter', 'hur mycket var', 'hur mycket är', 'vilket belopp', 'hur stort belopp', 'vilket värde', 'till vilket värde', 'värt', 'värd', 'vad kostade', 'vad kostar', 'hur stora böter', 'hur mycket böter', 'hur mycket blev boten', 'hur hög bot', 'hur stor bot', 'hur mycket fick', 'how much money', 'how much cash', 'how much was', 'how much were', 'how much is', 'how much did', 'what amount', 'what sum', 'what value', 'the value', 'worth', 'how big a fine', 'how large a fine', 'what fine', 'how much of a fine', 'how much did it cost', 'what did it cost', 'how much was the fine'], type: 'money' },
+  // durations
+  { words: ['hur länge', 'hur lång tid', 'under hur lång tid', 'hur många minuter', 'hur många timmar', 'hur många dagar', 'how long', 'for how long', 'how many minutes', 'how many hours', 'how many days', 'how soon', 'how quickly', 'how fast did'], type: 'duration' },
+  // time of day
+  { words: ['vilken tid', 'vid vilken tid', 'vilket klockslag', 'vilka klockslag', 'mellan vilka klockslag', 'hur dags', 'när på dagen', 'när på natten', 'vilken tidpunkt', 'ungefär när', 'what time', 'at what time', 'around what time', 'which time', 'what hour', 'between what times', 'between which hours'], type: 'time' },
+  // dates
+  { words: ['vilket datum', 'vilken dag', 'vilket år', 'vilken månad', 'what date', 'which date', 'what day', 'which day', 'what year', 'which year', 'what month', 'on what date'], type: 'date' },
+  { words: ['när', 'sedan när', 'when', 'since when'], type: 'when' },
+  // places
+  { words: ['vilken gata', 'på vilken gata', 'vilken adress', 'vilken väg', 'på vilken väg', 'which street', 'what street', 'what road', 'which road', 'what address', 'which address', 'on what street', 'on which road', 'which motorway', 'what highway'], type: 'street' },
+  { words: ['var', 'vart', 'varifrån', 'varåt', 'var någonstans', 'vilken plats', 'vilken ort', 'vilken stad', 'vilken kommun', 'vilken stadsdel', 'vilka stadsdelar', 'vilka områden', 'vilket område', 'vilka orter', 'vilka platser', 'vilken butik', 'vilken nattklubb', 'vilken restaurang', 'vilket sjukhus', 'vilken skola', 'where', 'from where', 'where to', 'which place', 'what place', 'which town', 'which city', 'which area', 'which areas', 'which district', 'which districts', 'what town', 'what area', 'which hospital', 'which shop', 'which store', 'which nightclub', 'which restaurant', 'which school', 'what location'], type: 'place' },
+  // people and bodies
+  { words: ['vem', 'vilka', 'vems', 'vem är', 'vilka personer', 'vad heter', 'vilken person', 'who', 'whom', 'whose', "who's", 'which person', 'which people', 'what is the name', 'what was the name', 'what is the name of'], type: 'who' },
+  { words: ['vilken myndighet', 'vilket företag', 'vilken organisation', 'vilket bolag', 'vilken enhet', 'vilken avdelning', 'vilken instans', 'which company', 'what company', 'which authority', 'what authority', 'which agency', 'what agency', 'which organisation', 'which organization', 'which unit', 'which department', 'what unit', 'which firm'], type: 'organisation' },
+  { words: ['vilken titel', 'vilken roll', 'vilken befattning', 'what title', 'what role', 'what position', 'what is the title'], type: 'role' },
+  // things
+  { words: ['vilket fordon', 'vilken bil', 'vad för bil', 'vad för fordon', 'vilken bilmodell', 'vilket märke', 'vilken sorts bil', 'which vehicle', 'what vehicle', 'what car', 'which car', 'what kind of car', 'what kind of vehicle', 'what make', 'what type of vehicle', 'what model'], type: 'vehicle' },
+  { words: ['vilken färg', 'vad för färg', 'what colour', 'what color', 'which colour', 'which color'], type: 'colour' },
+  { words: ['vad stals', 'vad stal', 'vad har stulits', 'vad stulits', 'vad tog', 'vad togs', 'vad snodde', 'vad tillgreps', 'vad hittades', 'vad hittade', 'vad påträffades', 'vad beslagtogs', 'vad beslagtog', 'vad hade', 'vad bar', 'vad lämnade', 'vad kastade', 'vad hängde', 'vilket föremål', 'vilka föremål', 'vilket vapen', 'vilket ämne', 'vilken substans', 'vilken drog', 'vilken sorts', 'vad för', 'what was stolen', 'what got stolen', 'what were stolen', 'what did', 'what was found', 'what was seized', 'what was taken', 'what had', 'what object', 'which object', 'what weapon', 'which weapon', 'what substance', 'which substance', 'which drug', 'what drug', 'what kind of', 'what type of', 'what items', 'what goods'], type: 'object' },
+  { words: ['vad misstänks', 'misstänks för vad', 'misstänkt för vad', 'vad är han misstänkt', 'vad är hon misstänkt', 'vilket brott', 'vilka brott', 'vilken brottsrubricering', 'vad anmäldes', 'vad anmäls', 'vad rubriceras', 'vilken rubricering', 'vad åtalas', 'vad döms', 'what is he suspected of', 'what is she suspected of', 'suspected of what', 'what crime', 'which crime', 'what crimes', 'which crimes', 'what offence', 'what offences', 'what offense', 'which offence', 'what charge', 'what charges', 'charged with what', 'what was reported', 'suspected of'], type: 'offence' },
+  { words: ['varför', 'av vilken anledning', 'av vilket skäl', 'vad orsakade', 'vad var orsaken', 'vad är orsaken', 'vad beror', 'vad berodde', 'vad var anledningen', 'vad är anledningen', 'hur uppstod', 'hur började', 'vad ledde till', 'orsaken', 'anledningen', 'why', 'what caused', 'what was the cause', 'what is the cause', 'what was the reason', 'what is the reason', 'for what reason', 'how did the fire start', 'how did it start', 'what led to', 'what started', 'reason for', 'cause of', 'what is thought to have caused', 'what triggered', 'what was behind', 'what turned out to be behind'], type: 'cause' },
+  { words: ['skadades någon', 'blev någon skadad', 'hur allvarligt', 'hur svårt skadad', 'vilka skador', 'hur gick det för', 'hur mår', 'överlevde', 'omkom någon', 'dog någon', 'was anyone hurt', 'was anyone injured', 'were any', 'was anybody hurt', 'anyone hurt', 'anyone injured', 'how badly', 'how seriously', 'what injuries', 'did anyone die', 'was anyone killed', 'how is the', 'what happened to the victim', 'hurt'], type: 'injury' },
+  { words: ['vad hände', 'vad har hänt', 'vad händer', 'vad hade hänt', 'vad inträffade', 'vad gjorde', 'vad hade', 'vad skedde', 'what happened', 'what has happened', 'what had happened', 'what was going on', 'what went on', 'what did', 'what was', 'what were', 'what is', 'what are'], type: 'event' },
+  { words: ['vad', 'vilken', 'vilket', 'what', 'which', 'how', 'hur'], type: 'what' },
+];
+
+/**
+ * Words of asking that say nothing about the content: question words, auxiliaries, requests ("berätta om",
+ * "tell me about"). They are not searched for.
+ */
+export const QUESTION_NOISE: readonly string[] = [
+  'vad', 'vilken', 'vilket', 'vilka', 'hur', 'många', 'mycket', 'när', 'var', 'vart', 'varifrån', 'varför', 'vem', 'vems', 'heter',
+  'hände', 'händer', 'hänt', 'gammal', 'gamla', 'kommer', 'fick', 'berätta', 'beskriv', 'förklara', 'veta', 'undrar', 'info',
+  'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'old', 'did', 'does', 'do', 'is', 'are',
+  'was', 'were', 'will', 'would', 'shall', 'should', 'can', 'could', 'must', 'might', 'happened', 'happen', 'tell', 'know',
+  'describe', 'explain', 'please', 'me', 'about', 'anything', 'something', 'any', 'anyone', 'anybody', 's',
+];
+
+/** Verbs of saying that attribute a quote ("…, säger Mats Löfving."), Swedish and English. */
+export const SPEECH_VERBS: readonly string[] = [
+  'sade', 'sa', 'säger', 'sägs', 'fortsätter', 'fortsatte', 'berättar', 'berättade', 'förklarar', 'förklarade', 'menar', 'menade',
+  'konstaterar', 'konstaterade', 'framhåller', 'framhöll', 'avslutar', 'avslutade', 'understryker', 'underströk', 'betonar',
+  'betonade', 'tillägger', 'tillade', 'uppger', 'uppgav', 'skriver', 'skrev', 'poängterar', 'poängterade', 'påpekar', 'påpekade',
+  'kommenterar', 'kommenterade', 'summerar', 'summerade', 'hälsar', 'uppmanar', 'uppmanade', 'svarar', 'svarade', 'meddelar',
+  'said', 'says', 'added', 'adds', 'continued', 'continues', 'explained', 'explains', 'told', 'stated', 'states', 'noted', 'notes',
+  'according to',
+];
+
+/**
+ * Titles and roles that stand before or after a name ("regionpolischef i Stockholm Mats Löfving", "Anna König
+ * Jerlmyr, finansborgarråd", "säger yttre befäl Andreas Pehrson"). Matched as whole words or as the head of a
+ * compound (`…chef`, `…råd`), definite forms included.
+ */
+export const TITLES: readonly string[] = [
+  'chef', 'råd', 'inspektör', 'ordförande', 'talesperson', 'presstalesperson', 'talesman', 'direktör', 'minister', 'kommissarie',
+  'mästare', 'åklagare', 'officer', 'befäl', 'yttre befäl', 'vakthavande befäl', 'inre befäl', 'insatschef', 'polisinsatschef',
+  'utredare', 'förundersökningsledare', 'gruppchef', 'kommunpolis', 'polis', 'poliskommissarie', 'polisinspektör', 'kriminalinspektör',
+  'kriminalkommissarie', 'presschef', 'informatör', 'kommunikatör', 'pressansvarig', 'samordnare', 'brottssamordnare', 'handläggare',
+  'borgarråd', 'kommunalråd', 'regionråd', 'rikspolischef', 'regionpolischef', 'lokalpolisområdeschef', 'polisområdeschef',
+  'biträdande', 'sektionschef', 'enhetschef', 'avdelningschef', 'räddningschef', 'stabschef', 'jurist', 'kammaråklagare',
+  'chefsåklagare', 'överåklagare', 'vice', 'ställföreträdande', 'tf', 'spokesperson', 'spokesman', 'chief', 'mayor', 'director',
+  'inspector', 'prosecutor', 'commissioner', 'superintendent', 'press officer',
+];
+
+/** Words that name a unit, place or organisation after a speaker's name ("säger NAME på/vid/i …"). */
+export const ATTRIBUTION_PREPOSITIONS: readonly string[] = ['på', 'vid', 'i', 'inom', 'från', 'hos', 'för', 'at', 'of', 'from', 'in', 'with'];
+
+/**
+ * Nouns that name people by role rather than by name: answers to "who" ("En cyklist", "Bilägaren",
+ * "Flera medborgare", "En ordningsvakt"). Stems: a word counts when it starts with one of these and is at most
+ * a definite or plural ending longer (see answer-types.ts).
+ */
+export const PERSON_NOUNS: readonly string[] = [
+  'man', 'män', 'kvinn', 'pojk', 'flick', 'kill', 'tjej', 'barn', 'person', 'ungdom', 'tonåring', 'yngling', 'förar', 'förare', 'bilist',
+  'cyklist', 'fotgängar', 'motorcyklist', 'mopedist', 'mopedförar', 'passagerar', 'chaufför', 'lastbilschaufför', 'taxiförar', 'busschaufför',
+  'ordningsvakt', 'väktar', 'vakt', 'personal', 'butikspersonal', 'anställd', 'kassörsk', 'kund', 'gäst', 'granne', 'grann', 'vittne',
+  'anmälar', 'målsägand', 'brottsoffer', 'offer', 'ägar', 'bilägar', 'husägar', 'fastighetsägar', 'hundägar', 'medborgar', 'förbipasserand',
+  'allmänhet', 'privatperson', 'misstänkt', 'gärningsman', 'gärningsmän', 'rånar', 'tjuv', 'inbrottstjuv', 'bedragar', 'förälder', 'föräldrar',
+  'mamma', 'pappa', 'son', 'dotter', 'bror', 'syster', 'partner', 'sambo', 'make', 'maka', 'pensionär', 'äldre', 'elev', 'lärare',
+  'student', 'turist', 'jägare', 'fiskare', 'skoteråkare', 'vandrare', 'skidåkare', 'arbetare', 'hantverkare', 'läkare', 'sjuksköterska',
+  'ambulanspersonal', 'räddningspersonal', 'brandman', 'brandmän', 'polis', 'polisman', 'poliser', 'patrull', 'polispatrull',
+  'tulltjänsteman', 'tjänsteman', 'befäl', 'dykare', 'hundförare', 'grupp', 'gäng', 'sällskap', 'familj', 'hushåll', 'boende',
+  'dam', 'herre', 'individ', 'kamrat', 'vän', 'bekant', 'pojkvän', 'flickvän', 'fru',
+];
+
+/** Bodies that act in police notices: answers to "who" and "which authority". Matched as a word's stem. */
+export const ORGANISATION_NOUNS: readonly string[] = [
+  'räddningstjänst', 'avdelning', 'enhet', 'myndighet', 'förvaltning', 'nämnd', 'styrelse', 'ambulans', 'ambulanssjukvård', 'sjukvård', 'polis', 'polismyndighet', 'åklagar', 'åklagarmyndighet', 'tingsrätt',
+  'hovrätt', 'domstol', 'kustbevakning', 'tullverk', 'tull', 'trafikverk', 'transportstyrels', 'länsstyrels', 'kommun', 'region',
+  'socialtjänst', 'socialjour', 'jourhavand', 'bombskydd', 'nationella bombskyddet', 'insatsstyrka', 'piket', 'piketen', 'helikopter',
+  'polishelikopter', 'sjöräddning', 'sjöräddningssällskap', 'fjällräddning', 'räddningsledar', 'jourhavande åklagare', 'migrationsverk',
+  'kriminalvård', 'försvarsmakt', 'militär', 'hemvärn', 'sos alarm', 'regionledningscentral', 'ledningscentral', 'länskommunikationscentral',
+  'särskilda utredningar', 'avdelningen för särskilda utredningar', 'sva', 'statens veterinärmedicinska anstalt', 'jaktvårdskonsulent',
+  'viltvårdare', 'eftersöksjägare', 'elbolag', 'bolag', 'företag', 'larmbolag', 'vaktbolag', 'bevakningsbolag', 'försäkringsbolag',
+  'skola', 'skolan', 'bank', 'banken', 'vårdnadshavare', 'kommunens', 'fastighetsbolag', 'energibolag', 'väghållar', 'bärgningsfirma',
+  'bärgare', 'bärgningsbil', 'trafikverket', 'ica', 'coop', 'systembolaget', 'postnord', 'sj', 'sl',
+];
+
+/** Vehicles: heads of compounds included (`personbil`, `lastbil`); makes are names. */
+export const VEHICLE_NOUNS: readonly string[] = [
+  'bil', 'personbil', 'lastbil', 'buss', 'moped', 'epa', 'epatraktor', 'a-traktor', 'traktor', 'motorcykel', 'mc', 'cykel', 'elcykel',
+  'elsparkcykel', 'sparkcykel', 'skoter', 'snöskoter', 'fyrhjuling', 'släpvagn', 'släp', 'husbil', 'husvagn', 'taxi', 'spårvagn',
+  'tåg', 'pendeltåg', 'båt', 'motorbåt', 'fritidsbåt', 'jetski', 'vattenskoter', 'flygplan', 'helikopter', 'drönare', 'skåpbil',
+  'minibuss', 'pickup', 'timmerbil', 'grävmaskin', 'hjullastare', 'truck', 'gaffeltruck', 'bandvagn', 'ambulans', 'polisbil',
+  'radiobil', 'fordon', 'motorfordon', 'kombi', 'suv', 'volvo', 'saab', 'bmw', 'audi', 'mercedes', 'volkswagen', 'vw', 'toyota',
+  'tesla', 'ford', 'opel', 'peugeot', 'renault', 'kia', 'hyundai', 'nissan', 'skoda', 'škoda', 'seat', 'porsche', 'scania', 'mazda',
+  'honda', 'yamaha', 'suzuki', 'fiat', 'citroën', 'citroen', 'dacia', 'mitsubishi', 'subaru', 'jeep', 'land rover', 'range rover',
+];
+
+/** Colours, Swedish and English, base forms (inflected forms are matched by stem). */
+export const COLOURS: readonly string[] = [
+  'röd', 'blå', 'grön', 'gul', 'svart', 'vit', 'grå', 'brun', 'rosa', 'lila', 'orange', 'beige', 'silver', 'silverfärgad', 'guld',
+  'guldfärgad', 'mörkblå', 'ljusblå', 'mörkgrå', 'ljusgrå', 'mörkgrön', 'ljusgrön', 'vinröd', 'turkos', 'marinblå', 'svartvit',
+  'red', 'blue', 'green', 'yellow', 'black', 'white', 'grey', 'gray', 'brown', 'pink', 'purple', 'orange', 'silver', 'gold',
+];
+
+/** Nouns that make a phrase a place: "på en campingplats", "vid bensinmacken", "till sjukhuset". Stems. */
+export const PLACE_NOUNS: readonly string[] = [
+  'plats', 'campingplats', 'parkering', 'parkeringsplats', 'parkeringshus', 'garage', 'bostad', 'boende', 'lägenhet', 'hus', 'villa',
+  'radhus', 'fastighet', 'trapphus', 'källar', 'vind', 'förråd', 'tomt', 'gård', 'innergård', 'bakgård', 'ladugård', 'lada', 'stall',
+  'butik', 'affär', 'matbutik', 'livsmedelsbutik', 'köpcentrum', 'galleria', 'restaurang', 'krog', 'bar', 'pub', 'nattklubb', 'hotell',
+  'kiosk', 'bensinmack', 'mack', 'bensinstation', 'station', 'tågstation', 'järnvägsstation', 'busstation', 'hållplats', 'busshållplats',
+  'resecentrum', 'centralstation', 'perrong', 'flygplats', 'hamn', 'kaj', 'brygga', 'strand', 'badplats', 'sjö', 'älv', 'å', 'skog',
+  'park', 'lekplats', 'skola', 'skolgård', 'förskola', 'gymnasium', 'universitet', 'bibliotek', 'sjukhus', 'vårdcentral', 'akutmottagning',
+  'kyrka', 'kyrkogård', 'torg', 'gata', 'väg', 'gång', 'cykelbana', 'gångväg', 'korsning', 'rondell', 'cirkulationsplats', 'avfart',
+  'påfart', 'motorväg', 'bro', 'tunnel', 'viadukt', 'centrum', 'område', 'bostadsområde', 'industriområde', 'stadsdel', 'by', 'ort',
+  'arbetsplats', 'byggarbetsplats', 'kontor', 'lokal', 'industrilokal', 'lager', 'verkstad', 'idrottsplats', 'arena', 'stadion',
+  'sporthall', 'simhall', 'gym', 'museum', 'fängelse', 'anstalt', 'häkte', 'arrest', 'polisstation', 'sjukvård', 'dike', 'diket',
+  'hemifrån', 'hemma', 'hem', 'utomlands', 'sverige', 'norge', 'danmark', 'finland',
+];
+
+/** Street and road words: the head of a street name (`Storgatan`, `Kungsvägen`) or a road number (`E4`, `länsväg 250`). */
+export const STREET_HEADS: readonly string[] = [
+  'gatan', 'vägen', 'gränd', 'gränden', 'torget', 'torg', 'allén', 'allé', 'plan', 'planen', 'stigen', 'leden', 'backen', 'stråket',
+  'promenaden', 'esplanaden', 'kajen', 'bron', 'tunneln', 'platsen', 'parken', 'slingan', 'gången', 'liden', 'höjden', 'vägs',
+];
+export const ROAD_WORDS: readonly string[] = ['länsväg', 'riksväg', 'väg', 'europaväg', 'motorväg', 'lv', 'rv', 'route', 'road', 'county road', 'highway', 'motorway'];
+
+/** Words that open a reason: "på grund av", "eftersom", "då", "för att". */
+export const CAUSE_MARKERS: readonly string[] = [
+  'på grund av', 'p.g.a.', 'pga', 'pga.', 'eftersom', 'därför att', 'till följd av', 'med anledning av', 'orsakad av', 'orsakat av',
+  'orsakades av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan', 'tros ha startat',
+  'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken', 'anledningen',
+  'because', 'due to', 'caused by',
+];
+
+/** Verbs after which the thing taken, found or seized follows ("stals en cykel", "hittades en kniv"). */
+export const OBJECT_VERBS: readonly string[] = [
+  'stals', 'stulits', 'stulit', 'stal', 'stjäl', 'stjäla', 'tillgrips', 'tillgreps', 'tillgripits', 'tillgripit', 'tillgripa', 'tog', 'tagit',
+  'togs', 'tas', 'tar', 'snott', 'snodde', 'rånade', 'rånat', 'rånas på', 'rånades på', 'hittades', 'hittas', 'hittat', 'hittade', 'hittar',
+  'påträffas', 'påträffades', 'påträffat', 'anträffas', 'anträffades', 'beslagtogs', 'beslagtas', 'beslagtagit', 'beslagtog', 'tas i beslag',
+  'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
+  'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
+  'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
+];
+
+/** Verbs and phrases after which the offence follows ("misstänks för ringa stöld", "anmälan om skadegörelse"). */
+export const OFFENCE_MARKERS: readonly string[] = [
+  'misstänks för', 'misstänkt för', 'misstänkta för', 'misstänkts för', 'skäligen misstänkt för', 'på sannolika skäl misstänkt för',
+  'anhållen för', 'anhållna för', 'anhölls för', 'häktad för', 'häktades för', 'åtalad för', 'åtalas för', 'döms för', 'dömdes för',
+  'anmälan om', 'anmälan gällande', 'anmäls för', 'anmäldes för', 'en anmälan avseende', 'anmälan avseende', 'förundersökning om',
+  'förundersökning avseende', 'förundersökning gällande', 'utredning om', 'rubriceras som', 'rubricerats som', 'rubriceringen är',
+  'rubriceringen', 'rubricering', 'gällande', 'avseende', 'för misstänkt', 'misstanke om', 'misstankar om', 'rättsläget är', 'rättsläget',
+  'suspected of', 'charged with', 'arrested for', 'reported for',
+];
+
+/** Words of injury and outcome ("lindrigt skadad", "ingen person kom till skada", "avled"). Stems. */
+export const INJURY_WORDS: readonly string[] = [
+  'skad', 'personskad', 'oskadd', 'oskadda', 'lindrig', 'allvarlig', 'livshotand', 'kritisk', 'avled', 'avlidit', 'omkom', 'död', 'dödad',
+  'sjukhus', 'ambulans', 'vård', 'sjukvård', 'brännskad', 'skärsår', 'benbrott', 'frakturer', 'medvetslös', 'chockad', 'skakad',
+  'kom till skada', 'till skada', 'skadades', 'skadats',
+];
+
+/** Roles and bodies after which a name follows in attributions ("polisens Sophia Jiglind", "talesperson X"). */
+export const NAME_INTRODUCERS: readonly string[] = ['polisens', 'kommunens', 'åklagaren', 'presstalesperson', 'talesperson', 'kommunpolis', 'vakthavande befäl', 'förundersökningsledare'];
+
+/** Words never part of a name although capitalised at a sentence's start. */
+export const NOT_NAMES: readonly string[] = [
+  'polisen', 'polis', 'en', 'ett', 'den', 'det', 'de', 'han', 'hon', 'hen', 'vi', 'man', 'mannen', 'kvinnan', 'föraren', 'vid', 'på', 'i',
+  'under', 'efter', 'när', 'strax', 'kl', 'klockan', 'ingen', 'inga', 'flera', 'två', 'tre', 'även', 'också', 'enligt', 'därefter',
+  'sedan', 'nu', 'just', 'totalt', 'samtliga', 'alla', 'båda', 'dessa', 'detta', 'denna', 'the', 'a', 'an', 'he', 'she', 'they',
+  'it', 'this', 'uppdatering', 'uppdaterad',
+];
+
+/** Escapes a word for use inside a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** An alternation of `words`, longest first (so "ett par" is tried before "ett"), each escaped. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '\\s+')).join('|');
+}
+
+/**
+ * Kinds of event, as police notice titles name them ("Rån", "Trafikolycka, singel") and as people ask about
+ * them ("rånet", "the robbery", "skottlossningen", "the crash"). `sv` are stems: a question word or statement
+ * word matches when it starts with one, or ends with one as a compound's head (`bilbrand`, `garageinbrottet`).
+ * `en` are English words and phrases (inflected forms are matched by stem).
+ */
+export const EVENT_KINDS: readonly { kind: string; titles: readonly string[]; sv: readonly string[]; en: readonly string[] }[] = [
+  { kind: 'robbery', titles: ['Rån', 'Rån, försök', 'Rån väpnat', 'Rån övrigt', 'Larm Överfall'], sv: ['rån', 'rånförsök', 'personrån', 'butiksrån', 'väskryckning'], en: ['robbery', 'robberies', 'robbed', 'rob', 'robber', 'robbers', 'mugging', 'mugged', 'hold-up', 'heist', 'stick-up'] },
+  { kind: 'fire', titles: ['Brand', 'Brand automatlarm', 'Mordbrand'], sv: ['brand', 'brann', 'brinn', 'eldsvåda', 'mordbrand', 'anlagd brand', 'bilbrand', 'lägenhetsbrand', 'skogsbrand', 'gräsbrand', 'rökutveckling'], en: ['fire', 'fires', 'blaze', 'burning', 'burned', 'burnt', 'arson', 'caught fire', 'on fire', 'smoke'] },
+  { kind: 'shooting', titles: ['Skottlossning', 'Skottlossning, misstänkt'], sv: ['skottlossning', 'skjutning', 'skottskad', 'beskjut', 'sköts', 'skjuten', 'skjut', 'sköt', 'skott'], en: ['shooting', 'shootings', 'shot', 'shots', 'gunfire', 'gunshot', 'shots fired'] },
+  { kind: 'explosion', titles: ['Explosion', 'Detonation', 'Smällar', 'Bombhot'], sv: ['explosion', 'detonation', 'sprängning', 'sprängladdning', 'smäll', 'bomb'], en: ['explosion', 'blast', 'detonation', 'bomb', 'bang', 'explosive'] },
+  { kind: 'traffic accident', titles: ['Trafikolycka', 'Trafikolycka, personskada', 'Trafikolycka, singel', 'Trafikolycka, vilt', 'Trafikolycka, smitning från'], sv: ['trafikolycka', 'olycka', 'singelolycka', 'viltolycka', 'krock', 'kollision', 'kollider', 'frontalkrock', 'påkörd', 'körde av vägen', 'voltade', 'dikeskörning', 'avåkning'], en: ['crash', 'crashes', 'crashed', 'collision', 'collided', 'accident', 'pile-up', 'run over', 'knocked down', 'hit by a car', 'head-on', 'rolled', 'overturned', 'ditch', 'went off the road'] },
+  { kind: 'burglary', titles: ['Inbrott', 'Inbrott, försök', 'Stöld/inbrott', 'Larm Inbrott'], sv: ['inbrott', 'inbrottsförsök', 'bröt sig in', 'tagit sig in', 'inbrottstjuv'], en: ['burglary', 'burglaries', 'break-in', 'break in', 'broke in', 'broke into', 'burgled', 'burglar', 'burglars'] },
+  { kind: 'theft', titles: ['Stöld', 'Stöld, försök', 'Stöld/inbrott', 'Motorfordon, stöld', 'Motorfordon, anträffat stulet', 'Häleri'], sv: ['stöld', 'stölder', 'stal', 'stul', 'tillgrepp', 'tillgrip', 'snatteri', 'dieselstöld', 'cykelstöld', 'bilstöld', 'ficktjuv'], en: ['theft', 'thefts', 'stole', 'stolen', 'steal', 'stealing', 'shoplifting', 'shoplifter', 'thief', 'thieves', 'pickpocket', 'nicked'] },
+  { kind: 'assault', titles: ['Misshandel', 'Misshandel, grov', 'Bråk', 'Våld/hot mot tjänsteman'], sv: ['misshandel', 'misshandl', 'slagsmål', 'bråk', 'knivhug', 'knivskur', 'slog', 'sparkade', 'knytnävsslag'], en: ['assault', 'assaulted', 'beaten', 'beat up', 'attacked', 'attack', 'punched', 'stabbed', 'stabbing', 'fight', 'brawl', 'kicked'] },
+  { kind: 'homicide', titles: ['Mord/dråp', 'Mord/dråp, försök', 'Anträffad död'], sv: ['mord', 'dråp', 'mordförsök', 'dödsfall', 'dödad', 'avliden'], en: ['murder', 'murdered', 'homicide', 'manslaughter', 'killing', 'killed', 'attempted murder', 'found dead', 'dead body'] },
+  { kind: 'drunk driving', titles: ['Rattfylleri'], sv: ['rattfylleri', 'drograttfylleri', 'rattonykter', 'onykter', 'påverkad förare'], en: ['drunk driving', 'drink driving', 'drunk driver', 'driving under the influence', 'dui', 'drugged driving', 'drink-driving'] },
+  { kind: 'traffic offence', titles: ['Trafikbrott', 'Trafikkontroll', 'Olovlig körning', 'Kontroll person/fordon'], sv: ['hastighetsöverträdelse', 'fortkörning', 'olovlig körning', 'trafikkontroll', 'hastighetskontroll', 'ordningsbot', 'vårdslöshet i trafik'], en: ['speeding', 'speed check', 'traffic check', 'unlicensed driving', 'driving without a licence', 'reckless driving', 'traffic offence', 'sped'] },
+  { kind: 'missing person', titles: ['Försvunnen person', 'Efterlyst person'], sv: ['försvunn', 'saknad', 'saknas', 'efterlys', 'eftersök'], en: ['missing', 'disappeared', 'vanished', 'went missing', 'search', 'wanted'] },
+  { kind: 'fraud', titles: ['Bedrägeri', 'Åldringsbrott', 'Förfalskningsbrott', 'Missbruk av urkund'], sv: ['bedrägeri', 'bedrag', 'lurad', 'lurat', 'bluffsamtal', 'falsk polis', 'bedragare'], en: ['fraud', 'frauds', 'scam', 'scammed', 'scammer', 'scammers', 'con', 'conned', 'swindle', 'swindled', 'fake', 'fraudster'] },
+  { kind: 'threat', titles: ['Olaga hot', 'Våld/hot mot tjänsteman'], sv: ['olaga hot', 'hotade', 'hotat', 'hotfull', 'hot mot'], en: ['threat', 'threats', 'threatened', 'threatening', 'unlawful threat'] },
+  { kind: 'vandalism', titles: ['Skadegörelse', 'Sabotage mot blåljusverksamhet'], sv: ['skadegörelse', 'klotter', 'krossade', 'vandalis', 'sabotage'], en: ['vandalism', 'vandalised', 'vandalized', 'smashed', 'graffiti', 'criminal damage', 'damaged'] },
+  { kind: 'drugs', titles: ['Narkotikabrott'], sv: ['narkotika', 'narkotikabrott', 'cannabis', 'kokain', 'amfetamin'], en: ['drugs', 'drug', 'narcotics', 'drug offence', 'cannabis', 'cocaine'] },
+  { kind: 'weapons', titles: ['Vapenlagen', 'Knivlagen'], sv: ['vapenbrott', 'vapenlagen', 'knivlagen', 'kniv', 'skjutvapen', 'vapen'], en: ['weapon', 'weapons', 'knife', 'gun', 'firearm', 'weapons offence'] },
+  { kind: 'sexual offence', titles: ['Våldtäkt', 'Våldtäkt, försök', 'Sexualbrott', 'Sedlighetsbrott', 'Ofredande/förargelse'], sv: ['våldtäkt', 'sexuellt ofredande', 'sexualbrott', 'blottning', 'ofredande'], en: ['rape', 'raped', 'sexual assault', 'sexual harassment', 'indecent exposure', 'molested', 'groped'] },
+  { kind: 'workplace accident', titles: ['Arbetsplatsolycka'], sv: ['arbetsplatsolycka', 'arbetsolycka'], en: ['workplace accident', 'accident at work', 'work accident', 'at work'] },
+  { kind: 'animal', titles: ['Djur', 'Trafikolycka, vilt', 'Lagen om hundar och katter'], sv: ['djur', 'lösspringande', 'hund', 'häst', 'ko', 'kor', 'älg', 'rådjur', 'varg', 'björn', 'vildsvin'], en: ['animal', 'animals', 'dog', 'horse', 'cow', 'cattle', 'moose', 'elk', 'deer', 'wolf', 'bear', 'boar'] },
+  { kind: 'drunkenness', titles: ['Fylleri/LOB', 'Fylleri', 'Alkohollagen'], sv: ['fylleri', 'berusad', 'omhändertagen', 'lob'], en: ['drunk', 'drunkenness', 'intoxicated', 'public drunkenness'] },
+  { kind: 'trespass', titles: ['Olaga intrång', 'Hemfridsbrott'], sv: ['olaga intrång', 'hemfridsbrott', 'intrång'], en: ['trespass', 'trespassing', 'intrusion'] },
+  { kind: 'rescue', titles: ['Fjällräddning', 'Räddningsinsats', 'Sjukdom/olycksfall'], sv: ['fjällräddning', 'räddningsinsats', 'drunkn', 'nödställd'], en: ['rescue', 'rescued', 'mountain rescue', 'drowned', 'drowning', 'stranded'] },
+  { kind: 'suspicious object', titles: ['Farligt föremål, misstänkt', 'Anträffat gods', 'Upphittat föremål'], sv: ['misstänkt farligt föremål', 'farligt föremål', 'misstänkt föremål', 'föremål'], en: ['suspicious object', 'suspicious item', 'suspicious package', 'dangerous object', 'weird object', 'object found'] },
+];
