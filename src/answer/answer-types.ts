@@ -229,7 +229,7 @@ export function money(sentence: string): Span[] {
   return spans(MONEY_RE, sentence, 'money');
 }
 
-const ALCOHOL_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|\\d+[.,]\\d+)\\s?(?:${alternation(ALCOHOL_UNITS)})(?![\\p{L}])`, 'giu');
+const ALCOHOL_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|\\d+[.,]\\d+)\\s?(?:${alternation(ALCOHOL_UNITS)}|milligram(?:\\salkohol)?\\sper\\sliter)(?![\\p{L}])`, 'giu');
 /** Alcohol levels: "1,2 promille", "0,5 mg/l". */
 export function alcohol(sentence: string): Span[] {
   return spans(ALCOHOL_RE, sentence, 'alcohol');
@@ -421,14 +421,17 @@ function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType
     const w = words[k]!.text;
     const gap = sentence.slice(words[k]!.end, words[k + 1]!.start);
     if (gap.trim() !== '') break;
-    if (DETERMINER.test(w) || (ADJECTIVE.test(w) && !/^(?:inte|också|även|sedan|efter|under|mycket|samma|andra|bara)$/i.test(w)) || (/s$/.test(w) && /^\p{Lu}/u.test(w))) from = k;
+    const genitive = /^\p{Lu}.*s$/u.test(w) || /^\p{Ll}+(?:ens|ets|ns)$/u.test(w);
+    // One word of any kind between a determiner and the noun is its modifier ("en lätt mc", "en röd elsparkcykel").
+    const afterDeterminer = k === i - 1 && k > 0 && DETERMINER.test(words[k - 1]!.text) && /^\p{Ll}+$/u.test(w);
+    if (DETERMINER.test(w) || genitive || afterDeterminer || (ADJECTIVE.test(w) && !/^(?:inte|också|även|sedan|efter|under|mycket|samma|andra|bara)$/i.test(w))) from = k;
     else break;
   }
   // A leading word that may be a verb ("lämnade en campingplats", "meddela polispatrullerna") belongs to the phrase
   // only after a determiner, or when its ending makes it an adjective.
   while (from < i) {
     const w = words[from]!.text;
-    if (DETERMINER.test(w) || /^\p{Lu}.*s$/u.test(w)) break;
+    if (DETERMINER.test(w) || /^\p{Lu}.*s$/u.test(w) || /^\p{Ll}+(?:ens|ets|ns)$/u.test(w)) break;
     if (SURE_ADJECTIVE.test(w) && !/(?:ade|de|te|dde|tt)$/i.test(w)) break;
     from++;
   }
@@ -549,6 +552,19 @@ export function objects(sentence: string): Span[] {
 const OFFENCE_MARKER_RE = new RegExp(`${B}(?:${alternation(OFFENCE_MARKERS)})${E}`, 'giu');
 const OFFENCE_NOUN_RE = /(?<![\p{L}])(?:(?:ringa|grov|grovt|grova|synnerligen grov|försök till|förberedelse till|olaga|olovlig|vårdslöshet|brott mot)\s)*\p{L}*(?:brott|fylleri|stöld|stölder|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|lagen|vållande till \p{L}+|tillgrepp av fortskaffningsmedel|vårdslöshet i (?:trafik|sjötrafik))(?![\p{L}])/giu;
 const OFFENCE_END = new RegExp(`[.;:!?]|\\s(?=(?:${alternation(['efter att', 'efter', 'då', 'sedan', 'när', 'vid', 'i samband', 'som', 'men', 'där', 'eftersom', 'för att', 'mot en', 'mot ett', 'mot den', 'och han', 'och hon', 'och de', 'och polisen', 'och det', 'och föraren', 'och mannen', 'och kvinnan', 'inleds', 'upprättas', 'upprättades', 'har', 'hade', 'och har', 'utan', 'på platsen', 'i bostaden', 'enligt', 'skrivs', 'kommer', 'ska', 'i nuläget', 'på grund av'])})${E})|,\\s(?=(?:${alternation(['som', 'vilket', 'där', 'när', 'efter', 'men', 'polisen', 'han', 'hon', 'de', 'och', 'det'])})${E})`, 'iu');
+/** Words that go on a list of offences after "och", "samt" or a comma. */
+const OFFENCE_NEXT = /^(?:ringa|grov|grovt|grova|synnerligen|försök|förberedelse|olaga|olovlig|brott|vårdslöshet|vållande|\p{L}*(?:brott|fylleri|stöld|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|förolämpning|tillgrepp))(?![\p{L}])/iu;
+
+/** An offence phrase up to the first "och"/"samt"/comma that does not go on with another offence. */
+function cutList(span: Span): Span | null {
+  const re = /(?:,\s|\s(?:och|samt)\s)/g;
+  for (const m of span.text.matchAll(re)) {
+    const rest = span.text.slice(m.index! + m[0].length);
+    if (!OFFENCE_NEXT.test(rest)) return trimSpan({ ...span, end: span.start + m.index!, text: span.text.slice(0, m.index!) });
+  }
+  return span;
+}
+
 /** Offences and suspicions: "ringa misshandel och brott mot strålskyddslagen", "försök till mord", "grov misshandel". */
 export function offences(sentence: string): Span[] {
   const out: Span[] = [];
@@ -557,7 +573,8 @@ export function offences(sentence: string): Span[] {
     const lead = /^\s+(?:att\s+ha\s+|ha\s+|att\s+)/i.exec(sentence.slice(from));
     const verbal = Boolean(lead);
     if (lead) from += lead[0].length;
-    const p = phraseFrom(sentence, from, 'offence', verbal ? 0.6 : 1, 14, OFFENCE_END);
+    const found = phraseFrom(sentence, from, 'offence', verbal ? 0.6 : 1, 14, OFFENCE_END);
+    const p = found && cutList(found);
     if (p && p.text.length >= 3 && !/^(?:det|den|detta|han|hon|de)$/i.test(p.text)) out.push(p);
   }
   for (const s of spans(OFFENCE_NOUN_RE, sentence, 'offence', 0.7)) if (s.text.length >= 4) out.push(s);
@@ -595,7 +612,7 @@ export function causes(sentence: string): Span[] {
 }
 
 const INJURY_RE = new RegExp(
-  `(?<![\\p{L}])(?:(?:ingen|inga|inte|ej|ingen person|ingen människa|ingen av dem)\\s(?:\\p{L}+\\s){0,4})?(?:(?:lindrigt|allvarligt|svårt|livshotande|kritiskt|lätt|mycket|ytligt)\\s)?(?:${alternation(INJURY_WORDS)})\\p{L}*(?:\\s(?:skador|till skada|till sjukhus|med ambulans(?: till sjukhus)?))?`,
+  `(?<![\\p{L}])(?:(?:ingen|inga|inte|ej|ingen person|ingen människa|ingen av dem)\\s(?:\\p{L}+\\s){0,4})?(?:(?:lindrigt|allvarligt|svårt|livshotande|kritiskt|lätt|lättare|mycket|ytligt|oklart|okänt|oklara|lindriga|allvarliga)\\s)?(?:${alternation(INJURY_WORDS)})\\p{L}*(?:\\s(?:skador|till skada|till sjukhus|med ambulans(?: till sjukhus)?))?`,
   'giu',
 );
 /** Injuries and outcomes: "lindrigt skadad", "ingen person ska ha kommit till skada", "inga personskador", "avled". */

@@ -305,7 +305,7 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
     typing(ctx);
     const engine = backend.engine;
     const v = await engine.verify(quote, speaker);
-    await sendHtml(ctx, formatVerification(v, lang, { claimed: speaker, statements: engine.status().statements }));
+    await sendHtml(ctx, formatVerification(v, lang, { claimed: speaker ?? v.claimedSpeaker ?? null, statements: engine.status().statements }));
   });
 
   // --- Admin commands
@@ -573,7 +573,8 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
       return;
     }
     typing(ctx);
-    const a = await backend.engine.ask(question, { langHint: langHint(ctx) });
+    // "igår", "i lördags" are read against when the message was sent.
+    const a = await backend.engine.ask(question, { langHint: langHint(ctx), now: ctx.message?.date ? new Date(ctx.message.date * 1000) : new Date() });
     const rendered = formatAnswer(a);
     let keyboard: InlineKeyboard | undefined;
     if (a.answered && a.citations.length > 0) {

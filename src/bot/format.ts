@@ -4,7 +4,9 @@
  * through `escapeHtml`; the only markup is the bot's own. Cited sentences are rendered character for character.
  */
 import type { SentenceContext } from '../answer/api.js';
-import type { Answer, Citation, Lang, QuoteMatch, Verification } from '../types.js';
+import { refusalText } from '../answer/refusal.js';
+import { formatDay } from '../text/dates.js';
+import type { Answer, Citation, DayDate, Lang, QuoteMatch, Verification } from '../types.js';
 import { t, type Messages } from './messages.js';
 
 /** Telegram's limit for one message's text. */
@@ -75,7 +77,21 @@ function link(url: string, label: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
 }
 
-type SourceFields = Pick<Citation, 'title' | 'publisher' | 'published' | 'url'>;
+type SourceFields = Pick<Citation, 'title' | 'publisher' | 'published' | 'url'> & { date?: DayDate | null };
+
+/**
+ * A statement's date as people read it: "2 maj 2024 18:57" from a publication time, "21 mars (år ej angivet)"
+ * when its title gives only day and month, "datum okänt" when nothing does.
+ */
+export function statementDateText(c: Pick<SourceFields, 'published' | 'date'>, lang: Lang): string {
+  if (c.published) {
+    const time = /T(\d{2}:\d{2})/.exec(c.published)?.[1];
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(c.published);
+    if (m) return `${formatDay({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, lang)}${time ? ` ${time}` : ''}`;
+    return formatDate(c.published, lang);
+  }
+  return c.date ? escapeHtml(formatDay(c.date, lang)) : t(lang).unknownDate;
+}
 
 /** Two lines: the statement's title, then publisher · date · link (at the cited sentence). */
 function sourceLines(c: SourceFields, sentence: string, lang: Lang, linkLabel?: string): string[] {
@@ -83,7 +99,7 @@ function sourceLines(c: SourceFields, sentence: string, lang: Lang, linkLabel?: 
   const url = textFragmentUrl(c.url, sentence);
   return [
     `<i>${escapeHtml(c.title)}</i>`,
-    [escapeHtml(c.publisher ?? m.unknownPublisher), formatDate(c.published, lang), url ? link(url, linkLabel ?? m.readSource) : m.noLink].join(' · '),
+    [escapeHtml(c.publisher ?? m.unknownPublisher), statementDateText(c, lang), url ? link(url, linkLabel ?? m.readSource) : m.noLink].join(' · '),
   ];
 }
 
@@ -116,10 +132,17 @@ export function formatAnswer(a: Answer, lang: Lang = a.lang): RenderedAnswer {
   if (a.answered && a.citations.length > 0) {
     lines.push(a.answer ? `<b>${m.answer}:</b> ${escapeHtml(a.answer)}` : `<b>${m.fromStatements}:</b>`, '');
     lines.push(...formatCitation(a.citations[0]!, lang));
-    return { html: lines.join('\n'), more: a.citations.slice(1) };
+    // Other statements that answer too (a general question): shown as earlier sources, newest first.
+    const also = a.citations.filter((c) => c.role === 'also');
+    if (also.length > 0) {
+      lines.push('', `<b>${m.alsoAnswered}</b>`);
+      also.forEach((c, i) => lines.push('', ...formatCitation(c, lang, `${i + 2}. `)));
+    }
+    return { html: lines.join('\n'), more: a.citations.filter((c) => c.role === 'near') };
   }
   const q = a.question.replace(/\s+/g, ' ').trim();
   lines.push(q ? m.notAnsweredEcho(escapeHtml(truncate(q, ECHO_MAX))) : m.notAnswered);
+  if (a.reason) lines.push(escapeHtml(refusalText(a.reason, lang)));
   if (a.citations.length > 0) {
     lines.push('', m.nearest);
     a.citations.forEach((c, i) => lines.push('', ...formatCitation(c, lang, `${i + 1}. `)));
@@ -140,7 +163,7 @@ export function formatMoreSources(citations: Citation[], lang: Lang, firstNumber
 }
 
 /** The sentences around a cited one, the cited sentence in bold. */
-export function formatContext(c: SentenceContext, lang: Lang, publisher?: { publisher: string | null; published: string | null }): string {
+export function formatContext(c: SentenceContext, lang: Lang, publisher?: { publisher: string | null; published: string | null; date?: DayDate | null }): string {
   const m = t(lang);
   const lines = [`<b>${m.contextHeader}</b> — <i>${escapeHtml(c.title)}</i>`, ''];
   for (const s of c.before) lines.push(escapeHtml(s));
@@ -148,7 +171,7 @@ export function formatContext(c: SentenceContext, lang: Lang, publisher?: { publ
   for (const s of c.after) lines.push(escapeHtml(s));
   const url = textFragmentUrl(c.url, c.sentence);
   const tail: string[] = [];
-  if (publisher) tail.push(escapeHtml(publisher.publisher ?? m.unknownPublisher), formatDate(publisher.published, lang));
+  if (publisher) tail.push(escapeHtml(publisher.publisher ?? m.unknownPublisher), statementDateText(publisher, lang));
   tail.push(url ? link(url, m.readWhole) : m.noLink);
   lines.push('', tail.join(' · '));
   return lines.join('\n');
@@ -160,6 +183,11 @@ export function formatVerification(v: Verification, lang: Lang, p: { claimed?: s
   const lines: string[] = [];
   if (v.verdict === 'not_found' || !v.match) {
     lines.push(m.notFound(p.statements));
+    if (v.nearest) {
+      lines.push('', m.translationNote, '', `<b>${m.nearestOriginal}:</b> ${quoted(v.nearest.text, m)}`);
+      if (v.nearest.speaker) lines.push(m.speakerNamed(escapeHtml(v.nearest.speaker)));
+      lines.push('', ...sourceLines(v.nearest, v.nearest.text, lang));
+    }
     return lines.join('\n');
   }
   const match: QuoteMatch = v.match;

@@ -23,6 +23,11 @@ export interface Messages {
   buttonContext: string;
   buttonMore: string;
   moreHeader: string;
+  /** Header of the other statements that answer a general question too (newest first, after the lead). */
+  alsoAnswered: string;
+  /** /verify of an English rendering of a Swedish quote: only the original can be checked. */
+  translationNote: string;
+  nearestOriginal: string;
   noMore: string;
   contextHeader: string;
   contextGone: string;
@@ -102,6 +107,9 @@ const sv: Messages = {
   buttonContext: '📄 Visa sammanhang',
   buttonMore: '📚 Fler källor',
   moreHeader: 'Fler källor (närliggande meningar, i relevansordning):',
+  alsoAnswered: 'Tidigare uttalanden som också svarar (nyast först):',
+  translationNote: 'Citatet verkar vara en översättning. Bara originalets ordalydelse kan kontrolleras; här är den närmaste svenska meningen (ingen träff):',
+  nearestOriginal: 'Närmaste mening i originalet',
   noMore: 'Det finns inga fler källor till den frågan.',
   contextHeader: 'Sammanhang',
   contextGone: 'Det uttalandet finns inte längre i indexet.',
@@ -206,6 +214,9 @@ const en: Messages = {
   buttonContext: '📄 Show context',
   buttonMore: '📚 More sources',
   moreHeader: 'Further sources (nearby sentences, most relevant first):',
+  alsoAnswered: 'Earlier statements that answer it too (newest first):',
+  translationNote: 'The quote looks like a translation. Only the original wording can be checked; this is the nearest Swedish sentence (not a match):',
+  nearestOriginal: 'Nearest sentence in the original',
   noMore: 'There are no further sources for that question.',
   contextHeader: 'Context',
   contextGone: 'That statement is no longer in the index.',

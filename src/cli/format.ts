@@ -1,7 +1,8 @@
 /** Plain-text rendering of answers, explanations and verifications for the terminal, in the answer's language. */
 import type { Explanation } from '../answer/engine.js';
 import { formatDay } from '../text/dates.js';
-import type { Answer, Citation, Lang, Refusal, Verification } from '../types.js';
+import { refusalText } from '../answer/refusal.js';
+import type { Answer, Citation, Lang, Verification } from '../types.js';
 
 const LABELS = {
   en: {
@@ -31,28 +32,6 @@ const LABELS = {
     earlier: 'tidigare',
   },
 } as const;
-
-/** Why it refused, in one line. */
-export function refusalText(r: Refusal, lang: Lang): string {
-  const d = r.detail;
-  const sv = lang === 'sv';
-  switch (r.code) {
-    case 'no_question':
-      return sv ? 'Frågan innehåller inga ord att söka på.' : 'The question holds no words to search for.';
-    case 'place_not_matched':
-      return sv ? `Inget uttalande nämner ${d ?? 'platsen'} i det sammanhanget.` : `No statement names ${d ?? 'the place'} in that connection.`;
-    case 'date_not_matched':
-      return sv ? `Inget uttalande om det gäller ${d ?? 'den dagen'}.` : `No statement about it is from ${d ?? 'that day'}.`;
-    case 'nothing_that_recent':
-      return sv ? `Inget uttalande är så nytt: det senaste är från ${d}.` : `No statement is that recent: the newest is from ${d}.`;
-    case 'event_not_matched':
-      return sv ? `Inget uttalande om ${d ?? 'den händelsen'} stämmer med frågan.` : `No statement about ${d ?? 'that event'} matches the question.`;
-    case 'fact_not_present':
-      return sv ? `Uttalandet säger inte det som frågas efter (${d}).` : `The statement does not state what is asked (${d}).`;
-    case 'low_coverage':
-      return sv ? `Uttalandena täcker inte frågan${d ? ` (${d})` : ''}.` : `The statements do not cover the question${d ? ` (${d})` : ''}.`;
-  }
-}
 
 /** A citation's date as people read it ("21 mars 2025", "21 March (year not given)"). */
 export function citationDate(c: Pick<Citation, 'date'>, lang: Lang): string {
@@ -147,6 +126,10 @@ export function formatVerification(v: Verification, claimed?: string | null): st
     const who = claimed ?? v.claimedSpeaker;
     if (who && v.speakerMatches === false) lines.push(`  ⚠ Attributed to ${who}, but the source ${v.match.speaker ? `names ${v.match.speaker}` : 'names no speaker'}.`);
     lines.push(...source({ ...v.match, date: v.match.date ?? null }, 'en'));
+  }
+  if (v.nearest) {
+    lines.push(`  Nearest Swedish sentence (not a match): “${v.nearest.text}”`);
+    lines.push(...source({ ...v.nearest, date: v.nearest.date ?? null }, 'en'));
   }
   return lines.join('\n');
 }

@@ -8,7 +8,28 @@
 import type { Lang } from '../types.js';
 import { dateTerms, isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import { translate, type Lexicon } from '../text/lexicon.js';
-import { MONTHS, WEEKDAYS } from '../text/vocabulary.js';
+import { MONTHS, STRONG_VERBS, SWEDISH_SYNONYMS, WEEKDAYS } from '../text/vocabulary.js';
+
+/** Every form of a strong verb → the stems of all its forms; casual Swedish → the statements' words. */
+const SWEDISH_VARIANTS: ReadonlyMap<string, string[]> = (() => {
+  const m = new Map<string, Set<string>>();
+  const add = (w: string, stems: string[]) => {
+    const s = m.get(w) ?? new Set<string>();
+    for (const x of stems) s.add(x);
+    m.set(w, s);
+  };
+  for (const forms of STRONG_VERBS) {
+    const stems = forms.map((f) => stemSv(f));
+    for (const f of forms) add(f, stems);
+  }
+  for (const [w, list] of SWEDISH_SYNONYMS) add(w, list.map((x) => stemSv(x)));
+  return new Map([...m].map(([k, v]) => [k, [...v]]));
+})();
+
+/** How much a strong verb's other form or a casual word's plain one counts beside the word itself. */
+const VARIANT_WEIGHT = 0.9;
+/** How much a synonym from the lexicon counts (same main English sense: "hittades" – "anträffades"). */
+const SYNONYM_WEIGHT = 0.6;
 
 export interface Alternative {
   term: string;
@@ -107,6 +128,8 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       if (isQueryNoise(tok) || (tok.length < 2 && !/\d/.test(tok))) continue;
       const alts: Alternative[] = [];
       addAlt(alts, stemSv(tok), 1);
+      for (const v of SWEDISH_VARIANTS.get(tok) ?? []) addAlt(alts, v, VARIANT_WEIGHT);
+      if (!entity) for (const v of lexicon.synonyms.get(tok) ?? []) addAlt(alts, stemSv(v), SYNONYM_WEIGHT);
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
       for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
       concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role });
@@ -118,7 +141,11 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     i += matched;
     const alts: Alternative[] = [];
     for (const tr of translations!) {
-      for (const w of tokenize(tr.sv)) if (!isQueryNoise(w) || translations!.length === 1) addAlt(alts, stemSv(w), tr.weight);
+      for (const w of tokenize(tr.sv)) {
+        if (isQueryNoise(w) && translations!.length > 1) continue;
+        addAlt(alts, stemSv(w), tr.weight);
+        for (const v of SWEDISH_VARIANTS.get(w) ?? []) addAlt(alts, v, tr.weight * VARIANT_WEIGHT);
+      }
     }
     for (const w of words) {
       if (isQueryNoise(w)) continue;

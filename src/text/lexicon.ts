@@ -22,6 +22,12 @@ export interface Lexicon {
   phrases: Map<string, Translation[]>;
   /** English single-word stem → Swedish equivalents (for inflected forms the files do not list). */
   stems: Map<string, Translation[]>;
+  /**
+   * Swedish word → Swedish words of the same main sense: those of the corpus lexicon whose first English
+   * equivalents meet ("hittades" and "anträffades" are both "found"). A Swedish question finds what the
+   * statements say in other words.
+   */
+  synonyms: Map<string, string[]>;
 }
 
 /** Words that begin an English phrase without adding to it ("the driver" is "driver"). */
@@ -30,8 +36,13 @@ const LEADING = /^(?:the|a|an|to|is|was|were|be|been|being|his|her|their|its|of)
 const LATER_SENSE = 0.7;
 
 export function emptyLexicon(): Lexicon {
-  return { phrases: new Map(), stems: new Map() };
+  return { phrases: new Map(), stems: new Map(), synonyms: new Map() };
 }
+
+/** How many English equivalents of a corpus entry count as its main sense (for synonyms). */
+const MAIN_SENSES = 2;
+/** At most this many synonyms per word (a sense shared by more words is too general to tell anything). */
+const MAX_SYNONYMS = 12;
 
 function put(into: Lexicon, english: string, t: Translation): void {
   const key = tokenize(english.replace(LEADING, '')).join(' ');
@@ -61,17 +72,30 @@ export function parseLexicon(tsv: string, file: string, into: Lexicon = emptyLex
 
 /** Parses the Swedish → English format (`swedish<TAB>english, english`, `=name` for names) into the same map. */
 export function parseCorpusLexicon(tsv: string, file: string, into: Lexicon = emptyLexicon()): Lexicon {
+  const bySense = new Map<string, Set<string>>();
+  const senses = new Map<string, string[]>();
   tsv.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const [sv, en, ...rest] = line.split('\t');
     if (!sv || !en || rest.length > 0) throw new IngestError(file, 'expected "swedish<TAB>english, english"', i + 1);
     if (en.trim() === '=name') return;
-    en.split(',')
-      .map((x) => x.trim().toLowerCase())
-      .filter(Boolean)
-      .forEach((e, k) => put(into, e, { sv: sv.trim().toLowerCase(), weight: k < 2 ? 1 : LATER_SENSE }));
+    const word = sv.trim().toLowerCase();
+    const english = en.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+    english.forEach((e, k) => put(into, e, { sv: word, weight: k < MAIN_SENSES ? 1 : LATER_SENSE }));
+    const main = [...new Set(english.slice(0, MAIN_SENSES).map((e) => tokenize(e.replace(LEADING, '')).map(stemEn).join(' ')).filter(Boolean))];
+    senses.set(word, main);
+    for (const m of main) bySense.set(m, (bySense.get(m) ?? new Set()).add(word));
   });
+  for (const [word, main] of senses) {
+    const syn = new Set<string>();
+    for (const m of main) {
+      const group = bySense.get(m)!;
+      if (group.size > MAX_SYNONYMS) continue;
+      for (const w of group) if (w !== word) syn.add(w);
+    }
+    if (syn.size) into.synonyms.set(word, [...new Set([...(into.synonyms.get(word) ?? []), ...syn])]);
+  }
   return into;
 }
 

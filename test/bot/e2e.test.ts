@@ -315,7 +315,7 @@ describe('an admin and everyone else', () => {
     await admin.say('Hur mycket kokain beslagtogs i Malmö?', { from: { language_code: 'sv' } });
     const r = await admin.reply();
     expect(r.text).toContain('”Tullverket och Polisen beslagtog under tisdagen 42 kilo kokain i Malmö hamn.”');
-    expect(r.text).toContain('Polisen region Syd · 2024-05-02 · ');
+    expect(r.text).toContain('Polisen region Syd · 2 maj 2024 · ');
     // The link opens the page at the sentence (a text fragment, percent-encoded).
     expect(r.text).toContain(
       '<a href="https://polisen.se/aktuellt/nyheter/2024/maj/stort-kokainbeslag-i-malmo-hamn/#:~:text=Tullverket%20och%20Polisen%20beslagtog%20under%20tisdagen%2042%20kilo%20kokain%20i%20Malm%C3%B6%20hamn.">Läs i källan</a>',

@@ -52,7 +52,7 @@ describe('answers', () => {
       '“Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.”',
       '— Mats Löfving',
       '<i>Titel &lt;med&gt; &amp; tecken</i>',
-      expect.stringMatching(/^Polisen · 2024-05-02 18:57 · <a href="https:\/\/polisen\.se\/a\?x=1&amp;y=2#:~:text=Just%20nu/),
+      expect.stringMatching(/^Polisen · 2 May 2024 18:57 · <a href="https:\/\/polisen\.se\/a\?x=1&amp;y=2#:~:text=Just%20nu/),
     ]);
     expect(r.more).toHaveLength(1);
     expect(checkTelegramHtml(r.html)).toBeNull();

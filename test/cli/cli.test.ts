@@ -17,8 +17,8 @@ describe('command line', () => {
   it('indexes, answers with --json in the documented shape, and answers a batch on stdin in order', () => {
     expect(cli('index.ts', [], env)).toMatch(/indexed 1 statements, \d+ sentences/);
     const a = JSON.parse(cli('ask.ts', ['--json', 'How many are remanded?'], env));
-    expect(Object.keys(a)).toEqual(['question', 'lang', 'answered', 'answer', 'citations']);
-    expect(Object.keys(a.citations[0])).toEqual(['text', 'docId', 'title', 'publisher', 'published', 'url', 'speaker', 'score']);
+    expect(Object.keys(a)).toEqual(['question', 'lang', 'answered', 'answer', 'citations', 'asks']);
+    expect(Object.keys(a.citations[0])).toEqual(['text', 'docId', 'title', 'publisher', 'published', 'url', 'speaker', 'score', 'date', 'role']);
     expect(a.citations[0].text).toBe('Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.');
     expect(a.answer).toBe('380');
     const lines = cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n').trim().split('\n');

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
+
+// Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
+// what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
+// time, a speed limit, an amount or a number inside a name.
+const rows: [AnswerType, string, string, string[]][] = [
+  // figures
+  ['count', '420497', 'Två personer greps vid busstorget vid Gullmarsplan efter misshandel på en buss.', ['Två']],
+  ['count', '538545', 'Under natten till onsdag har polisens regionledningscentral öst hanterat ett 50-tal ärenden som rör Jönköpings län.', ['ett 50-tal']],
+  ['count', '510038', 'En förare får ordningsbot för hastighetsöverträdelse efter att ha kört 63 km/h på en 50-sträcka.', []],
+  ['count', '472831', 'En person har rökskadats i under en brand på ett företag på Industrigatan 33 i Borås.', []],
+  ['count', '572412', 'Två män i 30-årsåldern har blivit misshandlade med sparkar och slag, båda fördes till sjukhus för kontroll.', ['Två']],
+  ['count', '628537', 'På länsväg 541 i Röbäcksdalen, Umeå, utfärdades en ordningsbot på grund av hastighetsöverträdelse.', []],
+  ['age', '572412', 'Två män i 30-årsåldern har blivit misshandlade med sparkar och slag, båda fördes till sjukhus för kontroll.', ['30-årsåldern']],
+  ['age', '587390', 'Polisen behöver allmänhetens hjälp med iakttagelser kring en försvunnen 79-årig man från Britsarvet', ['79-årig']],
+  ['age', '546207', 'Man i femtioårsåldern misstänks för smitning från trafikolycka.', ['femtioårsåldern']],
+  ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
+  ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
+  ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],
+  ['money', '437389', 'Det fastställda bötesbeloppet för detta är 1 500 kronor.', ['1 500 kronor']],
+  ['money', '547558', 'Godsvärde på de stulna varorna var under 100 kronor.', ['100 kronor']],
+  ['alcohol', '447161', 'I bevisinstrumentet för rattfylleri uppmättes hans alkohol till 0,12 milligram per liter utandningsluft.', ['0,12 milligram per liter']],
+  ['alcohol', '508286', 'Gränsen för grovt rattfylleri är 0,50 milligram alkohol per liter utandningsluft, som motsvarar ungefär 1,0 promille i blodet.', ['0,50 milligram alkohol per liter', 'ungefär 1,0 promille']],
+  ['duration', '576419', 'Övningen kommer att pågå under två timmar och innefatta vad som kan uppfattas som ljud från skottlossning.', ['två timmar']],
+  ['duration', '469425', 'Kontrollern genomfördes under 30 minuter och samtliga utförda kontroller var utan anmärkning.', ['30 minuter']],
+  ['quantity', '640724', 'Han fick åka med för provtagning och provtagningen visade att han hade 0.52 milligram alkohol per liter utandningsluft.', []],
+  // time
+  ['time', '569715', 'Strax efter klockan 12 fick polisen syn på en bil i Hökarängen vars förare valde att försöka undkomma från polisen.', ['Strax efter klockan 12']],
+  ['time', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['vid 16:30-tiden']],
+  ['date', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['natten till onsdagen']],
+  ['date', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['i dag']],
+  // where and who
+  ['street', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['Järntorgsgatan 12']],
+  ['street', '628537', 'På länsväg 541 i Röbäcksdalen, Umeå, utfärdades en ordningsbot på grund av hastighetsöverträdelse.', ['länsväg 541']],
+  ['place', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['Häggvik station']],
+  ['place', '592429', 'Turisten, en man, behöver hjälp att transporteras till sjukvården.', ['sjukvården']],
+  ['person', '631315', 'Det handlar dels om en svart damcykel av märket Yosemite med en sadel som har texten ”Biltema” och dels en gråsvart herrcykel av okänt märke.', []],
+  ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
+  ['role', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['En kvinna', 'ordningsvakter']],
+  ['organisation', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['polisens regionledningscentral']],
+  // things and acts
+  ['vehicle', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['en röd elsparkcykel av märket Voi']],
+  ['vehicle', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
+  ['object', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
+  ['object', '546454', 'Ett fordon tillgreps i samband med rånet och gärningspersonerna hade lämnat platsen.', ['Ett fordon']],
+  ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
+  ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
+  ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],
+  ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
+  ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
+  ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
+  ['colour', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['röd elsparkcykel']],
+  ['event', '646495', 'Några minuter senare inkommer samtal om att samma bil kört av Strängnäsvägen, och ut på en åker.', ['samma bil kört av Strängnäsvägen, och ut på en åker']],
+];
+
+describe('answer types', () => {
+  it.each(rows)('%s in notice %s: %j', (type, _id, sentence, want) => {
+    const got = RECOGNISERS[type](sentence);
+    for (const s of got) expect(sentence.slice(s.start, s.end)).toBe(s.text); // verbatim, with its offsets
+    for (const w of want) expect(got.map((s) => s.text)).toContain(w);
+    // Nothing sure where nothing is wanted ("en"/"ett" are weak counts, weight 0.25: mostly articles).
+    if (want.length === 0) expect(got.filter((s) => s.weight >= 0.5).map((s) => s.text)).toEqual([]);
+  });
+});
