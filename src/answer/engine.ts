@@ -384,6 +384,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
     // Stage 4: sentences of the likely statements.
     const contentTerms = concepts.flatMap((c, i) => (c.role === 'content' ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
+    const contentConcepts = concepts.flatMap((c, i) => (c.role === 'content' && i < w.length ? [{ index: i, weight: w[i]!, alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
@@ -393,16 +394,17 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       for (let s = first; s < end; s++) {
         const text = this.sentenceText(seg, s);
         const h = st.hits.get(s);
-        const prev = st.hits.get(s - 1);
         const m = h?.sentMask ?? 0;
+        const matched = matchedConcepts(text, contentConcepts);
+        const prevMatched = s > first ? matchedConcepts(this.sentenceText(seg, s - 1), contentConcepts) : new Map<number, number>();
         const ev = typeEvidence(analysis.types, text, anchorsIn(text, contentTerms), questionStems);
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {
           statement: st.logit,
           sentScore: h?.sentScore ?? 0,
-          content: share(m, contentMask, contentTotal),
-          contentNear: share(m | (prev?.sentMask ?? 0), contentMask, contentTotal),
+          content: coverage(matched, contentConcepts),
+          contentNear: coverage(merge(matched, prevMatched), contentConcepts),
           entityHere: entityMask && (m & entityMask) !== 0 ? 1 : 0,
           typed: analysis.types.length ? 1 : 0,
           typeFirst: ev.first,
@@ -427,7 +429,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown);
 
     // Stage 6: the answer.
-    const answer = this.assemble(question, analysis, lang, ranked, decision, limit, entityMask !== 0, questionStems);
+    const answer = this.assemble(question, analysis, lang, ranked, decision, limit, questionStems);
     return { analysis, concepts: conceptInfo, statements, sentences: ranked, decision, answer };
   }
 
@@ -491,7 +493,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
   }
 
   /** The answer value: short answer, citations (answer, further sources newest first, near sentences). */
-  private assemble(question: string, a: QuestionAnalysis, lang: 'sv' | 'en', ranked: SentenceCandidate[], decision: Decision, limit: number, namesSomething: boolean, questionStems: ReadonlySet<string>): Answer {
+  private assemble(question: string, a: QuestionAnalysis, lang: 'sv' | 'en', ranked: SentenceCandidate[], decision: Decision, limit: number, questionStems: ReadonlySet<string>): Answer {
     const base = { question, lang, type: a.legacy, asks: a.types };
     if (!decision.answered) {
       return { ...base, answered: false, answer: null, citations: ranked.slice(0, limit).map((c) => this.citation(c, 'near')), reason: decision.reason };
@@ -508,8 +510,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       if (a.types.length && !c.fact) continue;
       answering.push(c);
     }
-    // A general question (no place, person or date named) answered by several statements: the newest leads.
-    const general = !namesSomething && !a.date;
+    // Several statements answer a question that names no day or event ("Vem är regionpolischef i Stockholm?"):
+    // the newest leads, the others follow as earlier sources.
+    const general = !a.date && a.events.length === 0;
     if (general && answering.length > 1) answering.sort((x, y) => compareNewestFirst(x.statement.date, y.statement.date) || y.p - x.p);
     const lead = answering[0]!;
     const shown = new Set(answering);
@@ -650,6 +653,52 @@ function dedupeTerms(list: { term: string; weight: number }[]): { term: string; 
 function dedupeByText(list: SentenceCandidate[]): SentenceCandidate[] {
   const seen = new Set<string>();
   return list.filter((c) => !seen.has(c.text) && seen.add(c.text));
+}
+
+interface WeightedConcept {
+  index: number;
+  weight: number;
+  alternatives: { term: string; weight: number }[];
+}
+
+/**
+ * How well each concept is met in `text`: the weight of its best alternative found there (a word with that
+ * stem: 1·weight; a compound with it as head: 0.7·; as modifier: 0.5·), by concept index. Unlike the index's
+ * masks, a loose alternative ("region" for "regional police chief") counts for what it weighs.
+ */
+function matchedConcepts(text: string, concepts: WeightedConcept[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (concepts.length === 0) return out;
+  const stems = tokenSpans(text).map((t) => stemSv(t.token));
+  for (const c of concepts) {
+    let best = 0;
+    for (const a of c.alternatives) {
+      if (a.term.startsWith('§')) continue;
+      for (const s of stems) {
+        const v = s === a.term ? a.weight : a.term.length >= 4 && s.length > a.term.length + 2 && s.endsWith(a.term) ? a.weight * 0.7 : a.term.length >= 4 && s.length > a.term.length + 2 && s.startsWith(a.term) ? a.weight * 0.5 : 0;
+        if (v > best) best = v;
+      }
+    }
+    if (best > 0) out.set(c.index, best);
+  }
+  return out;
+}
+
+function merge(a: Map<number, number>, b: Map<number, number>): Map<number, number> {
+  const m = new Map(a);
+  for (const [k, v] of b) m.set(k, Math.max(m.get(k) ?? 0, v));
+  return m;
+}
+
+/** Share of the concepts' weight met (1 when there are none). */
+function coverage(matched: Map<number, number>, concepts: WeightedConcept[]): number {
+  let total = 0;
+  let got = 0;
+  for (const c of concepts) {
+    total += c.weight;
+    got += c.weight * (matched.get(c.index) ?? 0);
+  }
+  return total > 0 ? got / total : 1;
 }
 
 /** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */

@@ -28,6 +28,8 @@ const SWEDISH_VARIANTS: ReadonlyMap<string, string[]> = (() => {
 
 /** How much a strong verb's other form or a casual word's plain one counts beside the word itself. */
 const VARIANT_WEIGHT = 0.9;
+/** How much a translated English word's own stem counts (a shared word or a name: "regional" is not "region"). */
+const ENGLISH_SELF_WEIGHT = 0.5;
 /** How much a synonym from the lexicon counts (same main English sense: "hittades" – "anträffades"). */
 const SYNONYM_WEIGHT = 0.6;
 
@@ -114,8 +116,10 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       for (let n = MAX_PHRASE; n >= 1 && !matched; n--) {
         if (i + n > tokens.length) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
+        // Question words are not content, even where the lexicon has them ("how many" → "antal").
+        if (tokens.slice(i, i + n).every((w) => isQueryNoise(w))) continue;
         const t = translate(lexicon, phrase) ?? (n === 1 ? translate(lexicon, tok.replace(/'s$/, '')) : undefined);
-        if (t && (n > 1 || !isQueryNoise(phrase))) {
+        if (t) {
           matched = n;
           translations = t;
         }
@@ -149,8 +153,9 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     }
     for (const w of words) {
       if (isQueryNoise(w)) continue;
-      addAlt(alts, stemEn(w), 1);
-      addAlt(alts, stemSv(w), 1);
+      // The English word itself, for names and words both languages share; the translations come first.
+      addAlt(alts, stemEn(w), entity ? 1 : ENGLISH_SELF_WEIGHT);
+      addAlt(alts, stemSv(w), entity ? 1 : ENGLISH_SELF_WEIGHT);
       for (const k of eventWords.get(w) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
     }
     if (alts.length === 0) continue;
