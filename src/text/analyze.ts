@@ -43,14 +43,19 @@ const svCache = new Map<string, string>();
 const enCache = new Map<string, string>();
 
 /**
- * The Swedish stem: Snowball, then the definite-form endings Snowball keeps (`-et`, `-t`), so that
- * `gängvåldet`, `gängvåld` meet and `våld` can match the compound's head.
+ * The Swedish stem: Snowball, then the definite-form ending Snowball keeps (`-et`), then a final doubled
+ * consonant made single, so that every form meets: `gängvåldet`/`gängvåld`, `rånet`/`rån`,
+ * `inbrottet`/`inbrott` (Snowball gives `inbrott` and `inbrot`), and `våld` can match the compound's head.
  */
 export function stemSv(token: string): string {
   let s = svCache.get(token);
   if (s === undefined) {
-    s = /^\p{N}/u.test(token) ? normaliseNumber(token) : svStemmer.stem(token);
-    if (s.length > 5 && s.endsWith('et')) s = s.slice(0, -2);
+    if (/^\p{N}/u.test(token)) s = normaliseNumber(token);
+    else {
+      s = svStemmer.stem(token);
+      if (s.length > 4 && s.endsWith('et')) s = s.slice(0, -2);
+      if (s.length > 3 && /([bdfgklmnprstv])\1$/.test(s)) s = s.slice(0, -1);
+    }
     if (svCache.size > 500_000) svCache.clear();
     svCache.set(token, s);
   }

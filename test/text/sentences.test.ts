@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citableSentences } from '../../src/text/citable.js';
 import { splitSentences } from '../../src/text/sentences.js';
-import { attributeParagraphs, nameIn, trailingSpeaker } from '../../src/text/speakers.js';
+import { attributeParagraphs, nameIn, splitAttribution, trailingSpeaker } from '../../src/text/speakers.js';
 import { ROOT } from '../helpers.js';
 
 const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -36,6 +36,16 @@ describe('speakers', () => {
     ['finansborgarråd Anna König Jerlmyr', 'Anna König Jerlmyr'],
     ['Mats Löfving, regionpolischef', 'Mats Löfving'],
     ['polisens presstalesperson', null],
+    // Attributions of notices in no eval set (ids): the name, not the unit or place after it, nor the clause.
+    ['Stefan Lindahl vid polisen i Gällivare', 'Stefan Lindahl'], // 641300
+    ['Patrik Bergqvist på brottsamordningen polisområde Västmanland', 'Patrik Bergqvist'], // 518012
+    ['David Askeröd på Trafikpolisen i region Bergslagen', 'David Askeröd'], // 617401
+    ['kommenderingschef Peter Wahlberg', 'Peter Wahlberg'], // 514293
+    ['Sophia Jiglind, presstalesperson på polisen i region Bergslagen', 'Sophia Jiglind'], // 469684
+    ['Carina Henrydotter, yttre befäl vid Umeåpolisen', 'Carina Henrydotter'], // 429402
+    ['polisens presstalesperson Sophia Jiglind och fortsätter', 'Sophia Jiglind'],
+    ['yttre befäl Anna Berg som ledde insatsen', 'Anna Berg'],
+    ['kommenderingschefen', null], // 514293: a title alone names nobody
   ])('nameIn(%j) = %j', (phrase, want) => {
     expect(nameIn(phrase)).toBe(want);
   });
@@ -47,6 +57,9 @@ describe('speakers', () => {
     ['"We will not stop," said Jane Doe, the chief of police.', 'Jane Doe'],
     ['"We will not stop," Jane Doe said.', 'Jane Doe'],
     ['Polisen har gripit en man.', null],
+    ['– Beroende på effekt och maxhastighet så krävs AM eller A1 körkort, säger Stefan Lindahl vid polisen i Gällivare.', 'Stefan Lindahl'], // 641300
+    ['– Chansa inte, säger Carina Henrydotter, yttre befäl vid Umeåpolisen.', 'Carina Henrydotter'], // 429402
+    ['– Nu var det bara ren tur att ingen person kom till allvarlig fysisk skada, förklarar Sophia Jiglind, presstalesperson på polisen i region Bergslagen.', 'Sophia Jiglind'], // 469684
   ])('trailingSpeaker(%j) = %j', (p, want) => {
     expect(trailingSpeaker(p)).toBe(want);
   });
@@ -54,6 +67,25 @@ describe('speakers', () => {
   it('carries a speaker across a quote that runs over paragraphs, and from an introduction', () => {
     expect(attributeParagraphs(['– Första stycket.', '– Andra stycket, säger Eva Ek.', 'Polisen utreder.'])).toEqual(['Eva Ek', 'Eva Ek', null]);
     expect(attributeParagraphs(['Kommunalrådet Per Persson säger:', '– Det här är viktigt.'])).toEqual([null, 'Per Persson']);
+  });
+});
+
+describe('quotes that carry their own attribution', () => {
+  it.each([
+    ['”De som trodde de var onåbara är nu frihetsberövade”, sa Löfving', 'De som trodde de var onåbara är nu frihetsberövade', 'Löfving'],
+    ['"Chansa inte", säger Carina Henrydotter.', 'Chansa inte', 'Carina Henrydotter'],
+    ['"Ja", sa hon', null, null],
+    ['– Vi jobbar vidare, säger Mats Löfving', 'Vi jobbar vidare', 'Mats Löfving'],
+    ['"We will not stop," said Jane Doe', 'We will not stop', 'Jane Doe'],
+    ['"Vi jobbar vidare", Mats Löfving säger', 'Vi jobbar vidare', 'Mats Löfving'],
+  ])('%j → quote %j by %j', (text, quote, speaker) => {
+    const got = splitAttribution(text);
+    if (speaker === null) expect(got).toBeNull(); // one word, and a pronoun, name nothing worth checking apart
+    else expect(got).toEqual({ quote, speaker });
+  });
+
+  it('leaves a plain quote alone', () => {
+    expect(splitAttribution('de som trodde de var onåbara är nu frihetsberövade')).toBeNull();
   });
 });
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, eventKinds, questionTypes } from '../../src/answer/question.js';
+
+describe('what a question asks for', () => {
+  it.each([
+    ['How many are remanded?', ['count']],
+    ['Hur gammal var föraren?', ['age']],
+    ['how fast was the driver going?', ['speed']],
+    ['How fast did the police get there?', ['duration', 'time']], // "how fast did" + a motion verb: how long it took
+    ['How much was the fine?', ['money', 'quantity']],
+    ['Hur mycket diesel försvann?', ['quantity', 'money', 'count']],
+    ['What blood alcohol level did he have?', ['alcohol']],
+    ['När ingick staden avtalet?', ['time', 'date']],
+    ['Which street was closed?', ['street', 'place']],
+    ['Vilka stadsdelar omfattas?', ['place', 'street']],
+    ['Vem sade det?', ['person', 'role', 'organisation']],
+    ['Which company sent the text message?', ['organisation', 'role', 'person']],
+    ['What colour was the car?', ['colour']],
+    ['What is the driver suspected of?', ['offence']],
+    ['Varför stoppades bilen?', ['cause', 'offence']],
+    ['What caused the fire?', ['cause', 'offence']],
+    ['Vad hände i Kävlinge?', ['event']],
+    // "var" as a verb and "när" or "who" inside the question are not its question word.
+    ['Hur stor var skadan?', []],
+    ['Hur gammal var mannen när han greps?', ['age']],
+    ['How old was the man who was arrested?', ['age']],
+  ])('%s → %j', (q, types) => {
+    expect(questionTypes(q).types).toEqual(types);
+  });
+
+  it('reads a yes/no question about harm as one about injuries', () => {
+    const a = analyzeQuestion('Was anyone hurt in the crash?', 'en', null);
+    expect(a.yesNo).toBe(true);
+    expect(a.types).toEqual(['injury']);
+  });
+});
+
+describe('kinds of event a question names', () => {
+  it.each([
+    ['Vad stals vid rånet i Malmö?', ['robbery', 'theft']], // "stals" speaks of a theft too
+    ['What happened in the robbery?', ['robbery']],
+    ['Hur många skadades i skottlossningen?', ['shooting']],
+    ['Vad hände vid garageinbrottet?', ['burglary']],
+    ['Who died in the fire?', ['fire']],
+    // A name that starts like an event word is a name: "Knivsta", "Hästskovägen".
+    ['Vad hände i Knivsta?', []],
+    ['Vad hände på Hästskovägen?', []],
+  ])('%s → %j', (q, kinds) => {
+    expect(eventKinds(q).map((e) => e.kind)).toEqual(kinds);
+  });
+});
