@@ -503,7 +503,7 @@ const PHRASE_END = new RegExp(
     'under', 'utan', 'och har', 'och hade', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
     'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
     'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
-  ])})${E})`,
+  ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})`,
   'iu',
 );
 
@@ -532,7 +532,11 @@ export function objects(sentence: string): Span[] {
     const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
     if (adv) from += adv[0].length;
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
-    if (next && !/^(?:sig|det|den|han|hon|de|polisen|att|som|i|vid|på|av|från|till|under|efter|och|men|inte|ut|in|upp|ner|över|hem|bort|fast|kontakt|emot)$/i.test(next.replace(/[,.]$/, ''))) {
+    // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
+    // hittades en kniv"); "En plastdunk hittas några meter från huset" has it before the verb.
+    const clauseStart = sentence.slice(0, m.index!).split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
+    const inverted = !PASSIVE_FOUND.test(verb) || clauseStart.trim() === '' || /^\s*(?:vid|i|på|under|efter|där|då|nu|sedan|kl\.?|klockan|inne|ute|senare|även|också|dessutom|bland|\d)/iu.test(clauseStart);
+    if (inverted && next && !/^(?:sig|det|den|han|hon|de|polisen|att|som|i|vid|på|av|från|till|under|efter|och|men|inte|ut|in|upp|ner|över|hem|bort|fast|kontakt|emot)$/i.test(next.replace(/[,.]$/, ''))) {
       const p = phraseFrom(sentence, from, 'object', 0.9, 8);
       if (p && p.text.length >= 2) out.push(p);
     }

@@ -140,15 +140,21 @@ export interface Anchor {
 export function typeEvidence(types: readonly AnswerType[], sentence: string, anchors: Anchor[], question: ReadonlySet<string> = new Set()): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
   if (types.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
-  const spans = findSpans(types, sentence).filter((s) => addsToQuestion(s.text, question));
+  const found = findSpans(types, sentence).filter((s) => addsToQuestion(s.text, question));
+  // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
+  // (a reason before an offence for "why", a person before a role for "who").
+  const firstType = types.find((t) => found.some((s) => s.type === t));
+  const spans = found.filter((s) => s.type === firstType);
   let first = 0;
   let any = 0;
   let near = 0;
   let best: Span | null = null;
   let bestScore = -Infinity;
-  for (const s of spans) {
+  for (const s of found) {
     if (s.type === types[0]) first = Math.max(first, s.weight);
     any = Math.max(any, s.weight);
+  }
+  for (const s of spans) {
     let prox = 0.5;
     if (anchors.length) {
       let sum = 0;
@@ -160,8 +166,7 @@ export function typeEvidence(types: readonly AnswerType[], sentence: string, anc
       }
       prox = sum / total;
     }
-    const typeRank = 1 - types.indexOf(s.type) * 0.15;
-    const score = s.weight * typeRank * (0.5 + prox);
+    const score = s.weight * (0.5 + prox);
     if (score > bestScore) {
       bestScore = score;
       best = s;

@@ -70,26 +70,36 @@ export interface QuestionAnalysis {
  */
 export function questionTypes(question: string): { types: AnswerType[]; cue: string | null; legacy: QuestionType } {
   const tokens = tokenize(question);
-  let best: { group: string; at: number; len: number; tier: number } | null = null;
+  let best: { group: string; at: number; len: number; gap: number; tier: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     for (const c of CUES) {
-      if (c.words.length === 0 || i + c.words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 0; k < c.words.length && ok; k++) ok = tokens[i + k] === c.words[k];
-      if (!ok) continue;
+      if (c.words.length === 0 || tokens[i] !== c.words[0]) continue;
+      // The rest of the cue follows at once, or after a few words of hedging: "vad tror man orsakade",
+      // "what do police think caused".
+      let gap = -1;
+      for (let g = 0; g <= (c.words.length > 1 && WH.has(c.words[0]!) ? MAX_CUE_GAP : 0) && gap < 0; g++) {
+        let ok = i + g + c.words.length <= tokens.length;
+        for (let k = 1; k < c.words.length && ok; k++) ok = tokens[i + g + k] === c.words[k];
+        if (ok) gap = g;
+      }
+      if (gap < 0) continue;
       const tier = TYPE_OF[c.group]?.tier ?? 0;
       // A lone "var", "när", "who", "which" inside a question is a verb or a conjunction ("Hur stor var skadan?",
       // "the man who…"): only near its start is it the question word.
       if (c.words.length === 1 && tier < 2 && i > 1) continue;
       const better =
-        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && c.words.length > best.len)));
-      if (better) best = { group: c.group, at: i, len: c.words.length, tier };
+        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (c.words.length > best.len || (c.words.length === best.len && gap < best.gap)))));
+      if (better) best = { group: c.group, at: i, len: c.words.length, gap, tier };
     }
   }
   if (!best) return { types: [], cue: null, legacy: 'other' };
   const t = TYPE_OF[best.group]!;
-  return { types: t.types, cue: tokens.slice(best.at, best.at + best.len).join(' '), legacy: t.legacy };
+  return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy };
 }
+
+/** Question words after which the rest of a cue may come a few words later. */
+const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);
+const MAX_CUE_GAP = 3;
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */
 export function eventStems(kind: string): string[] {

@@ -40,6 +40,7 @@ function normaliseNumber(token: string): string {
 }
 
 const svCache = new Map<string, string>();
+const BRAND = /(?:brand(?:en|ens|er|erna|ernas|s)?|bränder(?:na|nas)?)$/;
 const enCache = new Map<string, string>();
 
 /**
@@ -51,7 +52,11 @@ export function stemSv(token: string): string {
   let s = svCache.get(token);
   if (s === undefined) {
     if (/^\p{N}/u.test(token)) s = normaliseNumber(token);
-    else {
+    else if (BRAND.test(token)) {
+      // Snowball cuts "-anden" from a compound ("gräsbranden" → "gräsbr") but not from "branden": every form of
+      // "brand" (fire), the commonest compound head of the notices, keeps its root.
+      s = token.replace(BRAND, 'brand');
+    } else {
       s = svStemmer.stem(token);
       if (s.length > 4 && s.endsWith('et')) s = s.slice(0, -2);
       if (s.length > 3 && /([bdfgklmnprstv])\1$/.test(s)) s = s.slice(0, -1);

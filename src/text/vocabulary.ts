@@ -375,6 +375,7 @@ export const STRONG_VERBS: readonly (readonly string[])[] = [
   ['hugga', 'hugger', 'högg', 'huggit', 'huggen', 'knivhögg', 'knivhuggit', 'knivhuggen', 'knivhuggits'],
   ['bita', 'biter', 'bet', 'bitit', 'biten', 'bets'],
   ['gripa', 'griper', 'grep', 'gripit', 'gripen', 'gripna', 'grips', 'greps', 'gripits'],
+  ['tillgripa', 'tillgriper', 'tillgrep', 'tillgripit', 'tillgripen', 'tillgripna', 'tillgripet', 'tillgrips', 'tillgreps', 'tillgripits'],
   ['flyga', 'flyger', 'flög', 'flugit'],
   ['fara', 'far', 'for', 'farit'],
   ['försvinna', 'försvinner', 'försvann', 'försvunnit', 'försvunnen', 'försvunna'],
