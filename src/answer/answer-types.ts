@@ -12,6 +12,7 @@
  * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
  * name ("länsväg 250", "Storgatan 12").
  */
+import { nameIn } from '../text/speakers.js';
 import {
   ALCOHOL_UNITS,
   alternation,
@@ -394,6 +395,9 @@ export function persons(sentence: string): Span[] {
       const cut = s.text.indexOf(' ') + 1;
       s = { ...s, start: s.start + cut, text: s.text.slice(cut) };
     }
+    // "Regionpolischef Mattias Andersson": a title opening the sentence is not the name.
+    const bare = nameIn(s.text);
+    if (bare && bare !== s.text && s.text.endsWith(bare)) s = { ...s, start: s.end - bare.length, text: bare };
     out.push(s);
   }
   return out.filter((s) => {

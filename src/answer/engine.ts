@@ -426,7 +426,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
     // Stage 5: the decision.
     const unknown = weightOf(concepts.reduce((m, _c, i) => (i < 31 && !lex.conceptFound[i] ? m | (1 << i) : m), 0)) / (w.reduce((a, b) => a + b, 0) || 1);
-    const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown);
+    const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown, kept);
 
     // Stage 6: the answer.
     const answer = this.assemble(question, analysis, lang, ranked, decision, limit, questionStems);
@@ -470,6 +470,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     entityMask: number,
     lang: 'sv' | 'en',
     unknownShare: number,
+    kept: StatementCandidate[],
   ): Decision {
     const p = this.params;
     const best = ranked[0];
@@ -477,15 +478,17 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const features = this.decisionFeatures(a, ranked, unknownShare);
     const prob = sigmoid(logit(p.model.decision, features));
     const no = (code: Refusal['code'], detail: string | null): Decision => ({ answered: false, p: prob, threshold, features, reason: { code, detail } });
-    // A name the asker typed that no statement holds: the statements do not speak of it.
-    const maxW = Math.max(...lex.conceptWeights);
-    const unknown = concepts.findIndex((c, i) => !lex.conceptFound[i] && !c.soft && (c.entity || lex.conceptWeights[i]! >= 0.5 * maxW));
-    if (unknown >= 0) return no(concepts[unknown]!.entity ? 'place_not_matched' : 'low_coverage', concepts[unknown]!.surface);
+    // A name the asker typed that no statement holds: the statements do not speak of it. (An unknown plain word
+    // may be a form the statements put otherwise; the decision model weighs that.)
+    const unknown = concepts.findIndex((c, i) => !lex.conceptFound[i] && c.entity);
+    if (unknown >= 0) return no('place_not_matched', concepts[unknown]!.surface);
     const sf = best.statement.features;
-    if (p.requireEntity && entityMask && sf.entityMiss >= 0.999) {
-      return no('place_not_matched', concepts.filter((_c, i) => i < 31 && entityMask & (1 << i)).map((c) => c.surface).join(', '));
-    }
-    if (p.requireDate && a.date && (sf.dateMiss || sf.yearConflict)) return no('date_not_matched', a.date.days[0] ? formatDay(a.date.days[0], lang) : a.date.words.join(' '));
+    const names = concepts.filter((_c, i) => i < 31 && entityMask & (1 << i)).map((c) => c.surface).join(', ');
+    if (p.requireEntity && entityMask && (sf.entityMiss >= 0.999 || kept.every((s) => s.features.entityMiss >= 0.999))) return no('place_not_matched', names);
+    const dateText = a.date ? (a.date.days[0] ? formatDay(a.date.days[0], lang) : a.date.words.join(' ')) : null;
+    if (p.requireDate && a.date && (sf.dateMiss || sf.yearConflict)) return no('date_not_matched', dateText);
+    // No likely statement is from the day asked, and the best one is dated otherwise.
+    if (p.requireDate && a.date && best.statement.date && !kept.some((s) => s.features.dateMatch || s.features.dateNear)) return no('date_not_matched', dateText);
     if (p.requireEvent && sf.eventMiss) return no('event_not_matched', a.events.map((e) => e.words.join(' ')).join(', '));
     if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
     if (prob < threshold) return no('low_coverage', null);

@@ -45,7 +45,7 @@ export const DEFAULT_PARAMS: Omit<AnswerParams, 'model'> = {
   requireDate: true,
   requireEvent: true,
   requireFact: true,
-  furtherSourceRatio: 0.6,
+  furtherSourceRatio: 0.25,
 };
 
 export function defaultParams(): AnswerParams {

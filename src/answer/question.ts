@@ -79,6 +79,7 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       let gap = -1;
       for (let g = 0; g <= (c.words.length > 1 && WH.has(c.words[0]!) ? MAX_CUE_GAP : 0) && gap < 0; g++) {
         let ok = i + g + c.words.length <= tokens.length;
+        for (let k = 1; k <= g && ok; k++) ok = HEDGES.has(tokens[i + k]!);
         for (let k = 1; k < c.words.length && ok; k++) ok = tokens[i + g + k] === c.words[k];
         if (ok) gap = g;
       }
@@ -88,7 +89,7 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       // "the man who…"): only near its start is it the question word.
       if (c.words.length === 1 && tier < 2 && i > 1) continue;
       const better =
-        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (c.words.length > best.len || (c.words.length === best.len && gap < best.gap)))));
+        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (gap < best.gap || (gap === best.gap && c.words.length > best.len)))));
       if (better) best = { group: c.group, at: i, len: c.words.length, gap, tier };
     }
   }
@@ -100,6 +101,8 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
 /** Question words after which the rest of a cue may come a few words later. */
 const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);
 const MAX_CUE_GAP = 3;
+/** Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"). */
+const HEDGES = new Set(['tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */
 export function eventStems(kind: string): string[] {
