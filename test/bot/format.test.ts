@@ -44,7 +44,7 @@ describe('escaping and links', () => {
 
 describe('answers', () => {
   it('leads with the short answer, then the sentence in quotation marks, speaker, title, publisher, date and link', () => {
-    const a: Answer = { question: 'q', lang: 'en', answered: true, answer: '380', type: 'how_many', asks: ['count'], citations: [citation(), citation({ text: 'Annan mening.', speaker: null })] };
+    const a: Answer = { question: 'q', lang: 'en', answered: true, answer: '380', type: 'how_many', asks: ['count'], citations: [citation(), citation({ text: 'Annan mening.', speaker: null, role: 'near' })] };
     const r = formatAnswer(a);
     expect(r.html.split('\n')).toEqual([
       '<b>Answer:</b> 380',
