@@ -68,8 +68,8 @@ function fitDecision(all: Outcome[]): { decision: AnswerModel['decision']; thres
   const p = outcomes.map((o) => (o.f ? sigmoid(logit(decision, o.f)) : 0));
   const nA = outcomes.filter((o) => o.answerable).length || 1;
   const nU = outcomes.filter((o) => !o.answerable).reduce((a, o) => a + o.w, 0) || 1;
-  let best = { threshold: 0.5, score: -1, hit3: 0, refused: 0 };
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
+  const sweep: { threshold: number; score: number; hit3: number; refused: number }[] = [];
+  for (let t = 0.02; t <= 0.951; t += 0.01) {
     let hit = 0;
     let refused = 0;
     outcomes.forEach((o, i) => {
@@ -77,9 +77,12 @@ function fitDecision(all: Outcome[]): { decision: AnswerModel['decision']; thres
       if (o.answerable && answered && o.right) hit++;
       if (!o.answerable && !answered) refused += o.w;
     });
-    const score = (hit / nA + refused / nU) / 2;
-    if (score > best.score + 1e-9) best = { threshold: Math.round(t * 100) / 100, score, hit3: hit / nA, refused: refused / nU };
+    sweep.push({ threshold: Math.round(t * 100) / 100, score: (hit / nA + refused / nU) / 2, hit3: hit / nA, refused: refused / nU });
   }
+  // Of the thresholds that score best, the middle one: as far as the tune questions allow from either side.
+  const top = Math.max(...sweep.map((x) => x.score));
+  const ties = sweep.filter((x) => x.score >= top - 1e-9);
+  const best = ties[Math.floor((ties.length - 1) / 2)]!;
   return { decision, threshold: best.threshold, hit3: best.hit3, refused: best.refused };
 }
 
