@@ -26,6 +26,18 @@ const SWEDISH_VARIANTS: ReadonlyMap<string, string[]> = (() => {
   return new Map([...m].map(([k, v]) => [k, [...v]]));
 })();
 
+/**
+ * Other tenses of a weak verb, which the stemmer leaves apart: "hjälpte" → "hjälpt", "hjälper" → "hjälp",
+ * "sökte"/"söker", "körde"/"kör". A past form also finds the present stem, a present or infinitive form the past
+ * stems.
+ */
+export function tenseVariants(token: string): string[] {
+  const stem = stemSv(token);
+  if (/(?:te|de)$/.test(token) && /[td]$/.test(stem) && stem.length >= 4) return [stem.slice(0, -1)];
+  if (/(?:er|ar|a)$/.test(token) && stem.length >= 3 && !/[td]$/.test(stem) && stem !== token) return [`${stem}t`, `${stem}d`];
+  return [];
+}
+
 /** How much a strong verb's other form or a casual word's plain one counts beside the word itself. */
 const VARIANT_WEIGHT = 0.9;
 /** How much a translated English word's own stem counts (a shared word or a name: "regional" is not "region"). */
@@ -36,6 +48,8 @@ const SYNONYM_WEIGHT = 0.6;
 export interface Alternative {
   term: string;
   weight: number;
+  /** Only the term itself, no compounds built on it (a synonym or another tense: a looser reading already). */
+  exact?: boolean;
 }
 
 export type ConceptRole = 'entity' | 'date' | 'event' | 'content';
@@ -72,10 +86,12 @@ const CALENDAR = new Set<string>([
   'i', 'en', 'ett', 'the', 'a', 'an',
 ]);
 
-function addAlt(list: Alternative[], term: string, weight: number) {
+function addAlt(list: Alternative[], term: string, weight: number, exact = false) {
   const e = list.find((a) => a.term === term);
-  if (e) e.weight = Math.max(e.weight, weight);
-  else list.push({ term, weight });
+  if (e) {
+    if (weight > e.weight) e.weight = weight;
+    if (!exact) delete e.exact;
+  } else list.push(exact ? { term, weight, exact } : { term, weight });
 }
 
 /** Weight of the other words for an event's kind ("skjutning" for "skottlossningen", "rån" for "robbery"). */
@@ -133,7 +149,10 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       const alts: Alternative[] = [];
       addAlt(alts, stemSv(tok), 1);
       for (const v of SWEDISH_VARIANTS.get(tok) ?? []) addAlt(alts, v, VARIANT_WEIGHT);
-      if (!entity) for (const v of lexicon.synonyms.get(tok) ?? []) addAlt(alts, stemSv(v), SYNONYM_WEIGHT);
+      if (!entity) {
+        for (const v of tenseVariants(tok)) addAlt(alts, v, VARIANT_WEIGHT, true);
+        for (const v of lexicon.synonyms.get(tok) ?? []) addAlt(alts, stemSv(v), SYNONYM_WEIGHT, true);
+      }
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
       for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
       concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role });

@@ -168,7 +168,7 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
       }
       for (const a of alts) {
         put(termId(seg.data, a.term), a.weight);
-        if (a.term.length >= 4 && !/^[\d§]/.test(a.term)) {
+        if (a.term.length >= 4 && !a.exact && !/^[\d§]/.test(a.term)) {
           const byDf = (ids: number[]) => ids.sort((x, y) => seg.data.sOff[y + 1]! - seg.data.sOff[y]! - (seg.data.sOff[x + 1]! - seg.data.sOff[x]!));
           for (const id of byDf(suffixTerms(seg.data, a.term, 4000)).slice(0, MAX_EXPANSIONS)) {
             if (seg.data.terms[id]!.length - a.term.length >= MIN_AFFIX) put(id, a.weight * HEAD_WEIGHT);

@@ -42,7 +42,7 @@ export function emptyLexicon(): Lexicon {
 /** How many English equivalents of a corpus entry count as its main sense (for synonyms). */
 const MAIN_SENSES = 2;
 /** At most this many synonyms per word (a sense shared by more words is too general to tell anything). */
-const MAX_SYNONYMS = 12;
+const MAX_SYNONYMS = 25;
 
 function put(into: Lexicon, english: string, t: Translation): void {
   const key = tokenize(english.replace(LEADING, '')).join(' ');

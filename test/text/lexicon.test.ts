@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { queryConcepts, tenseVariants } from '../../src/search/query.js';
+import { stemSv } from '../../src/text/analyze.js';
+import { corpusLexiconWords, CORPUS_LEXICON, loadLexicon, parseCorpusLexicon, parseLexicon, translate } from '../../src/text/lexicon.js';
+
+const lex = loadLexicon();
+const svOf = (en: string) => (translate(lex, en) ?? []).map((t) => t.sv);
+
+describe('the bilingual lexicon', () => {
+  it('gives every word of the corpus file English equivalents, or marks it a name', () => {
+    const words = corpusLexiconWords(readFileSync(CORPUS_LEXICON, 'utf8'));
+    expect(words.length).toBeGreaterThanOrEqual(3000);
+    expect(words.filter((w) => w.english !== 'name' && w.english.length === 0)).toEqual([]);
+  });
+
+  it.each([
+    // English words of police notices reach the Swedish forms the notices use (irregular forms listed, regular ones by stem).
+    ['remanded', 'häktad'],
+    ['stolen', 'stulen'],
+    ['stole', 'stal'],
+    ['cattle', 'ko'],
+    ['barn', 'ladugård'],
+    ['arrested', 'gripen'],
+    ['arrests', 'gripanden'], // a plural the file does not list, met by its stem
+    ['drunk driving', 'rattfylleri'],
+  ])('%s → %s', (en, sv) => {
+    expect(svOf(en)).toContain(sv);
+  });
+
+  it('treats Swedish words of one main English sense as synonyms', () => {
+    expect(lex.synonyms.get('stal')).toEqual(expect.arrayContaining(['stulit', 'tillgrep']));
+  });
+
+  it('reads both file formats and refuses a malformed line with its place', () => {
+    const l = parseLexicon('# comment\nfire\tbrand, eld\n', 'a.tsv');
+    expect(translate(l, 'fires')?.map((t) => t.sv)).toEqual(['brand', 'eld']);
+    const c = parseCorpusLexicon('stal\tstole, steal, stolen\nMalmö\t=name\n', 'b.tsv');
+    expect(translate(c, 'stolen')).toEqual([{ sv: 'stal', weight: 0.7 }]);
+    expect(translate(c, 'malmö')).toBeUndefined();
+    expect(() => parseLexicon('only-one-column\n', 'bad.tsv')).toThrow(/bad\.tsv:1/);
+  });
+});
+
+describe('question words as search terms', () => {
+  it('never searches for the question words, even where the lexicon has them ("how many" → "antal")', () => {
+    const c = queryConcepts('How many are remanded?', 'en', lex);
+    expect(c.map((x) => x.surface)).toEqual(['remanded']);
+    expect(c[0]!.alternatives.map((a) => a.term)).toContain(stemSv('häktade'));
+  });
+
+  it('finds the other tenses of weak verbs and the other forms of strong ones', () => {
+    expect(tenseVariants('hjälpte')).toEqual(['hjälp']);
+    expect(tenseVariants('hjälper')).toEqual(['hjälpt', 'hjälpd']);
+    const terms = queryConcepts('Vem sköt?', 'sv', lex)[0]!.alternatives.map((a) => a.term);
+    expect(terms).toEqual(expect.arrayContaining([stemSv('skjuter'), stemSv('skjutit')]));
+  });
+});
