@@ -32,6 +32,25 @@ describe('command line', () => {
     expect(out).toContain('— Mats Löfving');
   }, 60_000);
 
+  it('explains the stages, says why it refuses, and takes answering parameters from a file', () => {
+    const x = cli('ask.ts', ['--explain', 'Hur många av de häktade kommer från gängmiljön?'], env);
+    expect(x).toMatch(/^asks for: count/m);
+    expect(x).toMatch(/^concepts:\n  content häktade/m);
+    expect(x).toMatch(/^statements \(1 candidates/m);
+    expect(x).toContain('fact: count "cirka 100"');
+    expect(x).toMatch(/^decision: answered {2}p=/m);
+    const r = JSON.parse(cli('ask.ts', ['--json', 'Hur gammal är Mats Löfving?'], env));
+    expect(r.answered).toBe(false);
+    expect(r.reason).toBe('fact_not_present');
+    expect(r.reasonText).toBe('Uttalandet säger inte det som frågas efter (en ålder).');
+    // A threshold no answer reaches: every question is refused for low coverage.
+    const params = join(config.INDEX_DIR, '..', 'params.json');
+    writeFileSync(params, JSON.stringify({ threshold: 1 }));
+    expect(JSON.parse(cli('ask.ts', ['--json', '--params', params, 'How many are remanded?'], env)).reason).toBe('low_coverage');
+    writeFileSync(params, JSON.stringify({ thresold: 1 }));
+    expect(() => cli('ask.ts', ['--params', params, 'How many are remanded?'], env)).toThrow(/params\.json: .*thresold|Unrecognized key/);
+  }, 60_000);
+
   it('verifies quotes, one or a batch', () => {
     const v = JSON.parse(cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
     expect(v.verdict).toBe('verbatim');
@@ -40,6 +59,9 @@ describe('command line', () => {
     const lines = cli('verify.ts', ['--json'], env, '{"quote":"Vi kommer att anställa 500 nya poliser"}\nnot json\n').trim().split('\n');
     expect(JSON.parse(lines[0]!).verdict).toBe('not_found');
     expect(JSON.parse(lines[1]!).error).toMatch(/line 2: not JSON/);
+    // The quote's own attribution is compared with the source's speaker.
+    const own = JSON.parse(cli('verify.ts', ['--json', '”De som trodde de var onåbara är nu frihetsberövade”, sa Löfving'], env));
+    expect(own).toMatchObject({ verdict: 'verbatim', claimedSpeaker: 'Löfving', speakerMatches: true });
   }, 60_000);
 
   it('builds a missing index on first ask, and fails with one clear line on a damaged one', () => {
