@@ -119,6 +119,41 @@ const docInfos = new WeakMap<object, (DocInfo | undefined)[]>();
 const TITLE_KIND = new Map<string, string[]>();
 for (const k of EVENT_KINDS) for (const t of k.titles) TITLE_KIND.set(t.toLowerCase(), [...(TITLE_KIND.get(t.toLowerCase()) ?? []), k.kind]);
 
+interface SegmentFacts {
+  /** Places named by the statements' titles ("…, Trafikolycka, Malmö"), lower case. */
+  places: Set<string>;
+  /** Statements whose date has a year (from publication time or address), newest first. */
+  dated: { doc: number; date: StatementDate }[];
+}
+
+const factsBySegment = new WeakMap<object, SegmentFacts>();
+
+function segmentFacts(data: SearchSegment['data']): SegmentFacts {
+  let f = factsBySegment.get(data);
+  if (!f) {
+    const places = new Set<string>();
+    const dated: { doc: number; date: StatementDate }[] = [];
+    data.docs.forEach((d, i) => {
+      const t = titleFields(d.title);
+      if (t) for (const p of t.place.split(/\s+och\s+|\//)) if (p && !/län$/i.test(p)) places.add(p.toLowerCase());
+      if (d.published || (d.url && /\/(?:19|20)\d\d\//.test(d.url))) {
+        const date = statementDate(d);
+        if (date && date.year !== null) dated.push({ doc: i, date });
+      }
+    });
+    dated.sort((a, b) => compareNewestFirst(a.date, b.date));
+    f = { places, dated };
+    factsBySegment.set(data, f);
+  }
+  return f;
+}
+
+/** What makes two police notices one event: their titles' kind and place, and their day. Null for other statements. */
+function eventKey(st: StatementCandidate): string | null {
+  const f = titleFields(st.title);
+  return f && st.date ? `${f.type}|${f.place}|${st.date.month}-${st.date.day}` : null;
+}
+
 function titleFields(title: string): { type: string; place: string } | null {
   const parts = title.split(',').map((p) => p.trim());
   if (parts.length < 3 || !/^\d{1,2}\s\p{L}+\s\d{1,2}[.:]\d{2}$/u.test(parts[0]!)) return null;
@@ -156,11 +191,13 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
           if (!oldest || d.published < oldest) oldest = d.published;
           if (!newest || d.published > newest) newest = d.published;
         }
-        const info = this.docInfo(seg, i);
-        if (info.date && info.date.year !== null && compareNewestFirst(info.date, newestDay) < 0) newestDay = info.date;
-        const f = titleFields(d.title);
-        if (f) for (const p of f.place.split(/\s+och\s+|\//)) if (p && !/län$/i.test(p)) this.places.add(p.toLowerCase());
       });
+      // What a segment says of places and dates is worked out once and kept with it (a new engine after a change
+      // reuses the segments it shares with the old one).
+      const facts = segmentFacts(seg.data);
+      for (const p of facts.places) this.places.add(p);
+      const latest = facts.dated.find((x) => !seg.deleted.has(x.doc));
+      if (latest && compareNewestFirst(latest.date, newestDay) < 0) newestDay = latest.date;
     });
     this.newestDay = newestDay;
     this.statusValue = {
@@ -351,7 +388,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         docMask |= h.docMask | h.sentMask;
         best = Math.max(best, h.sentScore);
       }
-      for (let s = seg.data.docSent[e.doc]!; s < seg.data.docSent[e.doc + 1]!; s++) bestDense = Math.max(bestDense, dense.get(`${e.seg}:${s}`) ?? 0);
+      if (dense.size) for (let s = seg.data.docSent[e.doc]!; s < seg.data.docSent[e.doc + 1]!; s++) bestDense = Math.max(bestDense, dense.get(`${e.seg}:${s}`) ?? 0);
       const fit = dateFit(date, info.date);
       const dateInText = (docMask & dateMask) !== 0;
       const entityShare = share(docMask, entityMask, entityTotal);
@@ -391,13 +428,14 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       const seg = segs[st.seg]!;
       const first = seg.data.docSent[st.doc]!;
       const end = seg.data.docSent[st.doc + 1]!;
+      let prevMatched = new Map<number, number>();
       for (let s = first; s < end; s++) {
         const text = this.sentenceText(seg, s);
         const h = st.hits.get(s);
         const m = h?.sentMask ?? 0;
-        const matched = matchedConcepts(text, contentConcepts);
-        const prevMatched = s > first ? matchedConcepts(this.sentenceText(seg, s - 1), contentConcepts) : new Map<number, number>();
-        const ev = typeEvidence(analysis.types, text, anchorsIn(text, contentTerms), questionStems);
+        const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
+        const matched = matchedConcepts(words, contentConcepts);
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems);
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {
@@ -418,6 +456,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         };
         const z = logit(model.sentence, { ...features, dense: 0 }) + (qv ? p.denseWeight * cos : 0);
         sentences.push({ seg: st.seg, sent: s, statement: st, text, features, logit: z, p: 0, fact: ev.best });
+        prevMatched = matched;
       }
     }
     sentences.sort((a, b) => b.logit - a.logit);
@@ -434,15 +473,19 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
   }
 
   /** The decision model's features for the best sentence. */
-  private decisionFeatures(a: QuestionAnalysis, ranked: SentenceCandidate[], unknown: number): DecisionFeatures {
+  private decisionFeatures(a: QuestionAnalysis, ranked: SentenceCandidate[], statements: StatementCandidate[], unknown: number): DecisionFeatures {
     const best = ranked[0]!;
-    const other = ranked.find((c) => c.statement !== best.statement);
+    // Statements of the same event (the same kind, place and day in their titles: updates of one notice, or one
+    // notice under several counties) do not compete with each other: the margin and the shares are the event's.
+    const event = eventKey(best.statement);
+    const same = (st: StatementCandidate) => st === best.statement || (event !== null && eventKey(st) === event);
+    const other = ranked.find((c) => !same(c.statement));
     const sf = best.statement.features;
     const f = best.features;
     return {
       margin: other ? Math.min(5, best.logit - other.logit) : 5,
-      share: best.p,
-      statementShare: best.statement.p,
+      share: ranked.filter((c) => same(c.statement)).reduce((x, c) => x + c.p, 0),
+      statementShare: statements.filter(same).reduce((x, st) => x + st.p, 0),
       content: f.content,
       statementContent: sf.content,
       entityAll: sf.entityAll,
@@ -475,7 +518,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const p = this.params;
     const best = ranked[0];
     if (!best) return { answered: false, p: 0, threshold, features: null, reason: { code: 'low_coverage', detail: null } };
-    const features = this.decisionFeatures(a, ranked, unknownShare);
+    const features = this.decisionFeatures(a, ranked, kept, unknownShare);
     const prob = sigmoid(logit(p.model.decision, features));
     const no = (code: Refusal['code'], detail: string | null): Decision => ({ answered: false, p: prob, threshold, features, reason: { code, detail } });
     // A name the asker typed that no statement holds: the statements do not speak of it. (An unknown plain word
@@ -669,10 +712,10 @@ interface WeightedConcept {
  * stem: 1·weight; a compound with it as head: 0.7·; as modifier: 0.5·), by concept index. Unlike the index's
  * masks, a loose alternative ("region" for "regional police chief") counts for what it weighs.
  */
-function matchedConcepts(text: string, concepts: WeightedConcept[]): Map<number, number> {
+function matchedConcepts(words: { stem: string }[], concepts: WeightedConcept[]): Map<number, number> {
   const out = new Map<number, number>();
   if (concepts.length === 0) return out;
-  const stems = tokenSpans(text).map((t) => stemSv(t.token));
+  const stems = words.map((w) => w.stem);
   for (const c of concepts) {
     let best = 0;
     for (const a of c.alternatives) {
@@ -705,11 +748,11 @@ function coverage(matched: Map<number, number>, concepts: WeightedConcept[]): nu
 }
 
 /** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */
-function anchorsIn(sentence: string, terms: { term: string; weight: number }[]): Anchor[] {
+function anchorsIn(words: { start: number; stem: string }[], terms: { term: string; weight: number }[]): Anchor[] {
   const out: Anchor[] = [];
   const useful = terms.filter((t) => t.term.length >= 3 && !t.term.startsWith('§'));
-  for (const w of tokenSpans(sentence)) {
-    const s = stemSv(w.token);
+  for (const w of words) {
+    const s = w.stem;
     let weight = 0;
     for (const t of useful) if (s.startsWith(t.term) || (s.length >= 4 && t.term.length >= 4 && s.endsWith(t.term))) weight = Math.max(weight, t.weight);
     if (weight > 0) out.push({ at: w.start, weight });

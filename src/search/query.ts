@@ -166,15 +166,16 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     for (const tr of translations!) {
       for (const w of tokenize(tr.sv)) {
         if (isQueryNoise(w) && translations!.length > 1) continue;
-        addAlt(alts, stemSv(w), tr.weight);
-        for (const v of SWEDISH_VARIANTS.get(w) ?? []) addAlt(alts, v, tr.weight * VARIANT_WEIGHT);
+        // A looser sense counts as itself only: its compounds would bring in more than the question meant.
+        addAlt(alts, stemSv(w), tr.weight, tr.weight < 1);
+        for (const v of SWEDISH_VARIANTS.get(w) ?? []) addAlt(alts, v, tr.weight * VARIANT_WEIGHT, true);
       }
     }
     for (const w of words) {
       if (isQueryNoise(w)) continue;
       // The English word itself, for names and words both languages share; the translations come first.
-      addAlt(alts, stemEn(w), entity ? 1 : ENGLISH_SELF_WEIGHT);
-      addAlt(alts, stemSv(w), entity ? 1 : ENGLISH_SELF_WEIGHT);
+      addAlt(alts, stemEn(w), entity ? 1 : ENGLISH_SELF_WEIGHT, !entity);
+      addAlt(alts, stemSv(w), entity ? 1 : ENGLISH_SELF_WEIGHT, !entity);
       for (const k of eventWords.get(w) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
     }
     if (alts.length === 0) continue;

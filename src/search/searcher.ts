@@ -154,6 +154,31 @@ interface Expanded {
   everywhere: boolean;
 }
 
+/**
+ * Most sentence postings one concept may read in one segment. A concept's own words always count; beyond the
+ * budget its looser terms (other senses, synonyms, compounds built on it) go, weakest and commonest first: they
+ * add little to which sentence answers, and their posting lists are most of a query's time.
+ */
+export const CONCEPT_POSTINGS_BUDGET = 60_000;
+
+function withinBudget(m: Map<number, number>, d: SegmentData): Map<number, number> {
+  const dfOf = (id: number) => d.sOff[id + 1]! - d.sOff[id]!;
+  let sum = 0;
+  for (const id of m.keys()) sum += dfOf(id);
+  if (sum <= CONCEPT_POSTINGS_BUDGET) return m;
+  const entries = [...m].sort((a, b) => b[1] - a[1] || dfOf(a[0]) - dfOf(b[0]));
+  const kept = new Map<number, number>();
+  let used = 0;
+  for (const [id, w] of entries) {
+    const df = dfOf(id);
+    if (w >= 1 || used + df <= CONCEPT_POSTINGS_BUDGET) {
+      kept.set(id, w);
+      used += df;
+    }
+  }
+  return kept;
+}
+
 /** The concepts' alternatives, with compound expansions, found in each segment. */
 function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
   return concepts.map((c) => {
@@ -178,7 +203,7 @@ function expand(segments: SearchSegment[], concepts: Concept[]): Expanded[] {
           }
         }
       }
-      return m;
+      return withinBudget(m, seg.data);
     });
     const total = segments.reduce((a, s) => a + s.data.sentDoc.length, 0);
     const dfOf = (id: number, d: SegmentData) => d.sOff[id + 1]! - d.sOff[id]!;
