@@ -12,33 +12,22 @@
  *    three ranked), and its threshold: the one that maximises the mean of the share of answerable questions
  *    answered right and the share of unanswerable ones refused.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Explanation } from '../src/answer/engine.js';
-import { splitOf, type QuestionCase } from '../src/answer/evaluate.js';
+import { sameDoc, splitOf, type QuestionCase } from '../src/answer/evaluate.js';
 import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures } from '../src/answer/features.js';
 import { defaultModel, fitListwise, fitLogistic, MODEL_FILE, sigmoid, logit, type AnswerModel } from '../src/answer/model.js';
-import { run } from '../src/cli/run.js';
+import { readJsonlFile as readJsonl, run } from '../src/cli/run.js';
 import { loadConfig } from '../src/config.js';
 import { IndexManager } from '../src/index/manager.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '../shared');
 
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
-
-function sameDoc(docId: string, doc: QuestionCase['doc']): boolean {
-  if (doc === null || doc === undefined) return false;
-  return doc === 'seed' ? docId.startsWith('press-release-stockholm-gang-violence') : docId === String(doc);
-}
 
 interface Outcome {
   /** The tune question it is (or is a variant of). */

@@ -47,7 +47,7 @@ export function shortAnswerRight(got: string | null, want: string): boolean {
 }
 
 /** The eval files name the seed press release "seed"; in the index it is the first file of corpus/. */
-function sameDoc(docId: string, doc: string | number | null | undefined): boolean {
+export function sameDoc(docId: string, doc: string | number | null | undefined): boolean {
   if (doc === null || doc === undefined) return false;
   if (doc === 'seed') return docId.startsWith('press-release-stockholm-gang-violence');
   return docId === String(doc);

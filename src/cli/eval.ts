@@ -9,7 +9,6 @@
  * With --corpus, the corpus is indexed first (into --index, default a folder under the system's temp dir that
  * is reused while the corpus is unchanged).
  */
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -19,14 +18,7 @@ import { loadParams } from '../answer/params.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { IndexManager } from '../index/manager.js';
-import { run } from './run.js';
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
+import { readJsonlFile as readJsonl, run } from './run.js';
 
 const USAGE =
   'usage: npm run eval -- --questions FILE... [--tune FILE...] [--quotes FILE...] [--half tune|check|both] [--corpus PATH]... [--index DIR] [--params FILE] [--now ISO] [--json] [--verbose]';

@@ -1,6 +1,7 @@
 /**
  * The one place where the command line turns errors into a message: `✗ message` on stderr, exit code 1.
  */
+import { readFileSync } from 'node:fs';
 import { ConfigError, IndexError, IngestError, ModelError, UsageError } from '../errors.js';
 import { redactSecrets } from '../log.js';
 import { BuildInterrupted } from '../index/build.js';
@@ -14,6 +15,14 @@ export async function run(main: () => Promise<number | void>): Promise<void> {
     process.stderr.write(`✗ ${redactSecrets(msg)}\n`);
     process.exitCode = 1;
   }
+}
+
+/** A JSON Lines file's objects (blank lines skipped), for question and quote sets. */
+export function readJsonlFile<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** Reads stdin as JSON lines, one parsed object at a time (blank lines skipped). */

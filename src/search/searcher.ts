@@ -241,18 +241,6 @@ export interface LexicalResult {
   conceptFound: boolean[];
 }
 
-/** Share of the weight of the question's names (entities) that `mask` matches; 1 when it names none. */
-export function entityCoverage(concepts: Concept[], weights: number[], mask: number): number {
-  let all = 0;
-  let hit = 0;
-  concepts.forEach((c, i) => {
-    if (!c.entity || i > 30) return;
-    all += weights[i]!;
-    if (mask & (1 << i)) hit += weights[i]!;
-  });
-  return all === 0 ? 1 : hit / all;
-}
-
 /**
  * Scores sentences for the concepts. Candidates are the best sentences by their own score and every sentence
  * of the best statements; each carries both scores and the coverage figures the answerer decides with.
