@@ -163,10 +163,9 @@ function titleFields(title: string): { type: string; place: string } | null {
 export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine {
   private readonly statusValue: IndexStatus;
   private readonly params: AnswerParams;
-  /** Places named by the statements' titles ("…, Trafikolycka, Malmö"), lower case. */
-  private readonly places: Set<string>;
-  /** The newest statement's day among those with a known year. */
-  private readonly newestDay: StatementDate | null;
+  /** Places named by the statements' titles and the newest dated day: worked out on the first question (lazily,
+   * so that loading an index stays fast), and per segment kept with the segment. */
+  private facts: { places: Set<string>; newestDay: StatementDate | null } | null = null;
   private yearsEstimated = false;
 
   constructor(
@@ -180,8 +179,6 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     let sentences = 0;
     let oldest: string | null = null;
     let newest: string | null = null;
-    let newestDay: StatementDate | null = null;
-    this.places = new Set();
     index.segments.forEach((seg) => {
       seg.data.docs.forEach((d, i) => {
         if (seg.deleted.has(i)) return;
@@ -192,14 +189,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
           if (!newest || d.published > newest) newest = d.published;
         }
       });
-      // What a segment says of places and dates is worked out once and kept with it (a new engine after a change
-      // reuses the segments it shares with the old one).
-      const facts = segmentFacts(seg.data);
-      for (const p of facts.places) this.places.add(p);
-      const latest = facts.dated.find((x) => !seg.deleted.has(x.doc));
-      if (latest && compareNewestFirst(latest.date, newestDay) < 0) newestDay = latest.date;
     });
-    this.newestDay = newestDay;
     this.statusValue = {
       statements,
       sentences,
@@ -212,6 +202,26 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
   status(): IndexStatus {
     return this.statusValue;
+  }
+
+  /**
+   * The places the titles name and the newest dated day, over the live statements. What a segment says of them
+   * is worked out once and kept with the segment (a new engine after a change reuses the segments it shares
+   * with the old one).
+   */
+  private indexFacts(): { places: Set<string>; newestDay: StatementDate | null } {
+    if (!this.facts) {
+      const places = new Set<string>();
+      let newestDay: StatementDate | null = null;
+      for (const seg of this.index.segments) {
+        const f = segmentFacts(seg.data);
+        for (const p of f.places) places.add(p);
+        const latest = f.dated.find((x) => !seg.deleted.has(x.doc));
+        if (latest && compareNewestFirst(latest.date, newestDay) < 0) newestDay = latest.date;
+      }
+      this.facts = { places, newestDay };
+    }
+    return this.facts;
   }
 
   private docInfo(seg: SearchSegment, doc: number): DocInfo {
@@ -311,7 +321,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const concepts = queryConcepts(q, lang, this.lexicon, {
       dateWords: date?.words,
       eventWords: new Map(analysis.events.flatMap((e) => e.words.map((w) => [w, eventStems(e.kind)] as [string, string[]]))),
-      places: this.places,
+      places: this.indexFacts().places,
       dateTerms: dedupeTerms(dayTerms),
     });
     const refuse = (reason: Refusal, rest: Partial<Explanation> = {}): Explanation => {
@@ -322,12 +332,13 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     if (concepts.length === 0) return refuse({ code: 'no_question', detail: null });
 
     // "Igår", "i lördags": nothing newer than the corpus can answer.
-    if (date?.relative && this.newestDay) {
+    const newestDay = date?.relative ? this.indexFacts().newestDay : null;
+    if (date?.relative && newestDay) {
       const asked = date.days[0]!;
-      if (compareNewestFirst(asked, this.newestDay) < 0 && !date.days.some((d) => compareNewestFirst(d, this.newestDay) >= 0)) {
+      if (compareNewestFirst(asked, newestDay) < 0 && !date.days.some((d) => compareNewestFirst(d, newestDay) >= 0)) {
         const latest = date.days[date.days.length - 1]!;
-        if (Date.UTC(latest.year!, latest.month - 1, latest.day) - Date.UTC(this.newestDay.year!, this.newestDay.month - 1, this.newestDay.day) > 86_400_000) {
-          return refuse({ code: 'nothing_that_recent', detail: formatDay(this.newestDay, lang) });
+        if (Date.UTC(latest.year!, latest.month - 1, latest.day) - Date.UTC(newestDay.year!, newestDay.month - 1, newestDay.day) > 86_400_000) {
+          return refuse({ code: 'nothing_that_recent', detail: formatDay(newestDay, lang) });
         }
       }
     }
@@ -392,7 +403,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       const fit = dateFit(date, info.date);
       const dateInText = (docMask & dateMask) !== 0;
       const entityShare = share(docMask, entityMask, entityTotal);
-      const kindMatch = [...info.kinds].some((k) => eventKindsAsked.has(k));
+      let kindMatch = false;
+      for (const k of eventKindsAsked) if (info.kinds.has(k)) kindMatch = true;
       const features: StatementFeatures = {
         docScore,
         bestSentence: best,
@@ -411,7 +423,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         summary: info.summary ? 1 : 0,
         dense: bestDense,
       };
-      const z = logit(model.statement, { ...features, dense: 0 }) + (qv ? p.denseWeight * bestDense : 0);
+      // The cosine's weight is set by hand (params.denseWeight), not fitted: the model's own is left out.
+      const z = logit(model.statement, features) - model.statement.weights.dense * bestDense + (qv ? p.denseWeight * bestDense : 0);
       const d = seg.data.docs[e.doc]!;
       statements.push({ seg: e.seg, doc: e.doc, docId: d.id, title: d.title, date: info.date, features, logit: z, p: 0, hits: e.hits });
     }
@@ -454,7 +467,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
           quote: this.speaker(seg, s) ? 1 : 0,
           dense: cos,
         };
-        const z = logit(model.sentence, { ...features, dense: 0 }) + (qv ? p.denseWeight * cos : 0);
+        const z = logit(model.sentence, features) - model.sentence.weights.dense * cos + (qv ? p.denseWeight * cos : 0);
         sentences.push({ seg: st.seg, sent: s, statement: st, text, features, logit: z, p: 0, fact: ev.best });
         prevMatched = matched;
       }
