@@ -488,10 +488,24 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
   /** The decision model's features for the best sentence. */
   private decisionFeatures(a: QuestionAnalysis, ranked: SentenceCandidate[], statements: StatementCandidate[], unknown: number): DecisionFeatures {
     const best = ranked[0]!;
-    // Statements of the same event (the same kind, place and day in their titles: updates of one notice, or one
-    // notice under several counties) do not compete with each other: the margin and the shares are the event's.
+    // Statements that answer alike do not compete with each other: those of the same event (the same kind, place
+    // and day in their titles: updates of one notice, or one notice under several counties), and, for a question
+    // asking for a kind of fact, those whose best sentence holds such a fact and that meet the question's place,
+    // day and event as well as the best does ("How many are remanded?" is answered by many). The margin and the
+    // shares are theirs together.
     const event = eventKey(best.statement);
-    const same = (st: StatementCandidate) => st === best.statement || (event !== null && eventKey(st) === event);
+    const sf0 = best.statement.features;
+    const bestOf = new Map<StatementCandidate, SentenceCandidate>();
+    for (const c of ranked) if (!bestOf.has(c.statement)) bestOf.set(c.statement, c);
+    const same = (st: StatementCandidate) =>
+      st === best.statement ||
+      (event !== null && eventKey(st) === event) ||
+      (a.types.length > 0 &&
+        bestOf.get(st)?.fact != null &&
+        st.features.entityMiss <= sf0.entityMiss &&
+        st.features.dateMatch >= sf0.dateMatch &&
+        st.features.eventMiss <= sf0.eventMiss &&
+        st.features.yearConflict <= sf0.yearConflict);
     const other = ranked.find((c) => !same(c.statement));
     const sf = best.statement.features;
     const f = best.features;
