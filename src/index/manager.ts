@@ -165,6 +165,9 @@ export class IndexManager {
     });
   }
 
+  /** Stops what the manager runs in the background (nothing yet); the engine keeps answering. */
+  close(): void {}
+
   /** Removes a statement from the index by id; false when there is none. */
   remove(docId: string): Promise<boolean> {
     return this.serial(async () => {
