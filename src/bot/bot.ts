@@ -17,6 +17,7 @@ import { Bot, BotError, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerEngine } from '../answer/api.js';
 import type { Config } from '../config.js';
+import type { CorpusService } from '../corpus/service.js';
 import { ConfigError } from '../errors.js';
 import type { BuildProgress, BuildReport } from '../index/build.js';
 import { log } from '../log.js';
@@ -41,8 +42,8 @@ export interface BotBackend {
   readonly notice: string | null;
   readonly startedAt: Date;
   reindex(o: { onProgress?: (p: BuildProgress) => void; onIssue?: (i: IngestIssue) => void; force?: boolean; signal?: AbortSignal }): Promise<BuildReport>;
-  addFile(file: string, root: string): Promise<{ added: number; replaced: number; issues: IngestIssue[] }>;
-  remove(docId: string): Promise<boolean>;
+  /** Uploads and /remove go through the corpus service, which keeps files and index in step. */
+  readonly corpus: Pick<CorpusService, 'putFile' | 'removeStatement'>;
 }
 
 export interface CreateBotOptions {

@@ -77,12 +77,18 @@ export interface Messages {
   uploadNotText: (reason: string) => string;
   uploadDownloadFailed: string;
   uploadNoStatements: (issues: string) => string;
-  uploadAdded: (p: { added: number; replaced: number; file: string; issues: string }) => string;
+  uploadAdded: (p: { added: number; replaced: number; removed: number; file: string; issues: string }) => string;
   uploadNoFolder: (path: string) => string;
+  uploadIdTaken: (id: string, file: string, count: number) => string;
   removeUsage: string;
   removed: (id: string, moved: string | null) => string;
-  removedFileKept: string;
+  removedLine: (id: string, file: string, kept: string | null) => string;
+  removeOutsideFolders: (file: string) => string;
   removeUnknown: (id: string) => string;
+  refused: (reason: string) => string;
+  reindexRefused: (reason: string) => string;
+  /** A write failed because of the place (full disk, read-only, permissions); `code` is ENOSPC, EROFS, …. */
+  storageFailed: (place: string, code: string) => string;
   // inline mode
   inlineNoAnswer: string;
   inlineHelp: string;
@@ -185,12 +191,29 @@ const sv: Messages = {
   uploadAdded: (p) =>
     `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added} ${p.added === 1 ? 'uttalande' : 'uttalanden'} tillagda${
       p.replaced ? `, ${p.replaced} ersatta` : ''
-    }.${p.issues ? `\n${p.issues}` : ''}`,
+    }${p.removed ? `, ${p.removed} borttagna (filen har dem inte längre)` : ''}.${p.issues ? `\n${p.issues}` : ''}`,
   uploadNoFolder: (p) => `Kan inte spara uppladdningar: den första sökvägen i CORPUS_PATHS (${p}) är ingen mapp.`,
+  uploadIdTaken: (id, file, n) =>
+    `Filen har inte lagts till: id:t <code>${id}</code> tillhör redan <code>${file}</code>${n > 1 ? ` (och ${n - 1} id till tillhör andra filer)` : ''}. Ge uttalandena egna id:n. Inget har ändrats.`,
   removeUsage: 'Skriv id:t efter kommandot: <code>/remove id</code> (ett uttalandes id är filens sökväg i korpusen, eller dess id i JSON Lines).',
   removed: (id, moved) => `🗑 <code>${id}</code> är borttaget ur indexet.${moved ? ` Filen har flyttats till <code>${moved}</code> (flytta tillbaka den och kör /reindex för att ångra).` : ''}`,
-  removedFileKept: 'Obs: källfilen ligger kvar i korpusen (den innehåller fler uttalanden), så uttalandet kommer tillbaka vid nästa /reindex om det inte tas bort ur filen.',
+  removedLine: (id, file, kept) =>
+    `🗑 <code>${id}</code> är borttaget ur indexet och ur <code>${file}</code> (filens övriga uttalanden finns kvar).${kept ? ` Raden sparades i <code>${kept}</code>.` : ''}`,
+  removeOutsideFolders: (file) =>
+    `Inget har ändrats: uttalandet kommer från <code>${file}</code>, som anges direkt i CORPUS_PATHS i stället för att ligga i en korpusmapp. Ta bort det ur den filen och kör /reindex.`,
   removeUnknown: (id) => `Det finns inget uttalande med id <code>${id}</code>. Inget har ändrats.`,
+  refused: (r) => `Inget har ändrats: ${r}`,
+  reindexRefused: (r) => `❌ Omindexeringen gjordes inte: ${r}`,
+  storageFailed: (place, code) =>
+    `❌ Inget har ändrats: ${
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? `disken är full där <code>${place}</code> ligger. Frigör utrymme och försök igen.`
+        : code === 'EROFS'
+          ? `<code>${place}</code> ligger på ett skrivskyddat filsystem. Gör det skrivbart eller peka inställningen mot en skrivbar mapp.`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `boten saknar skrivrätt till <code>${place}</code>. Ge den skrivrätt eller peka inställningen mot en annan mapp.`
+            : `det gick inte att skriva till <code>${place}</code> (${code}).`
+    }`,
   inlineNoAnswer: 'Uttalandena besvarar inte frågan',
   inlineHelp: 'Så här frågar du',
   duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),
@@ -290,12 +313,29 @@ const en: Messages = {
   uploadAdded: (p) =>
     `✅ Saved as <code>${p.file}</code> and indexed: ${p.added} ${p.added === 1 ? 'statement' : 'statements'} added${
       p.replaced ? `, ${p.replaced} replaced` : ''
-    }.${p.issues ? `\n${p.issues}` : ''}`,
+    }${p.removed ? `; ${p.removed} the file no longer holds ${p.removed === 1 ? 'was' : 'were'} removed` : ''}.${p.issues ? `\n${p.issues}` : ''}`,
   uploadNoFolder: (p) => `Cannot save uploads: the first path in CORPUS_PATHS (${p}) is not a folder.`,
+  uploadIdTaken: (id, file, n) =>
+    `The file was not added: the id <code>${id}</code> already belongs to <code>${file}</code>${n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'id belongs' : 'ids belong'} to other files)` : ''}. Give the statements ids of their own. Nothing was changed.`,
   removeUsage: 'Put the id after the command: <code>/remove id</code> (a statement’s id is its file path in the corpus, or its JSON Lines id).',
   removed: (id, moved) => `🗑 <code>${id}</code> is removed from the index.${moved ? ` Its file was moved to <code>${moved}</code> (move it back and /reindex to undo).` : ''}`,
-  removedFileKept: 'Note: its source file stays in the corpus (it holds other statements too), so it comes back on the next /reindex unless it is removed from that file.',
+  removedLine: (id, file, kept) =>
+    `🗑 <code>${id}</code> is removed from the index and from <code>${file}</code> (the file’s other statements stay).${kept ? ` The line was kept in <code>${kept}</code>.` : ''}`,
+  removeOutsideFolders: (file) =>
+    `Nothing was changed: the statement comes from <code>${file}</code>, which is named directly in CORPUS_PATHS rather than found in a corpus folder. Take it out of that file, then /reindex.`,
   removeUnknown: (id) => `There is no statement with id <code>${id}</code>. Nothing was changed.`,
+  refused: (r) => `Nothing was changed: ${r}`,
+  reindexRefused: (r) => `❌ The re-index was not done: ${r}`,
+  storageFailed: (place, code) =>
+    `❌ Nothing was changed: ${
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? `the disk holding <code>${place}</code> is full. Free some space, then try again.`
+        : code === 'EROFS'
+          ? `<code>${place}</code> is on a read-only file system. Make it writable, or point the setting at a writable folder.`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `the bot may not write to <code>${place}</code>. Give it write access, or point the setting at another folder.`
+            : `<code>${place}</code> could not be written (${code}).`
+    }`,
   inlineNoAnswer: 'The statements do not answer this',
   inlineHelp: 'How to ask',
   duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),

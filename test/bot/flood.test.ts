@@ -56,8 +56,7 @@ function countingBackend(): { backend: BotBackend; asked: string[] } {
     notice: manager.notice,
     startedAt: manager.startedAt,
     reindex: (o) => manager.reindex(o),
-    addFile: (f, r) => manager.addFile(f, r),
-    remove: (id) => manager.remove(id),
+    corpus: manager.corpus,
   };
   return { backend, asked };
 }

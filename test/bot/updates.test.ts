@@ -76,8 +76,12 @@ function stubBackend(ask: (q: string) => Promise<Answer>): BotBackend {
     reindex: async () => {
       throw new Error('not here');
     },
-    addFile: async () => ({ added: 0, replaced: 0, issues: [] }),
-    remove: async () => false,
+    corpus: {
+      putFile: async () => {
+        throw new Error('not here');
+      },
+      removeStatement: async () => null,
+    },
   };
 }
 

@@ -2,10 +2,10 @@
  * Admin actions: /status, /reindex (one message edited as it progresses), /remove, and file uploads into the
  * corpus. Everyone else gets a polite refusal and nothing changes.
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Composer, type Context } from 'grammy';
+import { CorpusRefusal } from '../../corpus/service.js';
+import { CorpusError, StorageError } from '../../errors.js';
 import type { IngestIssue } from '../../types.js';
 import { escapeHtml, formatDate, truncate } from '../format.js';
 import type { BotKit, Feature } from '../kit.js';
@@ -119,7 +119,10 @@ export function adminFeature(kit: BotKit, opts: AdminOptions = {}): Feature {
         );
       } catch (e) {
         logger.error({ err: errorFields(e) }, 're-index failed');
-        await edit(m.reindexFailed, true);
+        await edit(
+          e instanceof StorageError ? m.storageFailed(escapeHtml(e.place), e.code) : e instanceof CorpusError ? m.reindexRefused(escapeHtml(e.message)) : m.reindexFailed,
+          true,
+        );
       } finally {
         reindexing = false;
       }
@@ -134,14 +137,20 @@ export function adminFeature(kit: BotKit, opts: AdminOptions = {}): Feature {
       await kit.sendHtml(ctx, m.removeUsage);
       return;
     }
-    const removed = await backend.remove(id);
-    if (!removed) {
+    let r;
+    try {
+      r = await backend.corpus.removeStatement(id);
+    } catch (e) {
+      if (await explainFailure(kit, ctx, e)) return;
+      throw e;
+    }
+    if (!r) {
       await kit.sendHtml(ctx, m.removeUnknown(escapeHtml(id)));
       return;
     }
-    const moved = await moveRemovedFile(config.CORPUS_PATHS, id);
-    logger.info({ id, moved }, 'statement removed');
-    await kit.sendHtml(ctx, m.removed(escapeHtml(id), moved ? escapeHtml(moved) : null) + (moved ? '' : `\n${m.removedFileKept}`));
+    logger.info({ id, file: r.file, keptAt: r.keptAt, linesOnly: r.linesOnly }, 'statement removed');
+    const kept = r.keptAt ? escapeHtml(path.relative(process.cwd(), r.keptAt) || r.keptAt) : null;
+    await kit.sendHtml(ctx, r.linesOnly ? m.removedLine(escapeHtml(id), escapeHtml(r.file), kept) : m.removed(escapeHtml(id), kept));
   });
 
   composer.on('message:document', async (ctx) => {
@@ -175,70 +184,47 @@ export function adminFeature(kit: BotKit, opts: AdminOptions = {}): Feature {
       await kit.sendHtml(ctx, m.uploadNotText(escapeHtml(sniffed.reason)));
       return;
     }
-    const dir = path.resolve(config.CORPUS_PATHS[0] ?? 'corpus');
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch {
-      await kit.sendHtml(ctx, m.uploadNoFolder(escapeHtml(dir)));
-      return;
-    }
-    if (!(await stat(dir)).isDirectory()) {
-      await kit.sendHtml(ctx, m.uploadNoFolder(escapeHtml(dir)));
-      return;
-    }
     const name = uploadFileName(doc.file_name, sniffed.kind);
-    const dest = path.join(dir, name);
-    // Keep the file it replaces until the new one has been indexed.
-    const backup = path.join(dir, `.${name}.${randomBytes(4).toString('hex')}.bak`);
-    const hadOld = await rename(dest, backup).then(
-      () => true,
-      () => false,
-    );
-    let result: { added: number; replaced: number; issues: IngestIssue[] };
+    let r;
     try {
-      await writeFile(dest, bytes, { flag: 'wx' });
-      result = await backend.addFile(dest, dir);
+      r = await backend.corpus.putFile(name, bytes);
     } catch (e) {
-      await restore(dest, backup, hadOld);
+      if (await explainFailure(kit, ctx, e)) return;
       throw e;
     }
-    if (result.added === 0) {
-      await restore(dest, backup, hadOld);
-      await kit.sendHtml(ctx, m.uploadNoStatements(issueLines(result.issues)));
-      return;
-    }
-    if (hadOld) await rm(backup, { force: true });
-    logger.info({ file: name, added: result.added, replaced: result.replaced, issues: result.issues.length }, 'upload indexed');
-    await kit.sendHtml(ctx, m.uploadAdded({ added: result.added, replaced: result.replaced, file: escapeHtml(name), issues: issueLines(result.issues) }));
+    logger.info({ file: r.file, added: r.added, replaced: r.replaced, removed: r.removed, issues: r.issues.length }, 'upload indexed');
+    await kit.sendHtml(ctx, m.uploadAdded({ added: r.added, replaced: r.replaced, removed: r.removed, file: escapeHtml(r.file), issues: issueLines(r.issues) }));
   });
 
   return { name: 'admin', commands: ['status', 'reindex', 'remove'], composer };
 }
 
-async function restore(dest: string, backup: string, hadOld: boolean): Promise<void> {
-  await rm(dest, { force: true });
-  if (hadOld) await rename(backup, dest).catch(() => undefined);
-}
-
 /**
- * After /remove: a statement whose id is the path of a file inside a corpus folder is that file's only
- * statement; the file is moved to the folder's hidden `.removed/` (the corpus reader skips hidden entries), so
- * a later re-index does not bring it back. Returns where it went, or null when no such file exists.
+ * Tells the admin why a change was not made, in their language, when it is something they can act on (a
+ * refusal, a full disk, a read-only folder); false for anything else (the error boundary apologises then).
  */
-async function moveRemovedFile(corpusPaths: string[], id: string): Promise<string | null> {
-  for (const p of corpusPaths) {
-    const root = path.resolve(p);
-    const file = path.resolve(root, id);
-    if (!file.startsWith(root + path.sep)) continue;
-    try {
-      if (!(await stat(root)).isDirectory() || !(await stat(file)).isFile()) continue;
-    } catch {
-      continue;
-    }
-    const dest = path.join(root, '.removed', path.relative(root, file));
-    await mkdir(path.dirname(dest), { recursive: true });
-    await rename(file, dest);
-    return path.relative(process.cwd(), dest) || dest;
+async function explainFailure(kit: BotKit, ctx: Context, e: unknown): Promise<boolean> {
+  const m = t(uiLang(ctx));
+  if (e instanceof CorpusRefusal) {
+    kit.logger.info({ kind: e.kind, reason: e.message }, 'change refused');
+    const d = e.details;
+    const html =
+      e.kind === 'no-statements'
+        ? m.uploadNoStatements(issueLines(d.issues ?? []))
+        : e.kind === 'id-taken'
+          ? m.uploadIdTaken(escapeHtml(d.conflicts![0]!.id), escapeHtml(d.conflicts![0]!.file), d.conflicts!.length)
+          : e.kind === 'no-folder'
+            ? m.uploadNoFolder(escapeHtml(d.place ?? ''))
+            : e.kind === 'outside-folders'
+              ? m.removeOutsideFolders(escapeHtml(d.place ?? ''))
+              : m.refused(escapeHtml(e.message));
+    await kit.sendHtml(ctx, html);
+    return true;
   }
-  return null;
+  if (e instanceof StorageError) {
+    kit.logger.error({ place: e.place, code: e.code, reason: e.message }, 'change failed: storage');
+    await kit.sendHtml(ctx, m.storageFailed(escapeHtml(e.place), e.code));
+    return true;
+  }
+  return false;
 }
