@@ -15,7 +15,7 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wri
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { asStorageError } from '../errors.js';
-import { isAlive } from './store.js';
+import { checkIndexDir, isAlive } from './store.js';
 
 export interface LockHolder {
   pid: number;
@@ -61,6 +61,7 @@ function stale(h: LockHolder | null): boolean {
 
 /** One attempt: the lock, or who holds it. */
 export function tryLockIndex(dir: string, purpose: string): IndexLock | LockHolder {
+  checkIndexDir(dir);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
