@@ -44,7 +44,9 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const manager = await IndexManager.open(config, {
     buildIfMissing: true,
     refresh: true,
+    watch: true,
     onIssue: (i) => logger.warn({ file: i.file, line: i.line, reason: i.reason }, 'input skipped'),
+    onWarning: (message) => logger.warn(message),
     onProgress: (p: BuildProgress) => {
       if (p.phase !== 'done' && Date.now() - lastProgress < 2000) return;
       lastProgress = Date.now();

@@ -65,6 +65,8 @@ export interface Messages {
     uptime: string;
     notice: string | null;
   }) => string;
+  /** The embedding model could not be loaded (the details, with paths, are in the server's log). */
+  modelUnavailable: (model: string) => string;
   reindexStarted: string;
   reindexRunning: string;
   reindexPhase: (phase: string, done: number, total: number | null) => string;
@@ -175,6 +177,7 @@ const sv: Messages = {
       `Drifttid: ${p.uptime}`,
       ...(p.notice ? [`Obs: ${p.notice}`] : []),
     ].join('\n'),
+  modelUnavailable: (model) => `inbäddningsmodellen ${model} kunde inte läsas in, så jag söker bara på ord (orsaken står i serverns logg).`,
   reindexStarted: '🔄 Indexerar om… Det gamla indexet svarar tills det nya är klart.',
   reindexRunning: 'En omindexering pågår redan; vänta tills den är klar.',
   reindexPhase: (phase, done, total) => `🔄 Indexerar om… ${phase}: ${done}${total !== null ? ` av ${total}` : ''}\nDet gamla indexet svarar tills det nya är klart.`,
@@ -297,6 +300,7 @@ const en: Messages = {
       `Uptime: ${p.uptime}`,
       ...(p.notice ? [`Note: ${p.notice}`] : []),
     ].join('\n'),
+  modelUnavailable: (model) => `the embedding model ${model} could not be loaded, so I search by words only (the server’s log says why).`,
   reindexStarted: '🔄 Re-indexing… The old index keeps answering until the new one is ready.',
   reindexRunning: 'A re-index is already running; please wait for it to finish.',
   reindexPhase: (phase, done, total) => `🔄 Re-indexing… ${phase}: ${done}${total !== null ? ` of ${total}` : ''}\nThe old index keeps answering until the new one is ready.`,

@@ -57,7 +57,8 @@ export function adminFeature(kit: BotKit, opts: AdminOptions = {}): Feature {
         age: m.duration(now - Date.parse(s.builtAt)),
         model: s.embeddingModel ? escapeHtml(s.embeddingModel) : null,
         uptime: m.duration(now - backend.startedAt.getTime()),
-        notice: backend.notice ? escapeHtml(backend.notice) : null,
+        // The notice itself is English and names a folder on the server (it is in the log); this says what it means.
+        notice: backend.notice ? m.modelUnavailable(escapeHtml(config.EMBEDDING_MODEL)) : null,
       }),
     );
   });
