@@ -30,7 +30,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHASE = path.join(ROOT, 'dist', 'scripts', 'bench', 'phase.js');
 
 /**
- * The V8 flags `npm start` runs the bot with (package.json), given to every phase. `--heap-growing-percent=25`
+ * The V8 flags `npm start` runs the bot with (scripts/start.mjs), given to every phase. `--heap-growing-percent=25`
  * lets the JavaScript heap grow by a quarter of what is live before a full collection: with V8's default
  * growth, garbage of answering questions piled up to 500 MiB above the live heap in some runs of the serving
  * phase (peak RSS 1.9–2.0 GiB against 1.5 steady), a bot that also holds a model and a graph cannot afford it.

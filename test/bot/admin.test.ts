@@ -3,9 +3,10 @@
  * a read-only corpus, an id of another file, and what /status says in Swedish. Updates are crafted and handed to
  * `bot.handleUpdate`; the downloader is a stub that returns the bytes of the "uploaded" file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openApp } from '../../src/app.js';
 import { createBot } from '../../src/bot/bot.js';
 import { buildIndex } from '../../src/index/build.js';
 import { IndexManager } from '../../src/index/manager.js';
@@ -135,5 +136,27 @@ describe('/status in Swedish', () => {
     const text = String(calls.find((c) => c.method === 'sendMessage')!.payload.text);
     expect(text.split('\n').at(-1)).toBe('Obs: inbäddningsmodellen Xenova/multilingual-e5-small kunde inte läsas in, så jag söker bara på ord (orsaken står i serverns logg).');
     expect(text).not.toContain('/srv');
+  });
+});
+
+describe('npm start (src/app.ts)', () => {
+  it('serves the existing index when the corpus changed but the disk is full, and says why (it used to exit)', async () => {
+    const own = botConfig();
+    await IndexManager.open(own.config, { buildIfMissing: true });
+    writeFileSync(join(own.corpus, 'new.md'), '---\ntitle: Ny\n---\n\nEn ny text om Lund.\n');
+    const logger = recordingLogger();
+    const restore = failWrites(own.config.INDEX_DIR, 'ENOSPC');
+    let app;
+    try {
+      app = await openApp(own.config, { logger });
+    } finally {
+      restore();
+    }
+    expect(app.manager.engine.status().statements).toBe(1);
+    expect(app.manager.refreshError?.message).toBe(`cannot write to ${own.config.INDEX_DIR}: the disk is full (ENOSPC); free some space, then try again`);
+    expect(logger.lines.filter((l) => l.startsWith('warn'))).toContainEqual(
+      `warn could not bring the index up to date with the corpus: cannot write to ${own.config.INDEX_DIR}: the disk is full (ENOSPC); free some space, then try again; serving the index as it was`,
+    );
+    await app.stop();
   });
 });
