@@ -13,7 +13,7 @@ import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerEngine, IndexStatus } from '../../src/answer/api.js';
 import { createBot, type BotBackend } from '../../src/bot/bot.js';
-import { serverPort, startWebhookServer } from '../../src/bot/server.js';
+import { sampledWarn, serverPort, startWebhookServer } from '../../src/bot/server.js';
 import { IndexManager } from '../../src/index/manager.js';
 import type { Answer } from '../../src/types.js';
 import {
@@ -327,6 +327,65 @@ describe('webhook mode', () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+});
+
+describe('webhook limits (issue 11, finding 9)', () => {
+  /** POSTs `body` in chunks, without Content-Length (Transfer-Encoding: chunked). */
+  function postChunked(port: number, secret: string, chunks: string[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/tg', method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The server may close the connection before the whole body is sent: that is the point.
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || (e as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(e)));
+      for (const c of chunks) req.write(c);
+      req.end();
+    });
+  }
+
+  it('a chunked request without Content-Length cannot pass the 1 MiB cap', async () => {
+    const { bot, calls, logger } = seedBot();
+    const server = await startWebhookServer(bot, { secret: 's3cret', path: '/tg', port: 0, host: '127.0.0.1', backend: manager, logger });
+    try {
+      const update = JSON.stringify(textUpdate({ id: 61, lang: 'en' }, 'How many are remanded?'));
+      // A valid update padded with 2 MiB of spaces, sent in 64 KiB chunks.
+      const body = update.slice(0, -1) + ' '.repeat(2 << 20) + '}';
+      const chunks = Array.from({ length: Math.ceil(body.length / 65536) }, (_, i) => body.slice(i * 65536, (i + 1) * 65536));
+      expect(await postChunked(serverPort(server), 's3cret', chunks)).toBe(413);
+      expect(sent(calls, 61)).toEqual([]);
+      // Under the cap, chunked is fine.
+      expect(await postChunked(serverPort(server), 's3cret', [update.slice(0, 10), update.slice(10)])).toBe(200);
+      expect(sent(calls, 61)[0]).toMatch(/^<b>Answer:<\/b> 380/);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('refused requests are logged once per window with a count, not once each', async () => {
+    const { bot, logger } = seedBot();
+    const server = await startWebhookServer(bot, { secret: 's3cret', path: '/tg', port: 0, host: '127.0.0.1', backend: manager, logger, refusalLogMs: 60_000 });
+    try {
+      for (let i = 0; i < 50; i++) {
+        const r = await fetch(`http://127.0.0.1:${serverPort(server)}/tg`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': `wrong${i}` }, body: '{}' });
+        expect(r.status).toBe(401);
+      }
+      expect(logger.lines.filter((l) => l.includes('secret token refused'))).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    const fields: Record<string, unknown>[] = [];
+    let now = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const warn = sampledWarn({ warn: (f: Record<string, unknown>) => fields.push(f) } as never, 'refused', 1000);
+      for (now = 0; now < 2500; now += 100) warn({ n: now });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(fields).toEqual([{ n: 0 }, { n: 1000, alsoRefusedSinceLastLine: 9 }, { n: 2000, alsoRefusedSinceLastLine: 9 }]);
   });
 });
 
