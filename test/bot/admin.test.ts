@@ -14,7 +14,7 @@ import { openIndex, type LoadedIndex } from '../../src/index/open.js';
 import { failWrites } from '../fault.mjs';
 import { ADMIN_ID, BOT_INFO, botConfig, captureApi, documentUpdate, recordingLogger, removeTempDirs, textUpdate } from './helpers.js';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000 });
 afterAll(() => removeTempDirs());
 
 const SEED_ID = 'press-release-stockholm-gang-violence.md';

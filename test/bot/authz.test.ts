@@ -20,7 +20,7 @@ import { IndexManager } from '../../src/index/manager.js';
 import { ADMIN_ID, BOT_INFO, botConfig, recordingLogger, removeTempDirs, TOKEN } from './helpers.js';
 import { documentMessage, fakeApi, messageUpdate, privateChat, snapshot, textMessage, user, type ChatSpec, type Person } from './harness.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const SEED_ID = 'press-release-stockholm-gang-violence.md';
 const REFUSED = 'Sorry, that command is only for the bot’s administrators. Nothing was changed.';
@@ -116,7 +116,7 @@ describe('admin actions by anyone else', () => {
   let s: Setup;
   beforeAll(async () => {
     s = await setup();
-  }, 30_000);
+  }, 120_000);
 
   it('are refused and change nothing: an ordinary user, in a private chat and in a group', async () => {
     const u = user(4242, { language_code: 'en' });

@@ -18,7 +18,7 @@ import { IndexManager } from '../../src/index/manager.js';
 import { ADMIN_ID, BOT_INFO, botConfig, closedPort, recordingLogger, removeTempDirs, ROOT, TOKEN, TOKEN_SECRET_PART } from './helpers.js';
 import { fakeApi, privateChat, textMessage, user } from './harness.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 afterAll(() => removeTempDirs());
 
@@ -130,7 +130,7 @@ describe('in-process', () => {
   beforeAll(async () => {
     seed = botConfig();
     manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-  }, 30_000);
+  }, 120_000);
 
   it('errorFields / redact: GrammyError and HttpError carrying the URL, causes, stacks, a token of any shape once registered', async () => {
     const url = `http://127.0.0.1:1/bot${TOKEN}/sendMessage`;

@@ -37,7 +37,7 @@ import {
 } from './helpers.js';
 
 // Spawning `npm start` and waiting out network deadlines take a few seconds on a loaded machine.
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 let manager: IndexManager;
 let seed: ReturnType<typeof botConfig>;
@@ -47,7 +47,7 @@ afterAll(() => removeTempDirs());
 beforeAll(async () => {
   seed = botConfig();
   manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-}, 30_000);
+}, 120_000);
 
 const sent = (calls: ApiCall[], chatId?: number) =>
   calls.filter((c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId)).map((c) => String(c.payload.text));

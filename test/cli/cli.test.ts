@@ -28,14 +28,14 @@ describe('command line', () => {
     expect(a.answer).toBe('380');
     const lines = cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).answer)).toEqual(['380', '2019']);
-  }, 60_000);
+  }, 120_000);
 
   it('prints a readable answer with the statement and speaker', () => {
     const out = cli('ask.ts', ['How many are remanded?'], env);
     expect(out).toContain('Answer: 380');
     expect(out).toContain('“Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.”');
     expect(out).toContain('— Mats Löfving');
-  }, 60_000);
+  }, 120_000);
 
   it('explains the stages, says why it refuses, and takes answering parameters from a file', () => {
     const x = cli('ask.ts', ['--explain', 'Hur många av de häktade kommer från gängmiljön?'], env);
@@ -54,7 +54,7 @@ describe('command line', () => {
     expect(JSON.parse(cli('ask.ts', ['--json', '--params', params, 'How many are remanded?'], env)).reason).toBe('low_coverage');
     writeFileSync(params, JSON.stringify({ thresold: 1 }));
     expect(() => cli('ask.ts', ['--params', params, 'How many are remanded?'], env)).toThrow(/params\.json: .*thresold|Unrecognized key/);
-  }, 60_000);
+  }, 120_000);
 
   it('verifies quotes, one or a batch', () => {
     const v = JSON.parse(cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
@@ -67,7 +67,7 @@ describe('command line', () => {
     // The quote's own attribution is compared with the source's speaker.
     const own = JSON.parse(cli('verify.ts', ['--json', '”De som trodde de var onåbara är nu frihetsberövade”, sa Löfving'], env));
     expect(own).toMatchObject({ verdict: 'verbatim', claimedSpeaker: 'Löfving', speakerMatches: true });
-  }, 60_000);
+  }, 120_000);
 
   it('builds a missing index (INDEX_DIR) on first ask, and fails with one clear line on a damaged one', () => {
     const fresh = join(config.INDEX_DIR, '..', 'fresh-index');
@@ -80,7 +80,7 @@ describe('command line', () => {
       err = String((e as { stderr: string }).stderr);
     }
     expect(err).toMatch(/^✗ index at .*fresh-index: generation gen-000099 has no manifest \(half-written index\); rebuild it with `npm run index`/m);
-  }, 60_000);
+  }, 120_000);
 });
 
 /** A command in a child process (for what must run apart: faults injected with --import), exit code and output. */
@@ -112,7 +112,7 @@ describe('nothing lost on a typo (issue 11, finding 1)', () => {
     expect(r.stderr.trim()).toBe('✗ corpus path corpsu (not found): check --corpus or CORPUS_PATHS; the live index was left as it was');
     expect(currentGeneration(config.INDEX_DIR)).toBe(gen);
     expect(liveIds(config.INDEX_DIR)).toEqual([SEED]);
-  }, 60_000);
+  }, 120_000);
 
   it('a build that would drop more than half of the statements asks for --force', async () => {
     const config = seedConfig();
@@ -128,7 +128,7 @@ describe('nothing lost on a typo (issue 11, finding 1)', () => {
     expect(currentGeneration(config.INDEX_DIR)).toBe(gen);
     expect((await runCli('index.ts', ['--corpus', only, '--force'], env)).status).toBe(0);
     expect(liveIds(config.INDEX_DIR)).toEqual(['a.md']);
-  }, 60_000);
+  }, 120_000);
 
   it('ask and verify with an --index that holds no index say so and stop (nothing built)', async () => {
     const config = seedConfig();
@@ -140,7 +140,7 @@ describe('nothing lost on a typo (issue 11, finding 1)', () => {
       expect(r.stderr.trim()).toBe(`✗ index at ${typo}: no index here; check the folder given with --index, or build one there with \`npm run index -- --index DIR\``);
       expect(existsSync(typo)).toBe(false);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('full disk and read-only places (issue 11, finding 8)', () => {
@@ -156,7 +156,7 @@ describe('full disk and read-only places (issue 11, finding 8)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(`✗ cannot write to ${config.INDEX_DIR}: the disk is full (ENOSPC); free some space, then try again`);
     expect(liveIds(config.INDEX_DIR)).toEqual([SEED]);
-  }, 60_000);
+  }, 120_000);
 
   it('a leftover tmp- folder on a read-only index is a warning: ask still answers', async () => {
     const config = seedConfig();
@@ -167,7 +167,7 @@ describe('full disk and read-only places (issue 11, finding 8)', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).answer).toBe('380');
     expect(r.stderr).toMatch(/^warning: could not remove the leftover .*tmp-000009-999999 \(EROFS\); it is harmless, remove it by hand when the folder is writable$/m);
-  }, 60_000);
+  }, 120_000);
 
   it('INDEX_DIR pointing at a file is one line, not a stack trace', async () => {
     const config = seedConfig();
@@ -179,7 +179,7 @@ describe('full disk and read-only places (issue 11, finding 8)', () => {
       expect(r.status, script).toBe(1);
       expect(r.stderr.trim(), script).toBe(`✗ index at ${file}: this is a file, not a folder; point INDEX_DIR (or --index) at a folder`);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('rough edges (issue 11)', () => {
@@ -192,11 +192,11 @@ describe('rough edges (issue 11)', () => {
       expect(bad.status, script).toBe(1);
       expect(bad.stderr, script).toMatch(/^✗ unknown option --frobnicate\nusage: npm run \w+ -- .* \(--help for more\)\n$/);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('a setting that is not a whole number says so', async () => {
     const r = await runCli('ask.ts', ['hej'], { MAX_CITATIONS: 'abc' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe('✗ MAX_CITATIONS: expected a whole number, got "abc" (see .env.example)');
-  }, 60_000);
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import { failWrites } from '../fault.mjs';
 import { seedConfig, tempDir } from '../helpers.js';
 
 // Re-indexing starts a worker thread (seconds on a busy machine).
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const SEED_ID = 'press-release-stockholm-gang-violence.md';
 
