@@ -97,16 +97,20 @@ export interface Messages {
   duration: (ms: number) => string;
 }
 
+/** `count` and the word in the right number: plural(1, 'uttalande', 'uttalanden') → "1 uttalande". */
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 const sv: Messages = {
   quote: ['”', '”'],
   answer: 'Svar',
   fromStatements: 'Ur uttalandena',
   notAnswered: 'Uttalandena jag känner till besvarar inte frågan.',
   notAnsweredEcho: (q) => `Uttalandena jag känner till besvarar inte frågan ”${q}”.`,
-  nearest: 'Närmaste uttalanden jag hittade (de besvarar <b>inte</b> frågan):',
+  nearest: 'Närmast (de besvarar <b>inte</b> frågan):',
   nothingNear: 'Jag hittade inget uttalande som liknar frågan.',
-  rephrase:
-    'Tips: fråga om en sak i taget, använd de ord ett pressmeddelande skulle använda (t.ex. ”häktade”, ”gripna”), och nämn plats, person eller händelse.',
+  rephrase: 'Tips: fråga om en sak i taget och nämn plats, person eller händelse.',
   unknownPublisher: 'okänd utgivare',
   unknownDate: 'datum okänt',
   noLink: 'ingen offentlig länk',
@@ -134,7 +138,7 @@ const sv: Messages = {
       '',
       p.statements === 0
         ? 'Just nu känner jag inte till några uttalanden.'
-        : `Jag känner till <b>${p.statements}</b> ${p.statements === 1 ? 'uttalande' : 'uttalanden'} (${p.sentences} meningar)${
+        : `Jag känner till <b>${p.statements}</b> ${p.statements === 1 ? 'uttalande' : 'uttalanden'} (${plural(p.sentences, 'mening', 'meningar')})${
             p.from ? `, publicerade ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publiceringsdatum okända'
           }.`,
       '',
@@ -154,7 +158,7 @@ const sv: Messages = {
     'Skriv citatet efter kommandot, till exempel:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\neller svara /verify på ett meddelande som innehåller citatet.',
   verbatim: '✅ <b>Ordagrant</b>: orden står så i ett uttalande.',
   altered: '⚠️ <b>Ändrat</b>: ett uttalande säger nästan så, men med andra ord.',
-  notFound: (n) => `❌ <b>Hittades inte</b> i de ${n} uttalanden jag känner till. Det betyder inte att det aldrig har sagts, bara att det inte står i dem.`,
+  notFound: (n) => `❌ <b>Hittades inte</b> i ${n === 1 ? 'det enda uttalande' : `de ${n} uttalanden`} jag känner till. Det betyder inte att det aldrig har sagts, bara att det inte står i dem.`,
   sourceSentence: 'Källan',
   changesHeader: 'Skillnader:',
   changeChanged: (q, s) => `• citatet säger ”${q}”, källan säger ”${s}”`,
@@ -182,8 +186,8 @@ const sv: Messages = {
   reindexRunning: 'En omindexering pågår redan; vänta tills den är klar.',
   reindexPhase: (phase, done, total) => `🔄 Indexerar om… ${phase}: ${done}${total !== null ? ` av ${total}` : ''}\nDet gamla indexet svarar tills det nya är klart.`,
   reindexDone: (p) =>
-    `✅ Klart: ${p.statements} uttalanden, ${p.sentences} meningar${p.issues ? `, ${p.issues} filer/rader hoppades över (se loggen)` : ''}, på ${p.seconds} s. Det nya indexet används nu.`,
-  reindexUnchanged: (n) => `✅ Inget har ändrats i korpusen; indexet (${n} uttalanden) är redan aktuellt. Skriv /reindex force för att bygga om ändå.`,
+    `✅ Klart: ${plural(p.statements, 'uttalande', 'uttalanden')}, ${plural(p.sentences, 'mening', 'meningar')}${p.issues ? `, ${plural(p.issues, 'fil eller rad', 'filer eller rader')} hoppades över (se loggen)` : ''}, på ${p.seconds} s. Det nya indexet används nu.`,
+  reindexUnchanged: (n) => `✅ Inget har ändrats i korpusen; indexet (${plural(n, 'uttalande', 'uttalanden')}) är redan aktuellt. Skriv /reindex force för att bygga om ändå.`,
   reindexFailed: '❌ Omindexeringen misslyckades (se loggen). Det gamla indexet svarar fortfarande.',
   phases: { reading: 'läser', indexing: 'indexerar', embedding: 'beräknar vektorer', writing: 'skriver', done: 'klart' },
   uploadTooLarge: (size, max) => `Filen är för stor (${size}; gränsen är ${max}, MAX_UPLOAD_BYTES). Den har inte hämtats.`,
@@ -192,7 +196,7 @@ const sv: Messages = {
   uploadDownloadFailed: 'Filen kunde inte hämtas från Telegram. Försök igen om en stund.',
   uploadNoStatements: (issues) => `Filen har inte lagts till: inget uttalande kunde läsas ur den.${issues ? `\n${issues}` : ''}`,
   uploadAdded: (p) =>
-    `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added} ${p.added === 1 ? 'uttalande' : 'uttalanden'} tillagda${
+    `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added === 1 ? '1 uttalande tillagt' : `${p.added} uttalanden tillagda`}${
       p.replaced ? `, ${p.replaced} ersatta` : ''
     }${p.removed ? `, ${p.removed} borttagna (filen har dem inte längre)` : ''}.${p.issues ? `\n${p.issues}` : ''}`,
   uploadNoFolder: (p) => `Kan inte spara uppladdningar: den första sökvägen i CORPUS_PATHS (${p}) är ingen mapp.`,
@@ -228,10 +232,9 @@ const en: Messages = {
   fromStatements: 'From the statements',
   notAnswered: 'The statements I know do not answer this question.',
   notAnsweredEcho: (q) => `The statements I know do not answer “${q}”.`,
-  nearest: 'Nearest statements I found (they do <b>not</b> answer it):',
+  nearest: 'Nearest (they do <b>not</b> answer it):',
   nothingNear: 'I found no statement that comes close to the question.',
-  rephrase:
-    'Tip: ask one thing at a time, use the words a press release would use (e.g. “remanded”, “arrested”), and name the place, person or event.',
+  rephrase: 'Tip: ask one thing at a time, and name the place, person or event.',
   unknownPublisher: 'unknown publisher',
   unknownDate: 'date unknown',
   noLink: 'no public link',
@@ -259,7 +262,7 @@ const en: Messages = {
       '',
       p.statements === 0
         ? 'Right now I know no statements.'
-        : `I know <b>${p.statements}</b> ${p.statements === 1 ? 'statement' : 'statements'} (${p.sentences} sentences)${
+        : `I know <b>${p.statements}</b> ${p.statements === 1 ? 'statement' : 'statements'} (${plural(p.sentences, 'sentence', 'sentences')})${
             p.from ? `, published ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publication dates unknown'
           }.`,
       '',
@@ -277,7 +280,7 @@ const en: Messages = {
     'Put the quote after the command, for example:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\nor reply /verify to a message that holds the quote.',
   verbatim: '✅ <b>Verbatim</b>: these words appear in a statement.',
   altered: '⚠️ <b>Altered</b>: a statement says nearly this, with words changed.',
-  notFound: (n) => `❌ <b>Not found</b> in the ${n} statements I know. That does not mean it was never said, only that they do not say it.`,
+  notFound: (n) => `❌ <b>Not found</b> in ${n === 1 ? 'the one statement' : `the ${n} statements`} I know. That does not mean it was never said, only that they do not say it.`,
   sourceSentence: 'Source',
   changesHeader: 'Differences:',
   changeChanged: (q, s) => `• the quote says “${q}”, the source says “${s}”`,
@@ -305,8 +308,8 @@ const en: Messages = {
   reindexRunning: 'A re-index is already running; please wait for it to finish.',
   reindexPhase: (phase, done, total) => `🔄 Re-indexing… ${phase}: ${done}${total !== null ? ` of ${total}` : ''}\nThe old index keeps answering until the new one is ready.`,
   reindexDone: (p) =>
-    `✅ Done: ${p.statements} statements, ${p.sentences} sentences${p.issues ? `, ${p.issues} inputs skipped (see the log)` : ''}, in ${p.seconds} s. The new index is live.`,
-  reindexUnchanged: (n) => `✅ Nothing changed in the corpus; the index (${n} statements) is up to date. Send /reindex force to rebuild anyway.`,
+    `✅ Done: ${plural(p.statements, 'statement', 'statements')}, ${plural(p.sentences, 'sentence', 'sentences')}${p.issues ? `, ${plural(p.issues, 'input', 'inputs')} skipped (see the log)` : ''}, in ${p.seconds} s. The new index is live.`,
+  reindexUnchanged: (n) => `✅ Nothing changed in the corpus; the index (${plural(n, 'statement', 'statements')}) is up to date. Send /reindex force to rebuild anyway.`,
   reindexFailed: '❌ The re-index failed (see the log). The old index is still answering.',
   phases: { reading: 'reading', indexing: 'indexing', embedding: 'embedding', writing: 'writing', done: 'done' },
   uploadTooLarge: (size, max) => `The file is too large (${size}; the limit is ${max}, MAX_UPLOAD_BYTES). It was not downloaded.`,
