@@ -60,6 +60,8 @@ await run(async () => {
       ].join('\n') + '\n',
     );
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     progress.stop();
     await embedder?.dispose?.();
   }

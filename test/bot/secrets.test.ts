@@ -49,7 +49,7 @@ describe('the project logger, captured from a child process', () => {
     const env = () => childEnv({ TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
     return closedPort().then((p) => {
       port = p;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bot/secrets-child.ts'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 25_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bot/secrets-child.ts'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 120_000 });
       const out = `${r.stdout}\n${r.stderr}`;
       const lines = r.stderr.split('\n').filter(Boolean);
       const count = (s: string) => lines.filter((l) => l.includes(s)).length;

@@ -395,7 +395,7 @@ describe('npm start', () => {
       cwd: ROOT,
       env: { ...process.env, TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 120_000,
     });
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
@@ -406,13 +406,13 @@ describe('npm start', () => {
 
   it('says so before compiling anything (scripts/start.mjs, what `npm start` runs), with the same line', () => {
     const env = { ...process.env, TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent' };
-    const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(1);
     // Compiling would first say "compiling src/ to dist/ …" on stderr.
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^✗ TELEGRAM_BOT_TOKEN is not set: .*@BotFather/)]);
-    const direct = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 20_000 });
+    const direct = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).toBe(direct.stderr);
-    const help = spawnSync(process.execPath, ['scripts/start.mjs', '--help'], { cwd: ROOT, env, encoding: 'utf8', timeout: 20_000 });
+    const help = spawnSync(process.execPath, ['scripts/start.mjs', '--help'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm start/);
   });

@@ -194,6 +194,19 @@ describe('rough edges (issue 11)', () => {
     }
   }, 120_000);
 
+  it('the labels follow the answer’s language, and dates read as people read them', async () => {
+    const config = seedConfig();
+    const corpus = config.CORPUS_PATHS[0]!;
+    writeFileSync(join(corpus, 'dated.md'), '---\ntitle: Fritidsgårdar\npublisher: Kommunen\npublished: 2026-01-04T20:07:34.000+01:00\n---\n\nKommunen öppnar tre nya fritidsgårdar i Kävlinge.\n');
+    const env = { CORPUS_PATHS: corpus, INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none' };
+    const sv = await runCli('ask.ts', ['Hur många fritidsgårdar öppnar kommunen?'], env);
+    expect(sv.stdout).toContain('Svar: tre');
+    expect(sv.stdout).toContain('    Uttalande: Fritidsgårdar [dated.md]\n    Publicerat av Kommunen, 4 januari 2026 kl. 20.07\n    Läs det på: (ingen offentlig adress)');
+    const en = await runCli('ask.ts', ['How many are remanded?'], env);
+    expect(en.stdout).toContain('    Published by ');
+    expect(en.stdout).toContain('date unknown');
+  }, 60_000);
+
   it('a setting that is not a whole number says so', async () => {
     const r = await runCli('ask.ts', ['hej'], { MAX_CITATIONS: 'abc' });
     expect(r.status).toBe(1);

@@ -130,7 +130,7 @@ await analyzeInPool(read, { workers: 2, maxRun: 10 }, () => new Error('interrupt
 console.log(JSON.stringify(out));
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.error).toBeUndefined(); // not killed by the timeout: the process ended on its own
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

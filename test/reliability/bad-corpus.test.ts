@@ -356,7 +356,7 @@ describe('the same corpus through the CLI', () => {
       cwd: ROOT,
       env: { ...process.env, EMBEDDING_MODEL: 'none', MAX_FILE_BYTES: String(MAX_FILE_BYTES), LOG_LEVEL: 'silent' },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 300_000,
     });
     expect(r.status, r.stderr).toBe(0);
     const skipped = r.stderr.split('\n').filter((l) => l.startsWith('skipped '));
