@@ -343,7 +343,7 @@ describe('an admin and everyone else', () => {
     // The emulator cannot send documents: the upload is a crafted update; the reply still goes through it.
     await bot.handleUpdate(documentUpdate({ id: ADMIN_ID, lang: 'sv' }, { file_id: 'hisingen-file', file_name: 'Tre gripna Hisingen.md', file_size: HISINGEN.length }));
     const r = await admin.reply();
-    expect(r.text).toBe('✅ Sparad som <code>Tre-gripna-Hisingen.md</code> och indexerad: 1 uttalande tillagda.');
+    expect(r.text).toBe('✅ Sparad som <code>Tre-gripna-Hisingen.md</code> och indexerad: 1 uttalande tillagt.');
     expect(readFileSync(join(corpus, 'Tre-gripna-Hisingen.md'), 'utf8')).toBe(HISINGEN);
 
     await admin.say('Hur många greps för grovt vapenbrott på Hisingen?', { from: { language_code: 'sv' } });

@@ -41,6 +41,19 @@ async function open(extra: Record<string, string> = {}) {
   return { config, m, corpus: config.CORPUS_PATHS[0]! };
 }
 
+/** What `f` throws while writes under `dir` fail with `code` (see test/fault.mjs); undefined if it does not throw. */
+async function errorWhileFailing(dir: string, code: string, f: () => Promise<unknown>): Promise<unknown> {
+  const restore = failWrites(dir, code);
+  try {
+    await f();
+  } catch (e) {
+    return e;
+  } finally {
+    restore();
+  }
+  return undefined;
+}
+
 const notice = (id: string | null, text: string) => JSON.stringify({ ...(id === null ? {} : { id }), title: `Notis ${id ?? 'utan id'}`, text });
 const md = (title: string, text: string, id?: string) => `---\ntitle: ${title}\n${id ? `id: ${id}\n` : ''}---\n\n${text}\n`;
 
@@ -83,15 +96,7 @@ describe('removing', () => {
   it('on a read-only corpus changes neither the file nor the index (finding 8)', async () => {
     const { m, corpus } = await open();
     const engine = m.engine;
-    const restore = failWrites(corpus, 'EROFS');
-    let err: unknown;
-    try {
-      await m.corpus.removeStatement(SEED_ID);
-    } catch (e) {
-      err = e;
-    } finally {
-      restore();
-    }
+    const err = await errorWhileFailing(corpus, 'EROFS', () => m.corpus.removeStatement(SEED_ID));
     expect(err).toBeInstanceOf(StorageError);
     expect((err as Error).message).toMatch(/^cannot write to .*corpus: the file system is read-only \(EROFS\); make it writable, or point CORPUS_PATHS at a writable folder$/);
     expect(existsSync(join(corpus, SEED_ID))).toBe(true);
@@ -101,15 +106,7 @@ describe('removing', () => {
 
   it('when the index cannot be written (full disk), puts the file back', async () => {
     const { config, m, corpus } = await open();
-    const restore = failWrites(config.INDEX_DIR, 'ENOSPC');
-    let err: unknown;
-    try {
-      await m.corpus.removeStatement(SEED_ID);
-    } catch (e) {
-      err = e;
-    } finally {
-      restore();
-    }
+    const err = await errorWhileFailing(config.INDEX_DIR, 'ENOSPC', () => m.corpus.removeStatement(SEED_ID));
     expect((err as Error).message).toMatch(/^cannot write to .*index: the disk is full \(ENOSPC\); free some space, then try again$/);
     expect(existsSync(join(corpus, SEED_ID))).toBe(true);
     expect(existsSync(join(corpus, '.removed', SEED_ID))).toBe(false);
@@ -172,9 +169,7 @@ describe('uploading', () => {
 
   it('on a full disk changes neither the corpus nor the index, and says where and what to do', async () => {
     const { m, corpus } = await open();
-    const restore = failWrites(corpus, 'ENOSPC');
-    const err = await m.corpus.putFile('new.md', md('Ny', 'Ny text.')).catch((e: unknown) => e);
-    restore();
+    const err = await errorWhileFailing(corpus, 'ENOSPC', () => m.corpus.putFile('new.md', md('Ny', 'Ny text.')));
     expect(err).toBeInstanceOf(StorageError);
     expect((err as Error).message).toBe(`cannot write to ${corpus}: the disk is full (ENOSPC); free some space, then try again`);
     expect(readdirSync(corpus)).toEqual([SEED_ID]);
