@@ -201,7 +201,7 @@ describe('rough edges (issue 11)', () => {
     const env = { CORPUS_PATHS: corpus, INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none' };
     const sv = await runCli('ask.ts', ['Hur många fritidsgårdar öppnar kommunen?'], env);
     expect(sv.stdout).toContain('Svar: tre');
-    expect(sv.stdout).toContain('    Uttalande: Fritidsgårdar [dated.md]\n    Publicerat av Kommunen, 4 januari 2026 kl. 20.07\n    Läs det på: (ingen offentlig adress)');
+    expect(sv.stdout).toContain('    Uttalande: Fritidsgårdar [dated.md]\n    Publicerat av Kommunen, 4 januari 2026\n    Läs det på: (ingen offentlig adress)');
     const en = await runCli('ask.ts', ['How many are remanded?'], env);
     expect(en.stdout).toContain('    Published by ');
     expect(en.stdout).toContain('date unknown');
