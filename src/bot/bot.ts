@@ -57,6 +57,8 @@ export interface CreateBotOptions {
   apiDeadlineMs?: number;
   /** Least time between two progress edits of the /reindex message. Default 1 s. */
   progressIntervalMs?: number;
+  /** More features (sources, follow, …), registered after the built-in ones and before `questions`. */
+  features?: (kit: BotKit) => Feature[];
 }
 
 /** The update kinds the bot handles (for getUpdates / setWebhook). */
@@ -147,6 +149,7 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
     verifyFeature(kit),
     inlineFeature(kit),
     adminFeature(kit, { download: opts.download, progressIntervalMs: opts.progressIntervalMs }),
+    ...(opts.features?.(kit) ?? []),
     // Last: it takes any text no other feature took.
     questionsFeature(kit),
   ];

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Composer } from 'grammy';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../src/app.js';
 import { createBot } from '../../src/bot/bot.js';
@@ -158,5 +159,25 @@ describe('npm start (src/app.ts)', () => {
       `warn could not bring the index up to date with the corpus: cannot write to ${own.config.INDEX_DIR}: the disk is full (ENOSPC); free some space, then try again; serving the index as it was`,
     );
     await app.stop();
+  });
+});
+
+describe('features', () => {
+  it('an extra feature (a Composer) handles its command, also bare in a group, before questions', async () => {
+    const own = botConfig();
+    const manager = await IndexManager.open(own.config, { buildIfMissing: true });
+    const bot = createBot(manager, own.config, {
+      botInfo: BOT_INFO,
+      logger: recordingLogger(),
+      features: (kit) => {
+        const composer = new Composer();
+        composer.command('ping', (ctx) => kit.sendHtml(ctx, '<b>pong</b>').then(() => undefined));
+        return [{ name: 'ping', commands: ['ping'], composer }];
+      },
+    });
+    const calls = captureApi(bot);
+    await bot.handleUpdate(textUpdate({ id: 7 }, '/ping'));
+    await bot.handleUpdate(textUpdate({ id: 7, chatId: -100_300, chatType: 'group' }, '/ping'));
+    expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text)).toEqual(['<b>pong</b>', '<b>pong</b>']);
   });
 });
