@@ -62,6 +62,17 @@ const USAGE = `usage: npm run bench -- [options]
   --keep                 keep the work folder (indexes, questions, results)`;
 
 function parse() {
+  try {
+    return parseOptions();
+  } catch (e) {
+    // An unknown option or a missing value: one line and the usage, as every command does (src/cli/args.ts).
+    if (!String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw e;
+    process.stderr.write(`✗ ${(e as Error).message.split('. ')[0]}\n${USAGE.split('\n')[0]} (--help for more)\n`);
+    process.exit(1);
+  }
+}
+
+function parseOptions() {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },
