@@ -18,7 +18,7 @@ import { relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildIndex, BuildInterrupted, changeStatements, type BuildProgress, type BuildReport, type ChangeReport } from './build.js';
 import type { BuildJob, BuildMessage } from './build-worker.js';
-import { lockIndex, type IndexLock } from './lock.js';
+import { lockIndex, tryLockIndex, type IndexLock } from './lock.js';
 import { loadIndex, type LoadedIndex } from './open.js';
 import { workerUrl } from './worker-url.js';
 import { cleanIndexDir, currentGeneration } from './store.js';
@@ -78,7 +78,7 @@ export class IndexManager {
     const warn = opts.onWarning ?? (() => undefined);
     m.warn = warn;
     cleanIndexDir(config.INDEX_DIR, 1, warn);
-    await m.corpus.recover(warn);
+    await m.recoverCorpus(warn);
     const missing = !currentGeneration(config.INDEX_DIR);
     if (opts.refresh || (opts.buildIfMissing && missing)) {
       try {
@@ -103,6 +103,25 @@ export class IndexManager {
   /** An engine over the live index with other answering parameters (`ask --params`, `eval --params`). */
   withParams(params: Partial<AnswerParams>): Engine<LoadedIndex> {
     return new Engine(this.current.index, this.lexicon, this.embedder, { maxCitations: this.config.MAX_CITATIONS, params });
+  }
+
+  /**
+   * Removes what a change killed half-way left in the corpus folders, but only while no writer is at work: the
+   * hidden files of a change under way in another process (a running bot) are not leftovers.
+   */
+  private async recoverCorpus(warn: (message: string) => void): Promise<void> {
+    let got;
+    try {
+      got = tryLockIndex(this.config.INDEX_DIR, 'corpus recovery');
+    } catch {
+      return; // an index folder that cannot be written to: no change can have run here either
+    }
+    if (!('release' in got)) return;
+    try {
+      await this.corpus.recover(warn);
+    } finally {
+      got.release();
+    }
   }
 
   /** The engine answering right now. Hold on to it for one request; the next request may get a newer one. */

@@ -11,6 +11,7 @@ import type { Config } from '../../src/config.js';
 import { CorpusRefusal } from '../../src/corpus/service.js';
 import { StorageError } from '../../src/errors.js';
 import { buildIndex } from '../../src/index/build.js';
+import { tryLockIndex, type IndexLock } from '../../src/index/lock.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { openIndex, type LoadedIndex } from '../../src/index/open.js';
 import { failWrites } from '../fault.mjs';
@@ -181,6 +182,11 @@ describe('uploading', () => {
     writeFileSync(join(corpus, `.${SEED_ID}.0badc0de.bak`), 'old');
     writeFileSync(join(corpus, '.new.md.12345678.tmp'), 'half');
     writeFileSync(join(corpus, '.keep-me.md'), 'not ours');
+    // While another writer holds the index lock, its hidden files are work under way, not leftovers.
+    const writer = tryLockIndex(config.INDEX_DIR, 'a change in another process');
+    await IndexManager.open(config);
+    expect(readdirSync(corpus).filter((f) => f.endsWith('.tmp') || f.endsWith('.bak'))).toHaveLength(2);
+    (writer as IndexLock).release();
     const m = await IndexManager.open(config);
     expect(m.engine.status().statements).toBe(1);
     expect(readdirSync(corpus).sort()).toEqual(['.keep-me.md', SEED_ID]);
