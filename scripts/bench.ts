@@ -30,7 +30,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHASE = path.join(ROOT, 'dist', 'scripts', 'bench', 'phase.js');
 
 /**
- * The V8 flags `npm start` runs the bot with (package.json), given to every phase. `--heap-growing-percent=25`
+ * The V8 flags `npm start` runs the bot with (scripts/start.mjs), given to every phase. `--heap-growing-percent=25`
  * lets the JavaScript heap grow by a quarter of what is live before a full collection: with V8's default
  * growth, garbage of answering questions piled up to 500 MiB above the live heap in some runs of the serving
  * phase (peak RSS 1.9–2.0 GiB against 1.5 steady), a bot that also holds a model and a graph cannot afford it.
@@ -62,6 +62,17 @@ const USAGE = `usage: npm run bench -- [options]
   --keep                 keep the work folder (indexes, questions, results)`;
 
 function parse() {
+  try {
+    return parseOptions();
+  } catch (e) {
+    // An unknown option or a missing value: one line and the usage, as every command does (src/cli/args.ts).
+    if (!String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw e;
+    process.stderr.write(`✗ ${(e as Error).message.split('. ')[0]}\n${USAGE.split('\n')[0]} (--help for more)\n`);
+    process.exit(1);
+  }
+}
+
+function parseOptions() {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },

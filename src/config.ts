@@ -9,6 +9,22 @@ const intList = z
   .transform((a) => a.map(Number));
 
 /**
+ * A whole number from the environment: "abc", "1.5" or "" get "expected a whole number", not zod's "received NaN".
+ */
+const whole = (o: { min?: number; max?: number } = {}) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => /^[+-]?\d+$/.test(s), { error: (i) => `expected a whole number, got ${JSON.stringify(i.input)}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(o.min ?? -Infinity, { error: `expected a whole number of at least ${o.min}` })
+        .max(o.max ?? Infinity, { error: `expected a whole number of at most ${o.max}` }),
+    );
+
+/**
  * Every setting, read once from the environment (and `.env` via dotenv). Each key is documented with its
  * default in `.env.example`.
  */
@@ -26,9 +42,9 @@ export const configSchema = z.object({
   /** Extra bilingual lexicon (TSV: english<TAB>swedish, …) merged over the built-in one; empty for none. */
   LEXICON_PATH: z.string().default(''),
   /** Largest single corpus file read whole (bytes); JSON Lines are streamed and exempt. */
-  MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  MAX_FILE_BYTES: whole({ min: 1 }).default(20 * 1024 * 1024),
   /** How many citations an answer carries at most. */
-  MAX_CITATIONS: z.coerce.number().int().min(1).max(20).default(3),
+  MAX_CITATIONS: whole({ min: 1, max: 20 }).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   /** Telegram bot token from @BotFather; required by `npm start` only. */
@@ -42,12 +58,12 @@ export const configSchema = z.object({
   /** Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with WEBHOOK_URL. */
   WEBHOOK_SECRET: z.string().default(''),
   /** Port of the webhook and health HTTP server. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: whole({ min: 0, max: 65535 }).default(8080),
   /** Messages one user may send per window before being asked to slow down. */
-  RATE_LIMIT_MESSAGES: z.coerce.number().int().positive().default(5),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(3000),
+  RATE_LIMIT_MESSAGES: whole({ min: 1 }).default(5),
+  RATE_LIMIT_WINDOW_MS: whole({ min: 1 }).default(3000),
   /** Largest document an admin may upload (bytes), checked before download. */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: whole({ min: 1 }).default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;

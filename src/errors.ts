@@ -54,3 +54,49 @@ export class ModelError extends Error {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** What a person can do about a failed write, by the system's error code. */
+const STORAGE_PROBLEMS: Record<string, { problem: string; fix: (key: string) => string }> = {
+  ENOSPC: { problem: 'the disk is full', fix: () => 'free some space, then try again' },
+  EDQUOT: { problem: 'the disk quota is used up', fix: () => 'free some space or raise the quota, then try again' },
+  EROFS: { problem: 'the file system is read-only', fix: (key) => `make it writable, or point ${key} at a writable folder` },
+  EACCES: { problem: 'permission denied', fix: (key) => `give the user running citera write access, or point ${key} at a folder it may write` },
+  EPERM: { problem: 'operation not permitted', fix: (key) => `give the user running citera write access, or point ${key} at a folder it may write` },
+  ENOTDIR: { problem: 'a part of the path is a file, not a folder', fix: (key) => `point ${key} at a folder` },
+  EISDIR: { problem: 'a folder is in the way of a file', fix: (key) => `point ${key} at another folder` },
+};
+
+/**
+ * A file could not be written (or moved, or removed) because of the place: a full disk, a read-only file system,
+ * missing permissions. `place` is the folder (or file) concerned, `code` the system's code (ENOSPC, EROFS, …);
+ * the message says what to do. Nothing was changed by the operation that failed.
+ */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly place: string,
+    readonly code: string,
+    readonly problem: string,
+    readonly fix: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot write to ${place}: ${problem} (${code}); ${fix}`, options);
+  }
+}
+
+/**
+ * `e` as a StorageError about `place` when its code is one a person can fix (full disk, read-only, permissions);
+ * otherwise `e` unchanged. `key` names the setting that chooses the place (INDEX_DIR, CORPUS_PATHS).
+ */
+export function asStorageError(e: unknown, place: string, key: string): unknown {
+  if (e instanceof StorageError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const known = code ? STORAGE_PROBLEMS[code] : undefined;
+  if (!code || !known) return e;
+  return new StorageError(place, code, known.problem, known.fix(key), { cause: e });
+}
+
+/** A build or change that would lose the live index's content by mistake (a typo in a path, half the corpus gone). */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+}

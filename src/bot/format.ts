@@ -119,7 +119,10 @@ export interface RenderedAnswer {
 }
 
 /** Longest echo of the question in a "not answered" reply. */
-const ECHO_MAX = 200;
+const ECHO_MAX = 100;
+/** Nearest sentences a "not answered" reply lists, and the longest shown of each (short and scannable). */
+const REFUSAL_NEAREST = 2;
+const REFUSAL_SENTENCE_MAX = 160;
 
 /**
  * The reply to a question. Answered: the short answer (when there is one) and the best cited sentence; the
@@ -144,8 +147,16 @@ export function formatAnswer(a: Answer, lang: Lang = a.lang): RenderedAnswer {
   lines.push(q ? m.notAnsweredEcho(escapeHtml(truncate(q, ECHO_MAX))) : m.notAnswered);
   if (a.reason) lines.push(escapeHtml(refusalText(a.reason, lang)));
   if (a.citations.length > 0) {
+    // Short and scannable: the two nearest, each one sentence (cut) and one line of source, no title.
     lines.push('', m.nearest);
-    a.citations.forEach((c, i) => lines.push('', ...formatCitation(c, lang, `${i + 1}. `)));
+    a.citations.slice(0, REFUSAL_NEAREST).forEach((c, i) => {
+      const url = textFragmentUrl(c.url, c.text);
+      lines.push(
+        '',
+        `${i + 1}. ${quoted(truncate(c.text, REFUSAL_SENTENCE_MAX), m)}`,
+        [escapeHtml(c.publisher ?? m.unknownPublisher), statementDateText(c, lang), url ? link(url, m.readSource) : m.noLink].join(' · '),
+      );
+    });
   } else {
     lines.push('', m.nothingNear);
   }

@@ -65,6 +65,8 @@ export interface Messages {
     uptime: string;
     notice: string | null;
   }) => string;
+  /** The embedding model could not be loaded (the details, with paths, are in the server's log). */
+  modelUnavailable: (model: string) => string;
   reindexStarted: string;
   reindexRunning: string;
   reindexPhase: (phase: string, done: number, total: number | null) => string;
@@ -77,16 +79,27 @@ export interface Messages {
   uploadNotText: (reason: string) => string;
   uploadDownloadFailed: string;
   uploadNoStatements: (issues: string) => string;
-  uploadAdded: (p: { added: number; replaced: number; file: string; issues: string }) => string;
+  uploadAdded: (p: { added: number; replaced: number; removed: number; file: string; issues: string }) => string;
   uploadNoFolder: (path: string) => string;
+  uploadIdTaken: (id: string, file: string, count: number) => string;
   removeUsage: string;
   removed: (id: string, moved: string | null) => string;
-  removedFileKept: string;
+  removedLine: (id: string, file: string, kept: string | null) => string;
+  removeOutsideFolders: (file: string) => string;
   removeUnknown: (id: string) => string;
+  refused: (reason: string) => string;
+  reindexRefused: (reason: string) => string;
+  /** A write failed because of the place (full disk, read-only, permissions); `code` is ENOSPC, EROFS, …. */
+  storageFailed: (place: string, code: string) => string;
   // inline mode
   inlineNoAnswer: string;
   inlineHelp: string;
   duration: (ms: number) => string;
+}
+
+/** `count` and the word in the right number: plural(1, 'uttalande', 'uttalanden') → "1 uttalande". */
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 const sv: Messages = {
@@ -95,10 +108,9 @@ const sv: Messages = {
   fromStatements: 'Ur uttalandena',
   notAnswered: 'Uttalandena jag känner till besvarar inte frågan.',
   notAnsweredEcho: (q) => `Uttalandena jag känner till besvarar inte frågan ”${q}”.`,
-  nearest: 'Närmaste uttalanden jag hittade (de besvarar <b>inte</b> frågan):',
+  nearest: 'Närmast (de besvarar <b>inte</b> frågan):',
   nothingNear: 'Jag hittade inget uttalande som liknar frågan.',
-  rephrase:
-    'Tips: fråga om en sak i taget, använd de ord ett pressmeddelande skulle använda (t.ex. ”häktade”, ”gripna”), och nämn plats, person eller händelse.',
+  rephrase: 'Tips: fråga om en sak i taget och nämn plats, person eller händelse.',
   unknownPublisher: 'okänd utgivare',
   unknownDate: 'datum okänt',
   noLink: 'ingen offentlig länk',
@@ -126,7 +138,7 @@ const sv: Messages = {
       '',
       p.statements === 0
         ? 'Just nu känner jag inte till några uttalanden.'
-        : `Jag känner till <b>${p.statements}</b> ${p.statements === 1 ? 'uttalande' : 'uttalanden'} (${p.sentences} meningar)${
+        : `Jag känner till <b>${p.statements}</b> ${p.statements === 1 ? 'uttalande' : 'uttalanden'} (${plural(p.sentences, 'mening', 'meningar')})${
             p.from ? `, publicerade ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publiceringsdatum okända'
           }.`,
       '',
@@ -146,7 +158,7 @@ const sv: Messages = {
     'Skriv citatet efter kommandot, till exempel:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\neller svara /verify på ett meddelande som innehåller citatet.',
   verbatim: '✅ <b>Ordagrant</b>: orden står så i ett uttalande.',
   altered: '⚠️ <b>Ändrat</b>: ett uttalande säger nästan så, men med andra ord.',
-  notFound: (n) => `❌ <b>Hittades inte</b> i de ${n} uttalanden jag känner till. Det betyder inte att det aldrig har sagts, bara att det inte står i dem.`,
+  notFound: (n) => `❌ <b>Hittades inte</b> i ${n === 1 ? 'det enda uttalande' : `de ${n} uttalanden`} jag känner till. Det betyder inte att det aldrig har sagts, bara att det inte står i dem.`,
   sourceSentence: 'Källan',
   changesHeader: 'Skillnader:',
   changeChanged: (q, s) => `• citatet säger ”${q}”, källan säger ”${s}”`,
@@ -169,12 +181,13 @@ const sv: Messages = {
       `Drifttid: ${p.uptime}`,
       ...(p.notice ? [`Obs: ${p.notice}`] : []),
     ].join('\n'),
+  modelUnavailable: (model) => `inbäddningsmodellen ${model} kunde inte läsas in, så jag söker bara på ord (orsaken står i serverns logg).`,
   reindexStarted: '🔄 Indexerar om… Det gamla indexet svarar tills det nya är klart.',
   reindexRunning: 'En omindexering pågår redan; vänta tills den är klar.',
   reindexPhase: (phase, done, total) => `🔄 Indexerar om… ${phase}: ${done}${total !== null ? ` av ${total}` : ''}\nDet gamla indexet svarar tills det nya är klart.`,
   reindexDone: (p) =>
-    `✅ Klart: ${p.statements} uttalanden, ${p.sentences} meningar${p.issues ? `, ${p.issues} filer/rader hoppades över (se loggen)` : ''}, på ${p.seconds} s. Det nya indexet används nu.`,
-  reindexUnchanged: (n) => `✅ Inget har ändrats i korpusen; indexet (${n} uttalanden) är redan aktuellt. Skriv /reindex force för att bygga om ändå.`,
+    `✅ Klart: ${plural(p.statements, 'uttalande', 'uttalanden')}, ${plural(p.sentences, 'mening', 'meningar')}${p.issues ? `, ${plural(p.issues, 'fil eller rad', 'filer eller rader')} hoppades över (se loggen)` : ''}, på ${p.seconds} s. Det nya indexet används nu.`,
+  reindexUnchanged: (n) => `✅ Inget har ändrats i korpusen; indexet (${plural(n, 'uttalande', 'uttalanden')}) är redan aktuellt. Skriv /reindex force för att bygga om ändå.`,
   reindexFailed: '❌ Omindexeringen misslyckades (se loggen). Det gamla indexet svarar fortfarande.',
   phases: { reading: 'läser', indexing: 'indexerar', embedding: 'beräknar vektorer', writing: 'skriver', done: 'klart' },
   uploadTooLarge: (size, max) => `Filen är för stor (${size}; gränsen är ${max}, MAX_UPLOAD_BYTES). Den har inte hämtats.`,
@@ -183,14 +196,31 @@ const sv: Messages = {
   uploadDownloadFailed: 'Filen kunde inte hämtas från Telegram. Försök igen om en stund.',
   uploadNoStatements: (issues) => `Filen har inte lagts till: inget uttalande kunde läsas ur den.${issues ? `\n${issues}` : ''}`,
   uploadAdded: (p) =>
-    `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added} ${p.added === 1 ? 'uttalande' : 'uttalanden'} tillagda${
+    `✅ Sparad som <code>${p.file}</code> och indexerad: ${p.added === 1 ? '1 uttalande tillagt' : `${p.added} uttalanden tillagda`}${
       p.replaced ? `, ${p.replaced} ersatta` : ''
-    }.${p.issues ? `\n${p.issues}` : ''}`,
+    }${p.removed ? `, ${p.removed} borttagna (filen har dem inte längre)` : ''}.${p.issues ? `\n${p.issues}` : ''}`,
   uploadNoFolder: (p) => `Kan inte spara uppladdningar: den första sökvägen i CORPUS_PATHS (${p}) är ingen mapp.`,
+  uploadIdTaken: (id, file, n) =>
+    `Filen har inte lagts till: id:t <code>${id}</code> tillhör redan <code>${file}</code>${n > 1 ? ` (och ${n - 1} id till tillhör andra filer)` : ''}. Ge uttalandena egna id:n. Inget har ändrats.`,
   removeUsage: 'Skriv id:t efter kommandot: <code>/remove id</code> (ett uttalandes id är filens sökväg i korpusen, eller dess id i JSON Lines).',
   removed: (id, moved) => `🗑 <code>${id}</code> är borttaget ur indexet.${moved ? ` Filen har flyttats till <code>${moved}</code> (flytta tillbaka den och kör /reindex för att ångra).` : ''}`,
-  removedFileKept: 'Obs: källfilen ligger kvar i korpusen (den innehåller fler uttalanden), så uttalandet kommer tillbaka vid nästa /reindex om det inte tas bort ur filen.',
+  removedLine: (id, file, kept) =>
+    `🗑 <code>${id}</code> är borttaget ur indexet och ur <code>${file}</code> (filens övriga uttalanden finns kvar).${kept ? ` Raden sparades i <code>${kept}</code>.` : ''}`,
+  removeOutsideFolders: (file) =>
+    `Inget har ändrats: uttalandet kommer från <code>${file}</code>, som anges direkt i CORPUS_PATHS i stället för att ligga i en korpusmapp. Ta bort det ur den filen och kör /reindex.`,
   removeUnknown: (id) => `Det finns inget uttalande med id <code>${id}</code>. Inget har ändrats.`,
+  refused: (r) => `Inget har ändrats: ${r}`,
+  reindexRefused: (r) => `❌ Omindexeringen gjordes inte: ${r}`,
+  storageFailed: (place, code) =>
+    `❌ Inget har ändrats: ${
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? `disken är full där <code>${place}</code> ligger. Frigör utrymme och försök igen.`
+        : code === 'EROFS'
+          ? `<code>${place}</code> ligger på ett skrivskyddat filsystem. Gör det skrivbart eller peka inställningen mot en skrivbar mapp.`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `boten saknar skrivrätt till <code>${place}</code>. Ge den skrivrätt eller peka inställningen mot en annan mapp.`
+            : `det gick inte att skriva till <code>${place}</code> (${code}).`
+    }`,
   inlineNoAnswer: 'Uttalandena besvarar inte frågan',
   inlineHelp: 'Så här frågar du',
   duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),
@@ -202,10 +232,9 @@ const en: Messages = {
   fromStatements: 'From the statements',
   notAnswered: 'The statements I know do not answer this question.',
   notAnsweredEcho: (q) => `The statements I know do not answer “${q}”.`,
-  nearest: 'Nearest statements I found (they do <b>not</b> answer it):',
+  nearest: 'Nearest (they do <b>not</b> answer it):',
   nothingNear: 'I found no statement that comes close to the question.',
-  rephrase:
-    'Tip: ask one thing at a time, use the words a press release would use (e.g. “remanded”, “arrested”), and name the place, person or event.',
+  rephrase: 'Tip: ask one thing at a time, and name the place, person or event.',
   unknownPublisher: 'unknown publisher',
   unknownDate: 'date unknown',
   noLink: 'no public link',
@@ -233,7 +262,7 @@ const en: Messages = {
       '',
       p.statements === 0
         ? 'Right now I know no statements.'
-        : `I know <b>${p.statements}</b> ${p.statements === 1 ? 'statement' : 'statements'} (${p.sentences} sentences)${
+        : `I know <b>${p.statements}</b> ${p.statements === 1 ? 'statement' : 'statements'} (${plural(p.sentences, 'sentence', 'sentences')})${
             p.from ? `, published ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}` : ', publication dates unknown'
           }.`,
       '',
@@ -251,7 +280,7 @@ const en: Messages = {
     'Put the quote after the command, for example:\n<code>/verify Mats Löfving: de som trodde de var onåbara är nu frihetsberövade</code>\nor reply /verify to a message that holds the quote.',
   verbatim: '✅ <b>Verbatim</b>: these words appear in a statement.',
   altered: '⚠️ <b>Altered</b>: a statement says nearly this, with words changed.',
-  notFound: (n) => `❌ <b>Not found</b> in the ${n} statements I know. That does not mean it was never said, only that they do not say it.`,
+  notFound: (n) => `❌ <b>Not found</b> in ${n === 1 ? 'the one statement' : `the ${n} statements`} I know. That does not mean it was never said, only that they do not say it.`,
   sourceSentence: 'Source',
   changesHeader: 'Differences:',
   changeChanged: (q, s) => `• the quote says “${q}”, the source says “${s}”`,
@@ -274,12 +303,13 @@ const en: Messages = {
       `Uptime: ${p.uptime}`,
       ...(p.notice ? [`Note: ${p.notice}`] : []),
     ].join('\n'),
+  modelUnavailable: (model) => `the embedding model ${model} could not be loaded, so I search by words only (the server’s log says why).`,
   reindexStarted: '🔄 Re-indexing… The old index keeps answering until the new one is ready.',
   reindexRunning: 'A re-index is already running; please wait for it to finish.',
   reindexPhase: (phase, done, total) => `🔄 Re-indexing… ${phase}: ${done}${total !== null ? ` of ${total}` : ''}\nThe old index keeps answering until the new one is ready.`,
   reindexDone: (p) =>
-    `✅ Done: ${p.statements} statements, ${p.sentences} sentences${p.issues ? `, ${p.issues} inputs skipped (see the log)` : ''}, in ${p.seconds} s. The new index is live.`,
-  reindexUnchanged: (n) => `✅ Nothing changed in the corpus; the index (${n} statements) is up to date. Send /reindex force to rebuild anyway.`,
+    `✅ Done: ${plural(p.statements, 'statement', 'statements')}, ${plural(p.sentences, 'sentence', 'sentences')}${p.issues ? `, ${plural(p.issues, 'input', 'inputs')} skipped (see the log)` : ''}, in ${p.seconds} s. The new index is live.`,
+  reindexUnchanged: (n) => `✅ Nothing changed in the corpus; the index (${plural(n, 'statement', 'statements')}) is up to date. Send /reindex force to rebuild anyway.`,
   reindexFailed: '❌ The re-index failed (see the log). The old index is still answering.',
   phases: { reading: 'reading', indexing: 'indexing', embedding: 'embedding', writing: 'writing', done: 'done' },
   uploadTooLarge: (size, max) => `The file is too large (${size}; the limit is ${max}, MAX_UPLOAD_BYTES). It was not downloaded.`,
@@ -290,12 +320,29 @@ const en: Messages = {
   uploadAdded: (p) =>
     `✅ Saved as <code>${p.file}</code> and indexed: ${p.added} ${p.added === 1 ? 'statement' : 'statements'} added${
       p.replaced ? `, ${p.replaced} replaced` : ''
-    }.${p.issues ? `\n${p.issues}` : ''}`,
+    }${p.removed ? `; ${p.removed} the file no longer holds ${p.removed === 1 ? 'was' : 'were'} removed` : ''}.${p.issues ? `\n${p.issues}` : ''}`,
   uploadNoFolder: (p) => `Cannot save uploads: the first path in CORPUS_PATHS (${p}) is not a folder.`,
+  uploadIdTaken: (id, file, n) =>
+    `The file was not added: the id <code>${id}</code> already belongs to <code>${file}</code>${n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'id belongs' : 'ids belong'} to other files)` : ''}. Give the statements ids of their own. Nothing was changed.`,
   removeUsage: 'Put the id after the command: <code>/remove id</code> (a statement’s id is its file path in the corpus, or its JSON Lines id).',
   removed: (id, moved) => `🗑 <code>${id}</code> is removed from the index.${moved ? ` Its file was moved to <code>${moved}</code> (move it back and /reindex to undo).` : ''}`,
-  removedFileKept: 'Note: its source file stays in the corpus (it holds other statements too), so it comes back on the next /reindex unless it is removed from that file.',
+  removedLine: (id, file, kept) =>
+    `🗑 <code>${id}</code> is removed from the index and from <code>${file}</code> (the file’s other statements stay).${kept ? ` The line was kept in <code>${kept}</code>.` : ''}`,
+  removeOutsideFolders: (file) =>
+    `Nothing was changed: the statement comes from <code>${file}</code>, which is named directly in CORPUS_PATHS rather than found in a corpus folder. Take it out of that file, then /reindex.`,
   removeUnknown: (id) => `There is no statement with id <code>${id}</code>. Nothing was changed.`,
+  refused: (r) => `Nothing was changed: ${r}`,
+  reindexRefused: (r) => `❌ The re-index was not done: ${r}`,
+  storageFailed: (place, code) =>
+    `❌ Nothing was changed: ${
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? `the disk holding <code>${place}</code> is full. Free some space, then try again.`
+        : code === 'EROFS'
+          ? `<code>${place}</code> is on a read-only file system. Make it writable, or point the setting at a writable folder.`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `the bot may not write to <code>${place}</code>. Give it write access, or point the setting at another folder.`
+            : `<code>${place}</code> could not be written (${code}).`
+    }`,
   inlineNoAnswer: 'The statements do not answer this',
   inlineHelp: 'How to ask',
   duration: (ms) => duration(ms, ['d', 'h', 'min', 's']),

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot, type Transformer } from 'grammy';
+import type { Update } from 'grammy/types';
 import { log } from '../log.js';
 import { ALLOWED_UPDATES, type BotBackend } from './bot.js';
 import { errorFields, type BotLogger } from './safe-log.js';
@@ -57,8 +58,75 @@ export interface WebhookOptions {
   host?: string;
   backend: BotBackend;
   logger?: BotLogger;
-  /** Largest update body accepted, in bytes (default 1 MiB). */
+  /** Largest update body accepted, in bytes (default 1 MiB), however it is sent (with Content-Length or chunked). */
   maxBodyBytes?: number;
+  /** Refused requests (wrong secret, too large) are logged once per this many ms, with a count (default 60 s). */
+  refusalLogMs?: number;
+}
+
+/** A request body over the limit (found out while reading it when the sender gave no Content-Length). */
+class PayloadTooLarge extends Error {
+  override name = 'PayloadTooLarge';
+}
+
+/**
+ * grammY's adapter for node's http server, with a byte cap while reading the body: a chunked request without
+ * Content-Length cannot send more than `max` bytes.
+ */
+function cappedHttp(max: number) {
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const header = req.headers['x-telegram-bot-api-secret-token'];
+    return {
+      get update(): Promise<Update> {
+        return new Promise<Update>((resolve, reject) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const onData = (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > max) {
+              req.off('data', onData);
+              reject(new PayloadTooLarge(`request body over ${max} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          };
+          req.on('data', onData);
+          req.once('end', () => {
+            if (size > max) return;
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update);
+            } catch (e) {
+              reject(e);
+            }
+          });
+          req.once('error', reject);
+        });
+      },
+      header: Array.isArray(header) ? header[0] : header,
+      end: () => res.end(),
+      respond: (json: string) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(json),
+      unauthorized: () => res.writeHead(401).end('secret token is wrong'),
+    };
+  };
+}
+
+/**
+ * Logs a kind of refused request at most once per `windowMs`: the first at once, later ones as a count with
+ * the next line. A flood of bad requests (a scanner, a misconfigured proxy) costs a few log lines, not one each.
+ */
+export function sampledWarn(logger: BotLogger, msg: string, windowMs: number): (fields: Record<string, unknown>) => void {
+  let last = -Infinity;
+  let skipped = 0;
+  return (fields) => {
+    const now = Date.now();
+    if (now - last < windowMs) {
+      skipped++;
+      return;
+    }
+    logger.warn({ ...fields, ...(skipped ? { alsoRefusedSinceLastLine: skipped } : {}) }, msg);
+    last = now;
+    skipped = 0;
+  };
 }
 
 /** The path part of WEBHOOK_URL ("/" when it has none). */
@@ -98,7 +166,15 @@ export async function startWebhookServer(bot: Bot, o: WebhookOptions): Promise<h
   if (!o.secret) throw new Error('a webhook needs a secret (WEBHOOK_SECRET)');
   const logger = o.logger ?? log;
   const maxBody = o.maxBodyBytes ?? 1024 * 1024;
-  const handle = webhookCallback(bot, 'http', { secretToken: o.secret, onTimeout: 'return', timeoutMilliseconds: 9000 });
+  const handle = webhookCallback(bot, cappedHttp(maxBody), { secretToken: o.secret, onTimeout: 'return', timeoutMilliseconds: 9000 });
+  const refusalMs = o.refusalLogMs ?? 60_000;
+  const warnSecret = sampledWarn(logger, 'webhook request without the right secret token refused', refusalMs);
+  const warnLarge = sampledWarn(logger, 'webhook request over the size limit refused', refusalMs);
+  const tooLarge = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    warnLarge({ remote: req.socket.remoteAddress });
+    // Stop reading what is left of it: answer, then close the connection.
+    res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' }).end(JSON.stringify({ error: 'payload too large' }), () => req.socket.destroy());
+  };
   const json = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   };
@@ -117,13 +193,14 @@ export async function startWebhookServer(bot: Bot, o: WebhookOptions): Promise<h
       if (url.pathname !== o.path) return json(res, 404, { error: 'not found' });
       if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' });
       if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], o.secret)) {
-        logger.warn({ remote: req.socket.remoteAddress }, 'webhook request without the right secret token refused');
+        warnSecret({ remote: req.socket.remoteAddress });
         return json(res, 401, { error: 'unauthorized' });
       }
       const length = Number(req.headers['content-length'] ?? 0);
-      if (length > maxBody) return json(res, 413, { error: 'payload too large' });
+      if (length > maxBody) return tooLarge(req, res);
       await handle(req, res);
     } catch (e) {
+      if (e instanceof PayloadTooLarge) return tooLarge(req, res);
       logger.error({ err: errorFields(e) }, 'webhook request failed');
       if (!res.headersSent) json(res, 500, { error: 'internal error' });
       else res.end();

@@ -2,9 +2,9 @@
  * `npm run ask -- [--index DIR] [--json] [--explain] [--params FILE] [--now ISO] "question"`; with --json and no
  * question, JSON lines on stdin.
  */
-import { parseArgs } from 'node:util';
 import { loadParams } from '../answer/params.js';
 import { UsageError } from '../errors.js';
+import { parseCommand } from './args.js';
 import { answerJson, formatAnswer, formatExplanation } from './format.js';
 import { openForCli } from './open.js';
 import { jsonLines, run } from './run.js';
@@ -12,21 +12,19 @@ import { jsonLines, run } from './run.js';
 const USAGE = 'usage: npm run ask -- [--index DIR] [--json] [--explain] [--params FILE] [--now ISO] "question"';
 
 await run(async () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand({
+    usage: USAGE.replace(/^usage: /, ''),
+    about:
+      'Answers a question with sentences quoted word for word from the statements, each with its source. With --json and no question: one {"question": …} a line on stdin, one answer a line on stdout.',
     options: {
-      index: { type: 'string' },
-      json: { type: 'boolean' },
-      explain: { type: 'boolean' },
-      params: { type: 'string' },
-      now: { type: 'string' },
-      help: { type: 'boolean' },
+      index: { type: 'string', value: 'DIR', help: 'the index folder (default: INDEX_DIR, .index); it must hold an index' },
+      json: { type: 'boolean', help: 'answer as JSON (see the README for the shape)' },
+      explain: { type: 'boolean', help: 'show every stage of the answer: the question read, candidates, features, the decision' },
+      params: { type: 'string', value: 'FILE', help: 'answering parameters to use instead of the shipped ones (JSON)' },
+      now: { type: 'string', value: 'ISO', help: 'the time of asking, for "igår", "i lördags" (default: now)' },
     },
-    allowPositionals: true,
+    positionals: true,
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
   const question = positionals.join(' ').trim();
   if (!question && !values.json) throw new UsageError(USAGE);
   const now = values.now ? new Date(values.now) : undefined;

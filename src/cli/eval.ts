@@ -12,12 +12,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { evaluateQuestions, evaluateQuotes, splitOf, type QuestionCase, type QuoteCase, type Summary } from '../answer/evaluate.js';
 import { loadParams } from '../answer/params.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { IndexManager } from '../index/manager.js';
+import { parseCommand } from './args.js';
 import { readJsonlFile as readJsonl, run } from './run.js';
 
 const USAGE =
@@ -37,25 +37,23 @@ function table(rows: [string, Summary][]): string[] {
 }
 
 await run(async () => {
-  const { values } = parseArgs({
+  const { values } = parseCommand({
+    usage: USAGE.replace(/^usage: /, ''),
+    about:
+      'Scores question sets (hit@1, hit@3, short answers, refusals, loss per stage; tune and check halves apart) and quote sets (verdicts, speakers) against the index.',
     options: {
-      questions: { type: 'string', multiple: true },
-      tune: { type: 'string', multiple: true },
-      quotes: { type: 'string', multiple: true },
-      half: { type: 'string' },
-      corpus: { type: 'string', multiple: true },
-      index: { type: 'string' },
-      params: { type: 'string' },
-      now: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean' },
+      questions: { type: 'string', value: 'FILE', multiple: true, help: 'JSON Lines of questions, split into a tune and a check half by id' },
+      tune: { type: 'string', value: 'FILE', multiple: true, help: 'JSON Lines of questions that all go into the tune half' },
+      quotes: { type: 'string', value: 'FILE', multiple: true, help: 'JSON Lines of quotes with the expected verdict and speaker' },
+      half: { type: 'string', value: 'tune|check|both', help: 'which half to report (default both)' },
+      corpus: { type: 'string', value: 'PATH', multiple: true, help: 'index this corpus first (into --index, default a temporary folder)' },
+      index: { type: 'string', value: 'DIR', help: 'the index folder (default: INDEX_DIR)' },
+      params: { type: 'string', value: 'FILE', help: 'answering parameters to use instead of the shipped ones (JSON)' },
+      now: { type: 'string', value: 'ISO', help: 'the time of asking for relative dates' },
+      json: { type: 'boolean', help: 'the summaries as one JSON object' },
+      verbose: { type: 'boolean', help: 'every question and quote, with what went wrong' },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
   if (!values.questions?.length && !values.tune?.length && !values.quotes?.length) throw new UsageError(USAGE);
   const half = values.half ?? 'both';
   if (!['tune', 'check', 'both'].includes(half)) throw new UsageError(`--half must be tune, check or both\n${USAGE}`);

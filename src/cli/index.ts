@@ -1,14 +1,21 @@
 /** `npm run index -- [--corpus PATH]... [--index DIR] [--force]`: builds the index, printing counts and time. */
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
 import { buildIndex } from '../index/build.js';
 import { progressReporter } from './progress.js';
+import { parseCommand } from './args.js';
 import { run } from './run.js';
 
 await run(async () => {
-  const { values } = parseArgs({
-    options: { corpus: { type: 'string', multiple: true }, index: { type: 'string' }, force: { type: 'boolean' } },
+  const { values } = parseCommand({
+    usage: 'npm run index -- [--corpus PATH]... [--index DIR] [--force]',
+    about:
+      'Builds the index from the corpus: files and folders of statements. Unchanged statements are not re-embedded; an unchanged corpus is not rebuilt. A missing corpus path, or a build that would drop more than half of the indexed statements, leaves the live index alone and fails (the latter unless --force).',
+    options: {
+      corpus: { type: 'string', value: 'PATH', multiple: true, help: 'a file or folder of statements (default: CORPUS_PATHS, corpus)' },
+      index: { type: 'string', value: 'DIR', help: 'the index folder (default: INDEX_DIR, .index)' },
+      force: { type: 'boolean', help: 'rebuild even if nothing changed, or if most statements would go' },
+    },
   });
   const config = loadConfig();
   const corpus = values.corpus?.length ? values.corpus : config.CORPUS_PATHS;
@@ -36,6 +43,11 @@ await run(async () => {
         process.stderr.write(`skipped ${i.file}${i.line !== undefined ? `:${i.line}` : ''}: ${i.reason}\n`);
       },
       onProgress: progress.update,
+      onWait: (holder) => process.stderr.write(`waiting for the index lock: ${holder} is writing to ${indexDir}\n`),
+      onWarning: (w) => {
+        progress.pause();
+        process.stderr.write(`warning: ${w}\n`);
+      },
     });
     progress.stop();
     const secs = (ms: number) => (ms / 1000).toFixed(2);
@@ -48,6 +60,8 @@ await run(async () => {
       ].join('\n') + '\n',
     );
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     progress.stop();
     await embedder?.dispose?.();
   }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEmbedder } from '../embed/load.js';
+import { StorageError } from '../errors.js';
 import { buildIndex, type BuildProgress, type BuildReport } from './build.js';
 
 export interface BuildJob {
@@ -20,8 +21,9 @@ export interface BuildJob {
 export type BuildMessage =
   | { type: 'issue'; issue: { file: string; line?: number; reason: string } }
   | { type: 'progress'; progress: BuildProgress }
+  | { type: 'warning'; message: string }
   | { type: 'done'; report: BuildReport }
-  | { type: 'error'; name: string; message: string };
+  | { type: 'error'; name: string; message: string; storage?: { place: string; code: string; problem: string; fix: string } };
 
 const job = workerData as BuildJob;
 const port = parentPort!;
@@ -43,12 +45,14 @@ try {
       signal: ac.signal,
       onIssue: (issue) => send({ type: 'issue', issue }),
       onProgress: (progress) => send({ type: 'progress', progress }),
+      onWarning: (message) => send({ type: 'warning', message }),
     });
     send({ type: 'done', report });
   } finally {
     await embedder?.dispose?.();
   }
 } catch (e) {
-  send({ type: 'error', name: (e as Error).name ?? 'Error', message: (e as Error).message ?? String(e) });
+  const storage = e instanceof StorageError ? { place: e.place, code: e.code, problem: e.problem, fix: e.fix } : undefined;
+  send({ type: 'error', name: (e as Error).name ?? 'Error', message: (e as Error).message ?? String(e), storage });
 }
 port.close();

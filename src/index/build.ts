@@ -2,13 +2,15 @@
  * Building the index: statements in, a new generation out, switched in atomically. Vectors of statements
  * whose content hash is unchanged are reused from the live index, so a re-index embeds only what changed.
  */
+import { stat } from 'node:fs/promises';
 import type { Embedder } from '../embed/types.js';
-import { IndexError } from '../errors.js';
+import { asStorageError, CorpusError, IndexError } from '../errors.js';
 import { loadCorpus, statementHash } from '../ingest/load.js';
 import { analyzeStatement, buildSegment, type AnalyzedStatement, type SegmentData } from '../search/segment.js';
 import type { IngestIssue, Statement } from '../types.js';
 import { analyzeInPool, POOL_MIN_STATEMENTS } from './analyze-pool.js';
 import { encodeSegment } from './container.js';
+import { lockIndex, type IndexLock } from './lock.js';
 import { describeModel, openIndex, type LoadedIndex } from './open.js';
 import { cleanIndexDir, currentGeneration, FORMAT_VERSION, GenerationWriter, type Manifest, type SegmentEntry } from './store.js';
 import { buildSegmentVectors, readRows } from './vectors.js';
@@ -28,8 +30,17 @@ export interface BuildOptions {
   onProgress?: (p: BuildProgress) => void;
   /** Aborting leaves the live index as it was. */
   signal?: AbortSignal;
-  /** Rebuild even when nothing changed. */
+  /**
+   * Rebuild even when nothing changed, and even when the build would drop more than half of the live
+   * statements (which is refused otherwise: a typo in a corpus path must not empty a good index).
+   */
   force?: boolean;
+  /** The index lock, when the caller already holds it; else the build takes it for its whole run. */
+  lock?: IndexLock;
+  /** Called once when another writer holds the index lock and the build waits for it. */
+  onWait?: (holder: string) => void;
+  /** Problems worth a line but not a failure (leftovers that could not be removed). */
+  onWarning?: (message: string) => void;
 }
 
 export interface BuildReport {
@@ -62,6 +73,17 @@ function previous(dir: string, embedder: Embedder | null): LoadedIndex | null {
     const have = prev.manifest.model;
     if (want?.id !== have?.id || want?.dim !== have?.dim) return null;
     return prev;
+  } catch (e) {
+    if (e instanceof IndexError) return null;
+    throw e;
+  }
+}
+
+/** The live index whatever its model (lexical part), or null when there is none or it cannot be read. */
+function liveAnyModel(dir: string): LoadedIndex | null {
+  if (!currentGeneration(dir)) return null;
+  try {
+    return openIndex(dir, { model: null, lexicalOnly: true });
   } catch (e) {
     if (e instanceof IndexError) return null;
     throw e;
@@ -200,7 +222,7 @@ async function readAll(statements: AsyncIterable<Statement>, opts: BuildOptions)
 const ANSWER_SLICE_MS = 20;
 
 /** Analyses statements, yielding to the event loop now and then so that Ctrl-C and progress get through. */
-async function analyzeAll(read: { s: Statement; hash: string }[], opts: BuildOptions): Promise<AnalyzedStatement[]> {
+async function analyzeAll(read: { s: Statement; hash: string }[], opts: Pick<BuildOptions, 'signal' | 'onProgress'>): Promise<AnalyzedStatement[]> {
   const out: AnalyzedStatement[] = [];
   let slice = performance.now();
   for (let i = 0; i < read.length; i++) {
@@ -221,17 +243,66 @@ async function analyzeAll(read: { s: Statement; hash: string }[], opts: BuildOpt
 
 /** Builds a whole new index from the corpus and switches to it. */
 export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
+  await checkInputs(opts.corpus);
+  if (opts.lock) return build(opts);
+  let lock: IndexLock;
+  try {
+    lock = await lockIndex(opts.indexDir, { purpose: 'index build', signal: opts.signal, onWait: (h) => opts.onWait?.(`${h.purpose} (pid ${h.pid})`) });
+  } catch (e) {
+    if (opts.signal?.aborted) throw new BuildInterrupted();
+    throw e;
+  }
+  try {
+    return await build(opts);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Every corpus path must exist: a missing one is a typo or an unmounted disk, and building without it would
+ * replace the live index with one that lacks its statements.
+ */
+async function checkInputs(paths: string[]): Promise<void> {
+  if (paths.length === 0) throw new CorpusError('no corpus given: set CORPUS_PATHS or pass --corpus PATH');
+  const missing: string[] = [];
+  for (const p of paths) {
+    try {
+      await stat(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      missing.push(`${p} (${code === 'ENOENT' ? 'not found' : code === 'ENOTDIR' ? 'a part of the path is a file' : (code ?? 'not readable')})`);
+    }
+  }
+  if (missing.length) {
+    throw new CorpusError(`corpus ${missing.length === 1 ? 'path' : 'paths'} ${missing.join(', ')}: check --corpus or CORPUS_PATHS; the live index was left as it was`);
+  }
+}
+
+/** The live statements of an index (its segments' docs less the deleted ones). */
+function liveCount(index: LoadedIndex): number {
+  return index.segments.reduce((a, s) => a + s.data.docs.length - s.deleted.size, 0);
+}
+
+async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
-  cleanIndexDir(opts.indexDir);
+  cleanIndexDir(opts.indexDir, 1, opts.onWarning);
   let issues = 0;
   const onIssue = (i: IngestIssue) => {
     issues++;
     opts.onIssue?.(i);
   };
-  const read = await readAll(loadCorpus(opts.corpus, { maxFileBytes: opts.maxFileBytes, onIssue }), opts);
+  const read = await readAll(loadCorpus(opts.corpus, { maxFileBytes: opts.maxFileBytes, onIssue, signal: opts.signal }), opts);
   const tRead = performance.now();
   checkAbort(opts.signal);
   const prev = previous(opts.indexDir, opts.embedder);
+  const live = prev ?? liveAnyModel(opts.indexDir);
+  if (live && !opts.force && read.length < liveCount(live) / 2) {
+    throw new CorpusError(
+      `this build would drop ${liveCount(live) - read.length} of the ${liveCount(live)} statements in ${opts.indexDir} (the corpus now holds ${read.length}); ` +
+        'if that is intended, run it again with --force (in the bot: /reindex force); the live index was left as it was',
+    );
+  }
   if (prev && !opts.force && sameContent(prev, read)) {
     const t = performance.now() - t0;
     const sentences = prev.segments.reduce((a, s) => a + s.data.sentDoc.length, 0);
@@ -248,17 +319,17 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const tEmbed = performance.now();
   checkAbort(opts.signal);
   opts.onProgress?.({ phase: 'writing', done: 0, total: 1 });
-  const w = new GenerationWriter(opts.indexDir);
   let generation: string;
+  const w = new GenerationWriter(opts.indexDir);
   try {
     const entry = await writeSegment(w, segmentName(1), data, vec && opts.embedder ? { rows: vec.rows, dim: opts.embedder.dim } : null);
     checkAbort(opts.signal);
     generation = w.commit({ format: FORMAT_VERSION, createdAt: new Date().toISOString(), model: modelOf(opts.embedder), segments: [entry], deleted: {} });
   } catch (e) {
     w.abort();
-    throw e;
+    throw asStorageError(e, opts.indexDir, 'INDEX_DIR');
   }
-  cleanIndexDir(opts.indexDir);
+  cleanIndexDir(opts.indexDir, 1, opts.onWarning);
   const tWrite = performance.now();
   opts.onProgress?.({ phase: 'done', done: docs.length, total: docs.length });
   return {
@@ -315,11 +386,11 @@ async function commitChange(
     }
     const marks = Object.fromEntries(Object.entries(deleted).filter(([name]) => !drop.has(name)));
     const generation = w.commit({ ...prev.manifest, createdAt: new Date().toISOString(), segments, deleted: marks });
-    cleanIndexDir(indexDir);
+    cleanIndexDir(indexDir, 1, () => undefined); // leftovers that cannot go now go at the next start
     return generation;
   } catch (e) {
     w.abort();
-    throw e;
+    throw asStorageError(e, indexDir, 'INDEX_DIR');
   }
 }
 
@@ -337,11 +408,83 @@ function storedStatement(seg: LoadedIndex['segments'][number], doc: number): Sta
   return { id: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, text: seg.data.texts[doc]!, source: d.source };
 }
 
+/** Statements analysed on this thread (yielding now and then) below this many; above, in worker threads. */
+export const CHANGE_POOL_MIN = 1000;
+
+/** What `changeStatements` did. */
+export interface ChangeReport {
+  /** Statements written (new or replacing an older one of the same id). */
+  added: number;
+  /** Of those, how many replaced a live statement of the same id. */
+  replaced: number;
+  /** Live statements taken out by `remove` (not counting those replaced). */
+  removed: number;
+  /** The new live generation, or null when nothing changed. */
+  generation: string | null;
+}
+
+export interface ChangeOptions {
+  /** The index the caller already has loaded (used when it is still the live generation). */
+  held?: LoadedIndex | null;
+  /** The index lock, when the caller already holds it; else the change takes it. */
+  lock?: IndexLock;
+}
+
 /**
- * Adds (or replaces) statements without a full rebuild: they go into a new segment together with the live
- * statements of the small segments earlier additions wrote (folded, see FOLD_MAX_STATEMENTS); older copies
- * with the same ids are marked deleted; the other segments' files are linked into the new generation.
- * `held` is the index the caller already has loaded (used when it is still the live generation).
+ * Changes the live index without a full rebuild, in one new generation: the statements with the ids in
+ * `remove` leave it, those in `add` come in (an older statement with the same id is replaced). Added statements
+ * go into a new segment together with the live statements of the small segments earlier changes wrote (folded,
+ * see FOLD_MAX_STATEMENTS); the other segments' files are linked into the new generation. Large changes are
+ * analysed in worker threads (CHANGE_POOL_MIN), so a process that answers questions meanwhile keeps answering.
+ */
+export async function changeStatements(
+  indexDir: string,
+  change: { add?: Statement[]; remove?: string[] },
+  embedder: Embedder | null,
+  opts: ChangeOptions = {},
+): Promise<ChangeReport> {
+  if (!opts.lock) {
+    const lock = await lockIndex(indexDir, { purpose: 'index change' });
+    try {
+      return await changeStatements(indexDir, change, embedder, { ...opts, lock });
+    } finally {
+      lock.release();
+    }
+  }
+  const add = change.add ?? [];
+  const prev = liveIndex(indexDir, embedder, opts.held);
+  const addIds = new Set(add.map((s) => s.id));
+  const removeIds = new Set((change.remove ?? []).filter((id) => !addIds.has(id)));
+  const { deleted, count: replaced } = markDeleted(prev, addIds);
+  const { deleted: marks, count: removed } = markDeleted({ ...prev, manifest: { ...prev.manifest, deleted } }, removeIds);
+  if (add.length === 0) {
+    if (removed === 0) return { added: 0, replaced: 0, removed: 0, generation: null };
+    return { added: 0, replaced: 0, removed, generation: await commitChange(indexDir, prev, marks) };
+  }
+  const fold = prev.segments.filter((seg) => seg.data.docs.length <= FOLD_MAX_STATEMENTS);
+  const read: { s: Statement; hash: string }[] = [];
+  for (const seg of fold) {
+    const gone = new Set(marks[seg.name] ?? []);
+    seg.data.docs.forEach((d, i) => {
+      if (!gone.has(i) && !seg.deleted.has(i)) read.push({ s: storedStatement(seg, i), hash: d.hash });
+    });
+  }
+  for (const s of add) read.push({ s, hash: statementHash(s) });
+  const data = read.length < CHANGE_POOL_MIN ? buildSegment(await analyzeAll(read, {})) : await analyzeInPool(read, {}, () => new BuildInterrupted());
+  const vec = embedder ? await embedSegment(data, embedder, reusableVectors({ ...prev, segments: fold }), {}) : null;
+  const generation = await commitChange(
+    indexDir,
+    prev,
+    marks,
+    (w, name) => writeSegment(w, name, data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null),
+    new Set(fold.map((seg) => seg.name)),
+  );
+  return { added: add.length, replaced, removed, generation };
+}
+
+/**
+ * Adds (or replaces) statements without a full rebuild (see `changeStatements`). `held` is the index the caller
+ * already has loaded (used when it is still the live generation).
  */
 export async function addStatements(
   indexDir: string,
@@ -349,27 +492,8 @@ export async function addStatements(
   embedder: Embedder | null,
   held?: LoadedIndex | null,
 ): Promise<{ added: number; replaced: number; generation: string }> {
-  const prev = liveIndex(indexDir, embedder, held);
-  const docs = statements.map((s) => analyzeStatement(s, statementHash(s)));
-  const { deleted, count: replaced } = markDeleted(prev, new Set(docs.map((d) => d.meta.id)));
-  const fold = prev.segments.filter((seg) => seg.data.docs.length <= FOLD_MAX_STATEMENTS);
-  const carried: AnalyzedStatement[] = [];
-  for (const seg of fold) {
-    const gone = new Set(deleted[seg.name] ?? []);
-    seg.data.docs.forEach((d, i) => {
-      if (!gone.has(i)) carried.push(analyzeStatement(storedStatement(seg, i), d.hash));
-    });
-  }
-  const data = buildSegment([...carried, ...docs]);
-  const vec = embedder ? await embedSegment(data, embedder, reusableVectors({ ...prev, segments: fold }), {}) : null;
-  const generation = await commitChange(
-    indexDir,
-    prev,
-    deleted,
-    (w, name) => writeSegment(w, name, data, vec && embedder ? { rows: vec.rows, dim: embedder.dim } : null),
-    new Set(fold.map((seg) => seg.name)),
-  );
-  return { added: docs.length, replaced, generation };
+  const r = await changeStatements(indexDir, { add: statements }, embedder, { held });
+  return { added: r.added, replaced: r.replaced, generation: r.generation! };
 }
 
 function reuseEntry(w: GenerationWriter, gen: string, e: SegmentEntry): SegmentEntry {
@@ -389,8 +513,6 @@ export async function removeStatements(
   embedder: Embedder | null,
   held?: LoadedIndex | null,
 ): Promise<{ removed: number; generation: string | null }> {
-  const prev = liveIndex(indexDir, embedder, held);
-  const { deleted, count: removed } = markDeleted(prev, new Set(ids));
-  if (removed === 0) return { removed, generation: null };
-  return { removed, generation: await commitChange(indexDir, prev, deleted) };
+  const r = await changeStatements(indexDir, { remove: ids }, embedder, { held });
+  return { removed: r.removed, generation: r.generation };
 }

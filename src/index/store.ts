@@ -14,7 +14,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { IndexError } from '../errors.js';
+import { asStorageError, IndexError } from '../errors.js';
 
 /** Bumped whenever the on-disk layout or what analysis stores in it (sentences, speakers) changes; an index of another version is refused. */
 export const FORMAT_VERSION = 3;
@@ -67,6 +67,17 @@ const manifestSchema = z
     deleted: z.record(z.string(), z.array(z.number().int().nonnegative())),
   });
 
+/** Refuses an INDEX_DIR that exists but is not a folder (a file, say), with a message that says so. */
+export function checkIndexDir(dir: string): void {
+  let info;
+  try {
+    info = statSync(dir);
+  } catch {
+    return; // missing: the callers say what that means for them
+  }
+  if (!info.isDirectory()) throw new IndexError(dir, 'this is a file, not a folder', 'point INDEX_DIR (or --index) at a folder');
+}
+
 export function currentGeneration(dir: string): string | null {
   const p = join(dir, 'CURRENT');
   if (!existsSync(p)) return null;
@@ -76,6 +87,7 @@ export function currentGeneration(dir: string): string | null {
 /** Reads and checks the manifest of the live generation; throws IndexError naming the problem. */
 export function readManifest(dir: string): { gen: string; manifest: Manifest } {
   if (!existsSync(dir)) throw new IndexError(dir, 'no index here yet', 'build it with `npm run index`');
+  checkIndexDir(dir);
   const gen = currentGeneration(dir);
   if (!gen || !GEN_RE.test(gen)) throw new IndexError(dir, 'no CURRENT generation (missing or half-written index)');
   const mpath = join(dir, gen, 'manifest.json');
@@ -181,15 +193,19 @@ export class GenerationWriter {
   private committed = false;
 
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-    let n = 0;
-    for (const f of readdirSync(dir)) {
-      const m = /^(?:gen|tmp)-(\d{6})/.exec(f);
-      if (m) n = Math.max(n, Number(m[1]));
+    try {
+      mkdirSync(dir, { recursive: true });
+      let n = 0;
+      for (const f of readdirSync(dir)) {
+        const m = /^(?:gen|tmp)-(\d{6})/.exec(f);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      this.name = `gen-${String(n + 1).padStart(6, '0')}`;
+      this.path = join(dir, `tmp-${String(n + 1).padStart(6, '0')}-${process.pid}`);
+      mkdirSync(this.path);
+    } catch (e) {
+      throw asStorageError(e, dir, 'INDEX_DIR');
     }
-    this.name = `gen-${String(n + 1).padStart(6, '0')}`;
-    this.path = join(dir, `tmp-${String(n + 1).padStart(6, '0')}-${process.pid}`);
-    mkdirSync(this.path);
   }
 
   write(file: string, buf: Buffer): FileEntry {
@@ -238,10 +254,12 @@ export class GenerationWriter {
 /**
  * Removes what crashed or superseded builds left behind: unfinished `tmp-*` folders, stray CURRENT.tmp files,
  * and generations older than the live one (keeping `keep` of them for readers still holding them open).
- * Returns the names removed.
+ * Returns the names removed. Clean-up is never worth failing for: what cannot be removed (a read-only index,
+ * say) is reported through `onWarning` and left.
  */
-export function cleanIndexDir(dir: string, keep = 1): string[] {
+export function cleanIndexDir(dir: string, keep = 1, onWarning?: (message: string) => void): string[] {
   if (!existsSync(dir)) return [];
+  checkIndexDir(dir);
   // Order matters against a builder in another process (see `commit`): list first, then look for a switch under
   // way, then read CURRENT. A generation listed here was renamed after its CURRENT.tmp was written, so either
   // that file is still there (the switch is under way: newer generations are kept) or CURRENT already names it.
@@ -252,6 +270,15 @@ export function cleanIndexDir(dir: string, keep = 1): string[] {
   });
   const live = currentGeneration(dir);
   const removed: string[] = [];
+  const remove = (f: string) => {
+    try {
+      rmSync(join(dir, f), { recursive: true, force: true });
+      removed.push(f);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      onWarning?.(`could not remove the leftover ${join(dir, f)} (${code}); it is harmless, remove it by hand when the folder is writable`);
+    }
+  };
   const gens = entries
     .filter((f) => GEN_RE.test(f) && f !== live)
     .sort()
@@ -259,16 +286,12 @@ export function cleanIndexDir(dir: string, keep = 1): string[] {
   const liveNum = live ? Number(GEN_RE.exec(live)?.[1] ?? 0) : Infinity;
   const older = gens.filter((g) => Number(GEN_RE.exec(g)![1]) < liveNum);
   const newer = gens.filter((g) => Number(GEN_RE.exec(g)![1]) > liveNum); // renamed but never switched to
-  for (const f of [...older.slice(keep), ...(switching ? [] : newer)]) {
-    rmSync(join(dir, f), { recursive: true, force: true });
-    removed.push(f);
-  }
+  for (const f of [...older.slice(keep), ...(switching ? [] : newer)]) remove(f);
   for (const f of entries) {
     if (/^tmp-\d{6}-(\d+)$/.test(f) || f.startsWith('CURRENT.tmp-')) {
       const pid = Number(/(\d+)$/.exec(f)![1]);
       if (pid !== process.pid && isAlive(pid)) continue; // another process is building right now
-      rmSync(join(dir, f), { recursive: true, force: true });
-      removed.push(f);
+      remove(f);
     }
   }
   return removed;

@@ -6,8 +6,7 @@
  * `url`, `published` (ISO 8601) and `publisher`. Every line break inside the body starts a new paragraph (it
  * was a `<br>` on the page), exactly as the HTML reader does, so a page and its JSON record give the same text.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
@@ -26,6 +25,67 @@ export interface JsonLinesOptions {
   fileId?: string;
   /** A longer line is skipped with an issue (protects memory from a file with no line breaks). Default 16 MiB. */
   maxLineChars?: number;
+  /** Stops reading (between chunks) when aborted; the statements read so far stay yielded. */
+  signal?: AbortSignal;
+}
+
+/** A line longer than the limit, in `LineSplitter`'s output. */
+export const TOO_LONG = null;
+
+/**
+ * Splits streamed text into lines. Each character is looked at once (a line spread over many chunks is kept as
+ * its pieces, joined when its end arrives), and a line longer than `maxChars` is dropped as it streams: none of
+ * it is kept, however long it runs. `scanned` and `held` say what it did (for tests and diagnostics).
+ */
+export class LineSplitter {
+  private parts: string[] = [];
+  private partsChars = 0;
+  private skipping = false;
+  /** Characters searched for line breaks so far. */
+  scanned = 0;
+
+  constructor(readonly maxChars: number) {}
+
+  /** Characters kept of the line not yet ended. */
+  get held(): number {
+    return this.partsChars;
+  }
+
+  /** The lines that `text` completes, in order: each a string without its "\n", or TOO_LONG. */
+  push(text: string): (string | typeof TOO_LONG)[] {
+    const out: (string | typeof TOO_LONG)[] = [];
+    let start = 0;
+    let nl: number;
+    while ((nl = text.indexOf('\n', start)) !== -1) {
+      if (this.skipping || this.partsChars + (nl - start) > this.maxChars) out.push(TOO_LONG);
+      else out.push(this.parts.length ? this.parts.join('') + text.slice(start, nl) : text.slice(start, nl));
+      this.parts = [];
+      this.partsChars = 0;
+      this.skipping = false;
+      start = nl + 1;
+    }
+    this.scanned += text.length;
+    const rest = text.length - start;
+    if (this.skipping || rest === 0) return out;
+    if (this.partsChars + rest > this.maxChars) {
+      this.skipping = true;
+      this.parts = [];
+      this.partsChars = 0;
+    } else {
+      this.parts.push(start === 0 ? text : text.slice(start));
+      this.partsChars += rest;
+    }
+    return out;
+  }
+
+  /** The last line, when the text does not end with a line break (or nothing). */
+  end(): (string | typeof TOO_LONG)[] {
+    const out = this.skipping ? [TOO_LONG] : this.partsChars > 0 ? [this.parts.join('')] : [];
+    this.parts = [];
+    this.partsChars = 0;
+    this.skipping = false;
+    return out;
+  }
 }
 
 /** Bytes decoded before the encoding is decided. */
@@ -42,43 +102,40 @@ const SNIFF_AT_LEAST = 8 * 1024;
 export async function* readJsonLines(file: string, opts: JsonLinesOptions): AsyncGenerator<Statement> {
   const fileId = opts.fileId ?? file;
   const maxLine = opts.maxLineChars ?? 16 * 1024 * 1024;
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const source: Readable = (await isGzip(file)) ? pipeline(input, createGunzip(), () => {}) : input;
+  // The file is opened (and its first bytes read) before any stream exists: an unreadable file rejects here,
+  // once, instead of emitting an `error` event that nobody listens to yet.
+  const fh = await open(file, 'r');
+  let input: Readable;
+  let source: Readable;
+  try {
+    const gzip = await isGzip(fh);
+    input = fh.createReadStream({ start: 0, highWaterMark: 1 << 20 });
+    source = gzip ? pipeline(input, createGunzip({ chunkSize: 1 << 20 }), () => {}) : input;
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
 
   // Bytes are held back until enough are in to decide the encoding; then decoded chunk by chunk.
   let decoder: TextDecoder | undefined;
   let head: Buffer[] = [];
   let headBytes = 0;
-  let pending = '';
+  const splitter = new LineSplitter(maxLine);
   let lineNo = 0;
-  let skipping = false;
   /** Lines that held anything but whitespace: a file of none is reported as empty. */
   let contentLines = 0;
 
-  function* lines(text: string): Generator<Statement> {
-    let start = 0;
-    let nl: number;
-    while ((nl = text.indexOf('\n', start)) !== -1) {
+  function* emit(lines: (string | typeof TOO_LONG)[]): Generator<Statement> {
+    for (const raw of lines) {
       lineNo++;
-      if (skipping) skipping = false;
-      else if (nl - start > maxLine) tooLong();
-      else {
-        const s = handle(text.slice(start, nl));
-        if (s) yield s;
+      if (raw === TOO_LONG) {
+        contentLines++;
+        opts.onIssue({ file, line: lineNo, reason: `line longer than ${maxLine} characters; skipped` });
+        continue;
       }
-      start = nl + 1;
+      const s = handle(raw);
+      if (s) yield s;
     }
-    pending = text.slice(start);
-    if (pending.length > maxLine) {
-      if (!skipping) tooLong(lineNo + 1);
-      skipping = true;
-      pending = '';
-    }
-  }
-
-  function tooLong(line = lineNo): void {
-    contentLines++;
-    opts.onIssue({ file, line, reason: `line longer than ${maxLine} characters; skipped` });
   }
 
   function handle(raw: string): Statement | null {
@@ -95,68 +152,68 @@ export async function* readJsonLines(file: string, opts: JsonLinesOptions): Asyn
   }
 
   /** Decides the encoding from the held-back bytes; undefined (after one issue) when they are not text. */
-  function startDecoding(complete: boolean): TextDecoder | undefined {
+  function startDecoding(complete: boolean): { decoder?: TextDecoder; text: string } {
     const bytes = Buffer.concat(head);
     head = [];
     const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES), complete);
     if (sniffed.kind === 'binary') {
       opts.onIssue({ file, reason: sniffed.reason });
-      return undefined;
+      return { text: '' };
     }
     if (sniffed.fallback) opts.onIssue({ file, reason: sniffed.fallback });
     const d = new TextDecoder(sniffed.encoding); // strips a BOM itself
-    pending = d.decode(bytes, { stream: true });
-    return d;
+    return { decoder: d, text: d.decode(bytes, { stream: true }) };
   }
 
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (opts.signal?.aborted) return;
       if (decoder) {
-        yield* lines(pending + decoder.decode(chunk, { stream: true }));
+        yield* emit(splitter.push(decoder.decode(chunk, { stream: true })));
         continue;
       }
       head.push(chunk);
       headBytes += chunk.length;
       if (headBytes < SNIFF_AT_LEAST) continue;
-      decoder = startDecoding(false);
-      if (!decoder) return;
-      yield* lines(pending);
+      const started = startDecoding(false);
+      if (!started.decoder) return;
+      decoder = started.decoder;
+      yield* emit(splitter.push(started.text));
     }
     if (!decoder) {
       if (headBytes === 0) {
         opts.onIssue({ file, reason: 'empty file' });
         return;
       }
-      decoder = startDecoding(true);
-      if (!decoder) return;
+      const started = startDecoding(true);
+      if (!started.decoder) return;
+      decoder = started.decoder;
+      yield* emit(splitter.push(started.text));
     }
-    const rest = pending + decoder.decode();
-    if (rest.length > 0 && !skipping) yield* lines(`${rest}\n`);
+    yield* emit(splitter.push(decoder.decode()));
+    yield* emit(splitter.end());
     if (contentLines === 0) opts.onIssue({ file, reason: 'empty file (only whitespace)' });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     // What arrived before the break is still read: its complete lines, also while they were held back for the
     // encoding (the first 8 KiB); the line the break cut is dropped.
     if (!decoder && headBytes > 0) {
-      decoder = startDecoding(false);
-      if (!decoder) return;
-      yield* lines(pending);
+      const started = startDecoding(false);
+      if (!started.decoder) return;
+      decoder = started.decoder;
+      yield* emit(splitter.push(started.text));
     }
     opts.onIssue({ file, line: lineNo + 1, reason: `unreadable (${msg}); stopped after line ${lineNo}` });
   } finally {
     input.destroy();
     source.destroy();
+    await fh.close().catch(() => undefined);
   }
 }
 
-async function isGzip(file: string): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
-    const { bytesRead, buffer } = await fh.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
-  } finally {
-    await fh.close();
-  }
+async function isGzip(fh: FileHandle): Promise<boolean> {
+  const { bytesRead, buffer } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+  return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface LoadOptions {
   maxFileBytes: number;
   /** Called once per skipped (or cut) input, with the file, the line for JSON Lines, and the reason. */
   onIssue: (issue: IngestIssue) => void;
+  /** Stops reading when aborted (between files, and between chunks of a JSON Lines file). */
+  signal?: AbortSignal;
 }
 
 type Format = 'text' | 'html' | 'jsonl';
@@ -58,6 +60,7 @@ export async function* loadCorpus(paths: string[], opts: LoadOptions): AsyncGene
     }
     if (info.isDirectory()) {
       for await (const file of walk(arg, new Set(), opts)) {
+        if (opts.signal?.aborted) return;
         yield* unique(loadFile(file, toPosix(path.relative(arg, file)), opts), seen, opts);
       }
     } else if (formatOf(arg) === null) {
@@ -122,6 +125,15 @@ function splitSource(source: string): { file: string; line?: number } {
   return m ? { file: m[1]!, line: Number(m[2]) } : { file: source };
 }
 
+/**
+ * The file a statement was read from, and its line for JSON Lines: `Statement.source` is the file's path as the
+ * corpus was walked ("corpus/a.md"), with `:<line>` for a JSON Lines record ("corpus/n.jsonl:12").
+ */
+export function sourceLocation(source: string): { file: string; line?: number } {
+  const at = splitSource(source);
+  return at.line !== undefined && formatOf(at.file) === 'jsonl' ? at : { file: source };
+}
+
 /** Files under `dir`, sorted by code point for the same order everywhere; hidden entries skipped. */
 async function* walk(dir: string, visited: Set<string>, opts: LoadOptions): AsyncGenerator<string> {
   let entries;
@@ -164,7 +176,7 @@ async function* loadFile(file: string, id: string, opts: LoadOptions, source = f
       // Streamed, so exempt from maxFileBytes.
       // A single line is still bounded, by the same limit (at least 1 MiB, so no real record is ever cut).
       const maxLineChars = Math.max(opts.maxFileBytes, 1024 * 1024);
-      const stream = readJsonLines(file, { onIssue: opts.onIssue, fileId: id, maxLineChars });
+      const stream = readJsonLines(file, { onIssue: opts.onIssue, fileId: id, maxLineChars, signal: opts.signal });
       for await (const s of stream) yield source === file ? s : { ...s, source: s.source.replace(file, source) };
       return;
     }

@@ -6,6 +6,7 @@
  * single newline inside a paragraph is a soft wrap and becomes one space. Everything else is kept exactly.
  */
 import path from 'node:path';
+import { decodeHTMLStrict } from 'entities';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { IngestError } from '../errors.js';
@@ -252,7 +253,10 @@ function markdownParagraphs(body: string): Para[] {
   return out;
 }
 
-/** Removes inline Markdown syntax, leaving the words a reader sees. */
+/**
+ * Removes inline Markdown syntax, leaving the words a reader sees: character references (`&amp;`, `&#8211;`)
+ * are decoded too, as a Markdown renderer shows them, so that a cited sentence matches the page.
+ */
 export function stripInline(s: string): string {
   return (
     s
@@ -268,6 +272,7 @@ export function stripInline(s: string): string {
       .replace(/(^|[^\w*])(\*{1,3})(?=\S)([^*]*?\S)\2(?![\w*])/g, '$1$3')
       .replace(/(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([^_]*?\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
       .replace(/~~(?=\S)([^~]*?\S)~~/g, '$1')
+      .replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, (ref) => decodeHTMLStrict(ref))
       .replace(/\u0000(\d+)\u0000/g, (_, n: string) => String.fromCharCode(Number(n)))
   );
 }

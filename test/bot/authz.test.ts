@@ -1,7 +1,7 @@
 /**
  * Authorization: every admin action (/status, /reindex, /remove, a file upload) from anyone but an admin is
  * refused and changes nothing — the index folder, the corpus folder, the live engine object, and no call to the
- * manager's reindex / addFile / remove or to the downloader. Admins are matched by numeric user id only: a
+ * manager's reindex and the corpus service's putFile / removeStatement or to the downloader. Admins are matched by numeric user id only: a
  * username, a first name, a forwarded or replied-to admin message, an anonymous group admin, or an id sent as a
  * string are not the admin. ADMIN_USER_IDS holding anything but numeric ids fails config parsing, naming the key.
  * Uploads: the size is checked before any download, the type by the bytes (never the name).
@@ -20,7 +20,7 @@ import { IndexManager } from '../../src/index/manager.js';
 import { ADMIN_ID, BOT_INFO, botConfig, recordingLogger, removeTempDirs, TOKEN } from './helpers.js';
 import { documentMessage, fakeApi, messageUpdate, privateChat, snapshot, textMessage, user, type ChatSpec, type Person } from './harness.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const SEED_ID = 'press-release-stockholm-gang-violence.md';
 const REFUSED = 'Sorry, that command is only for the bot’s administrators. Nothing was changed.';
@@ -40,7 +40,7 @@ afterAll(() => removeTempDirs());
 async function setup(extra: Record<string, string> = {}) {
   const own = botConfig(extra);
   const manager = await IndexManager.open(own.config, { buildIfMissing: true });
-  const spy = { reindex: 0, addFile: 0, remove: 0, downloads: [] as string[] };
+  const spy = { reindex: 0, putFile: 0, removeStatement: 0, downloads: [] as string[] };
   const backend: BotBackend = {
     get engine() {
       return manager.engine;
@@ -48,8 +48,10 @@ async function setup(extra: Record<string, string> = {}) {
     notice: manager.notice,
     startedAt: manager.startedAt,
     reindex: (o) => (spy.reindex++, manager.reindex(o)),
-    addFile: (f, r) => (spy.addFile++, manager.addFile(f, r)),
-    remove: (id) => (spy.remove++, manager.remove(id)),
+    corpus: {
+      putFile: (name, content) => (spy.putFile++, manager.corpus.putFile(name, content)),
+      removeStatement: (id) => (spy.removeStatement++, manager.corpus.removeStatement(id)),
+    },
   };
   const files = new Map<string, Uint8Array>();
   const logger = recordingLogger();
@@ -107,14 +109,14 @@ async function expectRefusedAndUnchanged(s: Setup, chat: ChatSpec, from: Person 
   expect(after.corpus, `${who}: corpus folder`).toEqual(before.corpus);
   expect(after.engine, `${who}: engine object`).toBe(before.engine);
   expect(after.statements).toBe(before.statements);
-  expect({ reindex: s.spy.reindex, addFile: s.spy.addFile, remove: s.spy.remove, downloads: s.spy.downloads }).toEqual({ reindex: 0, addFile: 0, remove: 0, downloads: [] });
+  expect({ reindex: s.spy.reindex, putFile: s.spy.putFile, removeStatement: s.spy.removeStatement, downloads: s.spy.downloads }).toEqual({ reindex: 0, putFile: 0, removeStatement: 0, downloads: [] });
 }
 
 describe('admin actions by anyone else', () => {
   let s: Setup;
   beforeAll(async () => {
     s = await setup();
-  }, 30_000);
+  }, 120_000);
 
   it('are refused and change nothing: an ordinary user, in a private chat and in a group', async () => {
     const u = user(4242, { language_code: 'en' });
@@ -167,7 +169,7 @@ describe('admin actions by anyone else', () => {
     expect(after.index).toEqual(before.index);
     expect(after.corpus).toEqual(before.corpus);
     expect(after.engine).toBe(before.engine);
-    expect({ reindex: s.spy.reindex, addFile: s.spy.addFile, remove: s.spy.remove, downloads: s.spy.downloads }).toEqual({ reindex: 0, addFile: 0, remove: 0, downloads: [] });
+    expect({ reindex: s.spy.reindex, putFile: s.spy.putFile, removeStatement: s.spy.removeStatement, downloads: s.spy.downloads }).toEqual({ reindex: 0, putFile: 0, removeStatement: 0, downloads: [] });
   });
 
   it('logs each refusal with the numeric id (how an admin finds theirs), never a username', () => {
@@ -290,7 +292,7 @@ describe('uploads', () => {
     expect(after.corpus).toEqual(before.corpus);
     expect(after.index).toEqual(before.index);
     expect(after.engine).toBe(before.engine);
-    expect(s.spy.addFile).toBe(0);
+    expect(s.spy.putFile).toBe(0);
   });
 
   it('text is taken whatever it is called: Markdown named .bin, HTML named .md, JSON Lines named .txt, UTF-16 Markdown — each saved under the extension of what it is', async () => {

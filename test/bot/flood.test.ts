@@ -17,14 +17,14 @@ import { IndexManager } from '../../src/index/manager.js';
 import { BOT_INFO, botConfig, recordingLogger, removeTempDirs } from './helpers.js';
 import { fakeApi, messageUpdate, privateChat, sleep, textMessage, user, type Call, type ChatSpec, type Person } from './harness.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const LIMIT = 5;
 const WINDOW_MS = 3000;
 /** Simulated network round trip of each Bot API call. */
 const LATENCY_MS = 15;
 /** Generous bound on another user's answer time while the flood runs. */
-const PROMPT_MS = 1000;
+const PROMPT_MS = 5000;
 const QUESTION = 'How many are remanded?';
 
 let manager: IndexManager;
@@ -33,7 +33,7 @@ let seed: ReturnType<typeof botConfig>;
 beforeAll(async () => {
   seed = botConfig({ RATE_LIMIT_MESSAGES: String(LIMIT), RATE_LIMIT_WINDOW_MS: String(WINDOW_MS) });
   manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-}, 30_000);
+}, 120_000);
 afterAll(() => removeTempDirs());
 
 /** The manager with its engine's `ask` counted per question. */
@@ -56,8 +56,7 @@ function countingBackend(): { backend: BotBackend; asked: string[] } {
     notice: manager.notice,
     startedAt: manager.startedAt,
     reindex: (o) => manager.reindex(o),
-    addFile: (f, r) => manager.addFile(f, r),
-    remove: (id) => manager.remove(id),
+    corpus: manager.corpus,
   };
   return { backend, asked };
 }
@@ -139,7 +138,7 @@ describe('flood from one user', () => {
     expect(flooderCalls).toHaveLength(2 * LIMIT + 1);
     for (const t of during) expect(t).toBeLessThan(PROMPT_MS);
     // Not slower than alone, give or take scheduling noise.
-    expect(median(during)).toBeLessThan(median(alone) + 100);
+    expect(median(during)).toBeLessThan(median(alone) + 500);
     expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
@@ -222,7 +221,7 @@ describe('flood from one user', () => {
       expect(toFlooder).toHaveLength(LIMIT + 1);
       expect(asked).toHaveLength(LIMIT + during.length + alone.length);
       for (const t of during) expect(t).toBeLessThan(PROMPT_MS);
-      expect(median(during)).toBeLessThan(median(alone) + 100);
+      expect(median(during)).toBeLessThan(median(alone) + 500);
     } finally {
       await runner.stop();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVerifyArgs } from '../../src/bot/bot.js';
 import { CitationStore, decodeButton, encodeButton } from '../../src/bot/citations.js';
 import { encodeTextDirective, escapeHtml, formatAnswer, formatVerification, splitHtml, textFragmentUrl, truncate } from '../../src/bot/format.js';
+import { MESSAGES } from '../../src/bot/messages.js';
 import { sniffUpload, uploadFileName } from '../../src/bot/upload.js';
 import type { Answer, Citation, Verification } from '../../src/types.js';
 import { checkTelegramHtml } from './helpers.js';
@@ -194,5 +195,31 @@ describe('uploads judged by content', () => {
     expect(uploadFileName('.hidden.html', 'html')).toBe('hidden.html');
     expect(uploadFileName('page.md', 'html')).toBe('page.html');
     expect(uploadFileName(undefined, 'text', new Date('2024-01-02T03:04:05Z'))).toBe('upload-2024-01-02T03-04-05-000Z.txt');
+  });
+});
+
+describe('short replies and plurals (issue 11)', () => {
+  it('a refusal is short and scannable: the two nearest sentences, cut, one source line each', () => {
+    const long = 'Polisen genomför just nu en omfattande insats mot den organiserade brottsligheten i flera stadsdelar, och arbetet kommer att pågå under hela hösten med stöd från andra regioner och myndigheter.';
+    const citations = [0, 1, 2].map((i) => citation({ text: `${long} (${i})`, title: `En lång rubrik om polisens arbete i Stockholm, del ${i}` }));
+    for (const lang of ['sv', 'en'] as const) {
+      const a: Answer = { question: 'Vad kostar en ny cykel i Paris i år, och var kan man köpa den billigast?', lang, answered: false, answer: null, type: 'other', asks: [], citations };
+      const { html } = formatAnswer(a);
+      const visible = html.replace(/<a href="[^"]*">/g, '<a>');
+      expect(visible.length, `${lang}: ${visible}`).toBeLessThan(800);
+      expect(html).not.toContain('(2)');
+      expect(html.match(/^\d\. /gm)).toEqual(['1. ', '2. ']);
+      expect(checkTelegramHtml(html)).toBeNull();
+    }
+  });
+
+  it('says "1 uttalande", "1 statement", not "1 uttalanden"', () => {
+    expect(MESSAGES.sv.reindexDone({ statements: 1, sentences: 1, issues: 1, seconds: '0.1' })).toBe('✅ Klart: 1 uttalande, 1 mening, 1 fil eller rad hoppades över (se loggen), på 0.1 s. Det nya indexet används nu.');
+    expect(MESSAGES.en.reindexDone({ statements: 1, sentences: 2, issues: 0, seconds: '0.1' })).toBe('✅ Done: 1 statement, 2 sentences, in 0.1 s. The new index is live.');
+    expect(MESSAGES.sv.reindexUnchanged(1)).toContain('indexet (1 uttalande)');
+    expect(MESSAGES.sv.notFound(1)).toContain('i det enda uttalande jag känner till');
+    expect(MESSAGES.en.notFound(1)).toContain('in the one statement I know');
+    expect(MESSAGES.sv.uploadAdded({ added: 1, replaced: 0, removed: 0, file: 'a.md', issues: '' })).toBe('✅ Sparad som <code>a.md</code> och indexerad: 1 uttalande tillagt.');
+    expect(MESSAGES.sv.help({ statements: 1, sentences: 1, from: null, to: null, admin: false, bot: 'b' })).toContain('<b>1</b> uttalande (1 mening)');
   });
 });

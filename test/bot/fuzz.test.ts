@@ -28,7 +28,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCall, fakeApi, strictTelegramHtml, messageUpdate, newUpdateId, privateChat, prng, snapshot, user, type ChatSpec, type Person, type Rng } from './harness.js';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240502);
 const N = Number(process.env.FUZZ_UPDATES ?? 5000);
@@ -396,7 +396,7 @@ beforeAll(async () => {
   writeStatement(seed.corpus, 'markup.md', MARKUP_STATEMENT);
   writeStatement(seed.corpus, 'long.md', LONG_STATEMENT);
   manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-}, 30_000);
+}, 120_000);
 afterAll(() => removeTempDirs());
 
 describe('the checkers the fuzz relies on', () => {

@@ -176,7 +176,7 @@ export function checkTelegramHtml(html: string): string | null {
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails with `what` after `ms`. */
-export async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 8000, every = 25): Promise<T> {
+export async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000, every = 25): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();

@@ -18,7 +18,7 @@ import { IndexManager } from '../../src/index/manager.js';
 import { ADMIN_ID, BOT_INFO, botConfig, closedPort, recordingLogger, removeTempDirs, ROOT, TOKEN, TOKEN_SECRET_PART } from './helpers.js';
 import { fakeApi, privateChat, textMessage, user } from './harness.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 afterAll(() => removeTempDirs());
 
@@ -49,7 +49,7 @@ describe('the project logger, captured from a child process', () => {
     const env = () => childEnv({ TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
     return closedPort().then((p) => {
       port = p;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bot/secrets-child.ts'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 25_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bot/secrets-child.ts'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 120_000 });
       const out = `${r.stdout}\n${r.stderr}`;
       const lines = r.stderr.split('\n').filter(Boolean);
       const count = (s: string) => lines.filter((l) => l.includes(s)).length;
@@ -130,7 +130,7 @@ describe('in-process', () => {
   beforeAll(async () => {
     seed = botConfig();
     manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-  }, 30_000);
+  }, 120_000);
 
   it('errorFields / redact: GrammyError and HttpError carrying the URL, causes, stacks, a token of any shape once registered', async () => {
     const url = `http://127.0.0.1:1/bot${TOKEN}/sendMessage`;

@@ -13,7 +13,7 @@ import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerEngine, IndexStatus } from '../../src/answer/api.js';
 import { createBot, type BotBackend } from '../../src/bot/bot.js';
-import { serverPort, startWebhookServer } from '../../src/bot/server.js';
+import { sampledWarn, serverPort, startWebhookServer } from '../../src/bot/server.js';
 import { IndexManager } from '../../src/index/manager.js';
 import type { Answer } from '../../src/types.js';
 import {
@@ -37,7 +37,7 @@ import {
 } from './helpers.js';
 
 // Spawning `npm start` and waiting out network deadlines take a few seconds on a loaded machine.
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 let manager: IndexManager;
 let seed: ReturnType<typeof botConfig>;
@@ -47,7 +47,7 @@ afterAll(() => removeTempDirs());
 beforeAll(async () => {
   seed = botConfig();
   manager = await IndexManager.open(seed.config, { buildIfMissing: true });
-}, 30_000);
+}, 120_000);
 
 const sent = (calls: ApiCall[], chatId?: number) =>
   calls.filter((c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId)).map((c) => String(c.payload.text));
@@ -76,8 +76,12 @@ function stubBackend(ask: (q: string) => Promise<Answer>): BotBackend {
     reindex: async () => {
       throw new Error('not here');
     },
-    addFile: async () => ({ added: 0, replaced: 0, issues: [] }),
-    remove: async () => false,
+    corpus: {
+      putFile: async () => {
+        throw new Error('not here');
+      },
+      removeStatement: async () => null,
+    },
   };
 }
 
@@ -326,19 +330,91 @@ describe('webhook mode', () => {
   });
 });
 
+describe('webhook limits (issue 11, finding 9)', () => {
+  /** POSTs `body` in chunks, without Content-Length (Transfer-Encoding: chunked). */
+  function postChunked(port: number, secret: string, chunks: string[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/tg', method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The server may close the connection before the whole body is sent: that is the point.
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || (e as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(e)));
+      for (const c of chunks) req.write(c);
+      req.end();
+    });
+  }
+
+  it('a chunked request without Content-Length cannot pass the 1 MiB cap', async () => {
+    const { bot, calls, logger } = seedBot();
+    const server = await startWebhookServer(bot, { secret: 's3cret', path: '/tg', port: 0, host: '127.0.0.1', backend: manager, logger });
+    try {
+      const update = JSON.stringify(textUpdate({ id: 61, lang: 'en' }, 'How many are remanded?'));
+      // A valid update padded with 2 MiB of spaces, sent in 64 KiB chunks.
+      const body = update.slice(0, -1) + ' '.repeat(2 << 20) + '}';
+      const chunks = Array.from({ length: Math.ceil(body.length / 65536) }, (_, i) => body.slice(i * 65536, (i + 1) * 65536));
+      expect(await postChunked(serverPort(server), 's3cret', chunks)).toBe(413);
+      expect(sent(calls, 61)).toEqual([]);
+      // Under the cap, chunked is fine.
+      expect(await postChunked(serverPort(server), 's3cret', [update.slice(0, 10), update.slice(10)])).toBe(200);
+      expect(sent(calls, 61)[0]).toMatch(/^<b>Answer:<\/b> 380/);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('refused requests are logged once per window with a count, not once each', async () => {
+    const { bot, logger } = seedBot();
+    const server = await startWebhookServer(bot, { secret: 's3cret', path: '/tg', port: 0, host: '127.0.0.1', backend: manager, logger, refusalLogMs: 60_000 });
+    try {
+      for (let i = 0; i < 50; i++) {
+        const r = await fetch(`http://127.0.0.1:${serverPort(server)}/tg`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': `wrong${i}` }, body: '{}' });
+        expect(r.status).toBe(401);
+      }
+      expect(logger.lines.filter((l) => l.includes('secret token refused'))).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    const fields: Record<string, unknown>[] = [];
+    let now = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const warn = sampledWarn({ warn: (f: Record<string, unknown>) => fields.push(f) } as never, 'refused', 1000);
+      for (now = 0; now < 2500; now += 100) warn({ n: now });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(fields).toEqual([{ n: 0 }, { n: 1000, alsoRefusedSinceLastLine: 9 }, { n: 2000, alsoRefusedSinceLastLine: 9 }]);
+  });
+});
+
 describe('npm start', () => {
   it('without TELEGRAM_BOT_TOKEN exits with one line saying where to get one', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 120_000,
     });
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^✗ TELEGRAM_BOT_TOKEN is not set: .*@BotFather/);
     expect(r.stdout).toBe('');
+  });
+
+  it('says so before compiling anything (scripts/start.mjs, what `npm start` runs), with the same line', () => {
+    const env = { ...process.env, TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent' };
+    const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(1);
+    // Compiling would first say "compiling src/ to dist/ …" on stderr.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^✗ TELEGRAM_BOT_TOKEN is not set: .*@BotFather/)]);
+    const direct = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toBe(direct.stderr);
+    const help = spawnSync(process.execPath, ['scripts/start.mjs', '--help'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm start/);
   });
 });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(b.notice).toBeNull();
   q8 = a.embedder!;
   fp32 = b.embedder!;
-}, 20_000);
+}, 120_000);
 
 afterAll(async () => {
   await q8?.dispose?.();

@@ -61,14 +61,14 @@ describe('analysis pool', () => {
     expect(progress.at(-1)).toEqual({ phase: 'indexing', done: read.length, total: read.length });
     expect(progress.every((p, i) => i === 0 || p.done > progress[i - 1]!.done)).toBe(true);
     expect(liveWorkers()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('builds the same segment with one worker and with the default runs', async () => {
     expectSame(await analyzeInPool(read, { workers: 1 }, interrupted), want);
     expectSame(await analyzeInPool(read.slice(0, 3), {}, interrupted), single(read.slice(0, 3)));
     expectSame(await analyzeInPool([], {}, interrupted), buildSegment([]));
     expect(liveWorkers()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('keeps the event loop turning while the workers analyse', async () => {
     let ticks = 0;
@@ -88,7 +88,7 @@ describe('analysis pool', () => {
     expect(ticks).toBeGreaterThan(10);
     // Nothing here runs for long: handing out runs and merging (in steps) take milliseconds at this size.
     expect(maxGap).toBeLessThan(500);
-  }, 60_000);
+  }, 120_000);
 
   it('stops on abort: BuildInterrupted, and every worker stopped', async () => {
     const ac = new AbortController();
@@ -98,7 +98,7 @@ describe('analysis pool', () => {
     // Aborted before it starts: no worker at all.
     await expect(analyzeInPool(read, { signal: AbortSignal.abort() }, interrupted)).rejects.toBeInstanceOf(BuildInterrupted);
     expect(liveWorkers()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('rejects with the error of a failing worker (not a hang), and stops every worker', async () => {
     const bad = [...read.slice(0, 40), { s: { ...read[0]!.s, text: null as unknown as string }, hash: 'x' }, ...read.slice(40, 80)];
@@ -110,7 +110,7 @@ describe('analysis pool', () => {
     };
     await expect(analyzeInPool(read, { workers: 2, maxRun: 50, onProgress }, interrupted)).rejects.toThrow('progress display broke');
     expect(liveWorkers()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('leaves nothing that keeps the process alive: done, aborted or failed, it exits by itself', () => {
     const script = join(tempDir('citera-pool-'), 'exit.mts');
@@ -130,7 +130,7 @@ await analyzeInPool(read, { workers: 2, maxRun: 10 }, () => new Error('interrupt
 console.log(JSON.stringify(out));
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.error).toBeUndefined(); // not killed by the timeout: the process ended on its own
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

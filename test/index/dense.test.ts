@@ -14,7 +14,7 @@ import { seedConfig, tempDir } from '../helpers.js';
 const modelDir = tempDir('citera-model-');
 beforeAll(async () => {
   await makeModel({ shape: 'tiny', outDir: modelDir, modelId: 'local/tiny-e5' });
-}, 60_000);
+}, 120_000);
 
 describe('index with vectors from a generated model', () => {
   it('embeds, stores, reloads and answers; refuses the index for another model', async () => {

@@ -136,5 +136,5 @@ describe('index changes', () => {
     expect((await m.engine.ask('Hur många bilar övade brandkåren med?')).citations[0]!.text).toBe('Brandkåren övade med fyra bilar i Eslöv.');
     const gone = await m.engine.ask('Hur många fritidsgårdar öppnar kommunen?');
     expect(gone.citations.map((c) => c.text)).not.toContain('Kommunen öppnar tre nya fritidsgårdar i Kävlinge.');
-  }, 60_000);
+  }, 120_000);
 });

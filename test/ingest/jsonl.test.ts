@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync, createGunzip } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readJsonLines, type JsonLinesOptions } from '../../src/ingest/jsonl.js';
+import { buildIndex, BuildInterrupted } from '../../src/index/build.js';
+import { LineSplitter, readJsonLines, TOO_LONG, type JsonLinesOptions } from '../../src/ingest/jsonl.js';
 import type { IngestIssue, Statement } from '../../src/types.js';
 import { EVENTS_GZ, HAVE_SHARED, loadAll, tempDir, warnIfNoShared } from './fixtures.js';
 
@@ -179,4 +180,71 @@ describe('whole-file problems', () => {
     await writeFile(file, '');
     expect((await readAll(file)).issues).toEqual([{ file, reason: 'empty file' }]);
   });
+});
+
+describe('unreadable files and very long lines (issue 11, findings 2 and 7)', () => {
+  it('a file that cannot be opened rejects once, with no stray stream error to crash the process', async () => {
+    // The reader used to create its stream before looking for gzip: the stream's failed open was an `error`
+    // event nobody listened to, which kills the process (an unreadable .jsonl stopped `npm run index` and
+    // `npm start`; two uploads of one name at once killed the bot).
+    const dir = await tempDir();
+    const missing = path.join(dir, 'gone.jsonl');
+    await expect(readAll(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+    // Give a stray `error` event a turn to surface (vitest fails the run on an unhandled one).
+    await new Promise((r) => setImmediate(r));
+  });
+
+  it('looks at each character once, and keeps nothing of a line it skips', () => {
+    const max = 1 << 20;
+    const splitter = new LineSplitter(max);
+    const chunk = 'a'.repeat(16 * 1024);
+    const out: (string | null)[] = [];
+    out.push(...splitter.push('{"first": 1}\n'));
+    let fed = 13;
+    for (let i = 0; i < 4096; i++) {
+      out.push(...splitter.push(chunk)); // 64 MiB of one line
+      fed += chunk.length;
+      if (i * chunk.length > max) expect(splitter.held).toBe(0);
+    }
+    out.push(...splitter.push('\n{"last": 2}'), ...splitter.end());
+    fed += 12;
+    expect(out).toEqual(['{"first": 1}', TOO_LONG, '{"last": 2}']);
+    expect(splitter.scanned).toBe(fed);
+    // A long line within the limit is kept as its pieces and joined once.
+    const s2 = new LineSplitter(max);
+    for (let i = 0; i < 10; i++) expect(s2.push('b'.repeat(1000))).toEqual([]);
+    expect(s2.held).toBe(10_000);
+    expect(s2.push('\n')).toEqual(['b'.repeat(10_000)]);
+  });
+
+  it('skips a 64 MiB gzipped line and reads the lines around it (it took 78 s)', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'long.jsonl.gz');
+    const good = (id: string) => JSON.stringify({ id, title: `Notis ${id}`, text: `Polisen rapporterar ${id}.` });
+    await writeFile(file, gzipSync(`${good('a')}\n{"title": "${'x'.repeat(64 << 20)}"}\n${good('b')}\n`));
+    const { statements, issues } = await readAll(file, { maxLineChars: 16 << 20 });
+    expect(statements.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(issues).toEqual([{ file, line: 2, reason: `line longer than ${16 << 20} characters; skipped` }]);
+  }, 120_000);
+
+  it('stops inside a 2 GiB line as soon as the build is interrupted (Ctrl-C took 42 s, and minutes for 2 GiB)', async () => {
+    const dir = await tempDir();
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    // 5,000 short notices (the build reports its reading progress there), then one line of 2 GiB: gzip members
+    // of 1 MiB each, concatenated (a valid gzip file of 2 MB).
+    const head = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `n${i}`, title: `Notis ${i}`, text: 'Polisen rapporterar.' })).join('\n') + '\n{"title": "';
+    const member = gzipSync('x'.repeat(1 << 20));
+    await writeFile(path.join(corpus, 'huge.jsonl.gz'), Buffer.concat([gzipSync(head), ...Array.from({ length: 2048 }, () => member)]));
+    const ac = new AbortController();
+    const build = buildIndex({
+      corpus: [corpus],
+      indexDir: path.join(dir, 'index'),
+      maxFileBytes: 20 << 20,
+      embedder: null,
+      signal: ac.signal,
+      onProgress: (p) => p.phase === 'reading' && ac.abort(),
+    });
+    await expect(build).rejects.toBeInstanceOf(BuildInterrupted);
+  }, 120_000);
 });

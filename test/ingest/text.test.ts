@@ -146,3 +146,12 @@ describe('stripInline', () => {
     expect(stripInline(input)).toBe(want);
   });
 });
+
+describe('character references in Markdown (issue 11, finding 9)', () => {
+  it('are decoded, so that a cited sentence reads as the page does', () => {
+    const s = parseTextStatement('---\ntitle: Polisen &amp; kommunen\n---\n\nPolisen &amp; kommunen samverkar &#8211; sedan 2019 &ndash; i &quot;Tryggare Stockholm&quot;.\n\n```\nkod &amp; mer\n```\n', 'corpus/a.md', 'a.md');
+    expect(s.text).toBe('Polisen & kommunen samverkar – sedan 2019 – i "Tryggare Stockholm".\n\nkod &amp; mer');
+    // A plain-text file is taken as it is written.
+    expect(parseTextStatement('Polisen &amp; kommunen.\n', 'corpus/a.txt', 'a.txt').text).toBe('Polisen &amp; kommunen.');
+  });
+});

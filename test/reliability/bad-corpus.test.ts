@@ -297,7 +297,7 @@ beforeAll(async () => {
   const t = performance.now();
   report = await buildIndex({ corpus: [corpus], indexDir: join(work, 'index'), maxFileBytes: MAX_FILE_BYTES, embedder: null, onIssue: (i) => issues.push(i) });
   buildMs = performance.now() - t;
-}, 60_000);
+}, 120_000);
 
 describe('bad corpus files (seeded fuzz)', () => {
   it('reports each bad file or line exactly once, in one line naming it, and nothing else', () => {
@@ -356,7 +356,7 @@ describe('the same corpus through the CLI', () => {
       cwd: ROOT,
       env: { ...process.env, EMBEDDING_MODEL: 'none', MAX_FILE_BYTES: String(MAX_FILE_BYTES), LOG_LEVEL: 'silent' },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 300_000,
     });
     expect(r.status, r.stderr).toBe(0);
     const skipped = r.stderr.split('\n').filter((l) => l.startsWith('skipped '));
@@ -367,5 +367,5 @@ describe('the same corpus through the CLI', () => {
     expect(other).toEqual([]);
     expect(r.stdout).toMatch(new RegExp(`indexed ${report.statements} statements`));
     expect(r.stdout).toMatch(new RegExp(`${issues.length} inputs skipped`));
-  }, 60_000);
+  }, 120_000);
 });

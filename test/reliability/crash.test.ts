@@ -38,7 +38,7 @@ describe('crash during re-index', () => {
     expect(r.runs.some((x) => x.writingStarted && !x.finished)).toBe(true);
     expect(Object.keys(s.killedIn).length).toBeGreaterThanOrEqual(3);
     expect(r.completion).toMatchObject({ exitCode: 0, result: 'after' });
-  }, 120_000);
+  }, 600_000);
 
   it('index with vectors (generated tiny model): an uninterrupted run, then 3 kills (indexing, embedding, writing of .vec/.hnsw)', async () => {
     const r = await crashReindex({ bulk: 120, kills: 3, seed: 7, dense: true, triggers: ['indexing', 'embedding', 'writing'], log: (l) => console.log(`  ${l}`) });
@@ -46,5 +46,5 @@ describe('crash during re-index', () => {
     expect(r.problems).toEqual([]);
     expect(r.runs).toHaveLength(3);
     expect(r.completion).toMatchObject({ exitCode: 0, result: 'after' });
-  }, 120_000);
+  }, 600_000);
 });

@@ -81,7 +81,7 @@ beforeAll(async () => {
   expect(manager.embedder?.modelId).toBe(MODEL);
   dim = manager.embedder!.dim;
   reference = await answers(manager.engine);
-}, 60_000);
+}, 120_000);
 
 describe('damaged vector files are refused', () => {
   it('refuses a flipped .hnsw byte by its checksum, though hnswlib loads the file without complaint', async () => {
@@ -238,7 +238,7 @@ describe('manifest.json', () => {
     console.log(`[reliability] manifest.json: ${pristine.length} one-byte changes, ${refusedCount} refused, ${harmless} harmless (answers unchanged)`);
     expect(refusedCount + harmless).toBe(pristine.length);
     expect(refusedCount).toBeGreaterThan(pristine.length * 0.8);
-  }, 60_000);
+  }, 120_000);
 });
 
 afterAll(() => {

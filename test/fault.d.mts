@@ -1,0 +1,2 @@
+/** See fault.mjs. */
+export function failWrites(dir: string, code: string): () => void;
