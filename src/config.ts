@@ -64,6 +64,11 @@ export const configSchema = z.object({
   RATE_LIMIT_WINDOW_MS: whole({ min: 1 }).default(3000),
   /** Largest document an admin may upload (bytes), checked before download. */
   MAX_UPLOAD_BYTES: whole({ min: 1 }).default(10 * 1024 * 1024),
+
+  /** The sources file (feeds, the police events API); a missing file means no sources. */
+  SOURCES_FILE: z.string().default('sources.json'),
+  /** How the sites can reach whoever runs this bot (an e-mail address or URL); sent in the User-Agent. */
+  SOURCES_CONTACT: z.string().default(''),
 });
 
 export type Config = z.infer<typeof configSchema>;
