@@ -107,10 +107,13 @@ export function nestingDepth(html: string): number {
   return max;
 }
 
-/** Reads title, publisher, date, address and paragraphs from a page, choosing the polisen.se or generic layout. */
-export function extractPage(html: string): ExtractedPage {
+/**
+ * Reads title, publisher, date, address and paragraphs from a page, choosing the polisen.se or generic layout
+ * (`layout: 'generic'` skips the polisen.se rules, to measure the generic reading on pages whose text is known).
+ */
+export function extractPage(html: string, opts: { layout?: 'auto' | 'generic' } = {}): ExtractedPage {
   const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
-  return extractPolisen(root, html) ?? extractGeneric(root);
+  return (opts.layout === 'generic' ? null : extractPolisen(root, html)) ?? extractGeneric(root);
 }
 
 // ——— polisen.se ———
