@@ -1,4 +1,7 @@
-/** `npm run sync -- [--sources FILE] [--index DIR]`: polls every source once (for cron); exit 0, or 2 when some failed. */
+/**
+ * `npm run sync -- [--sources FILE] [--index DIR]`: polls every source once (for cron); progress on stderr, one summary
+ * line per source on stdout; exit 0, or 2 when some failed.
+ */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { log } from '../log.js';
@@ -13,6 +16,7 @@ await run(async () => {
     sourcesFile: values.sources ?? config.SOURCES_FILE,
     openIndex: () => openForCli({ INDEX_DIR: values.index }),
     out: (line) => process.stdout.write(`${line}\n`),
+    progress: (line) => process.stderr.write(`${line}\n`),
     log,
   });
 });

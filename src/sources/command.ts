@@ -20,6 +20,8 @@ export interface SyncCommandOptions {
   /** Opens the index to update; not called when nothing changed. */
   openIndex: () => Promise<IndexUpdater>;
   out: (line: string) => void;
+  /** Progress, one line as each source finishes (stderr in the CLI). */
+  progress?: (line: string) => void;
   log: SyncLogger;
   /** Tests shorten the spacing and use a virtual clock; production takes the defaults. */
   fetchPolicy?: Partial<FetchPolicy>;
@@ -52,7 +54,16 @@ export async function syncCommand(config: Config, o: SyncCommandOptions): Promis
 
   const clock = o.clock ?? systemClock;
   const fetcher = new PoliteFetcher({ ...o.fetchPolicy, userAgent: userAgent(config.SOURCES_CONTACT) }, clock);
-  const summaries = await syncOnce(sources, { fetcher, sink: new JsonlCorpusSink(dir), state: new FileStateStore(dir), clock, log: o.log, options: o.syncOptions });
+  let done = 0;
+  const summaries = await syncOnce(sources, {
+    fetcher,
+    sink: new JsonlCorpusSink(dir),
+    state: new FileStateStore(dir),
+    clock,
+    log: o.log,
+    options: o.syncOptions,
+    onSource: (s) => o.progress?.(`[${++done}/${sources.length}] ${s.name}: ${s.error ? 'failed' : `${s.new} new, ${s.updated} updated`}`),
+  });
   for (const s of summaries) o.out(summaryLine(s));
 
   const written = summaries.filter((s) => s.file && s.changed.length > 0);

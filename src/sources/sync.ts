@@ -89,6 +89,8 @@ export interface SyncDeps {
   clock: Clock;
   log: SyncLogger;
   options?: Partial<SyncOptions>;
+  /** Called as each source finishes (progress), in the order they finish. */
+  onSource?: (summary: SourceSummary) => void;
 }
 
 /**
@@ -99,7 +101,13 @@ export interface SyncDeps {
  * const failed = summaries.filter((s) => s.error);
  */
 export async function syncOnce(sources: readonly Source[], deps: SyncDeps): Promise<SourceSummary[]> {
-  return Promise.all(sources.map((s) => syncSource(s, deps)));
+  return Promise.all(
+    sources.map(async (s) => {
+      const summary = await syncSource(s, deps);
+      deps.onSource?.(summary);
+      return summary;
+    }),
+  );
 }
 
 /** The statement id of an item: `<source>:<key>`, the key hashed when it is not short and plain (a URL, say). */
@@ -178,7 +186,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
     }
     // Then pages due for a revisit, oldest first seen first.
     const due = Object.entries(state.items)
-      .filter(([key, st]) => !queued.has(key) && !st.pagePending && st.full && (st.revisits ?? 0) < opts.revisitAfterMs.length && started - Date.parse(st.firstSeen) >= opts.revisitAfterMs[st.revisits ?? 0]!)
+      .filter(([key, st]) => !queued.has(key) && !st.pagePending && st.full && st.revisits < opts.revisitAfterMs.length && started - Date.parse(st.firstSeen) >= opts.revisitAfterMs[st.revisits]!)
       .sort((a, b) => Date.parse(a[1].firstSeen) - Date.parse(b[1].firstSeen));
     for (const [key, st] of due) {
       // Past ages already missed (the bot was down) count as done: one read now covers them.
@@ -229,6 +237,11 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
       summary.changed.push(st.id);
     }
 
+    // An item whose page is in and read again as often as it will be needs its summary no more: the state
+    // file keeps one small entry per item ever seen, not its text.
+    for (const st of Object.values(state.items)) {
+      if (st.full && !st.pagePending && st.revisits >= opts.revisitAfterMs.length && st.item.summary.length) st.item = { ...st.item, summary: [] };
+    }
     summary.total = order.length;
     summary.pending = Object.values(state.items).filter((s) => s.pagePending).length;
     if (summary.changed.length > 0) {

@@ -93,8 +93,8 @@ describe('npm run sync', () => {
     const env = { ...process.env, CORPUS_PATHS: config.CORPUS_PATHS.join(','), INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none', SOURCES_CONTACT: 'ops@example.org', LOG_LEVEL: 'silent' };
     const sync = (args: string[]) =>
       promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/sync.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' }).then(
-        (r) => ({ code: 0, stdout: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
       );
 
     const failed = await sync(['--sources', both, '--index', config.INDEX_DIR]);
@@ -103,6 +103,9 @@ describe('npm run sync', () => {
     expect(lines[0]).toMatch(/^good \(feed\): ok; items 1, new 1, /);
     expect(lines[1]).toMatch(/^down \(feed\): FAILED: request failed \(connect ECONNREFUSED /);
     expect(lines[2]).toMatch(/^index: good: \d+ added, \d+ replaced$/);
+    // Progress on stderr, one line as each source finishes.
+    expect(failed.stderr).toMatch(/^\[\d\/2\] down: failed$/m);
+    expect(failed.stderr).toMatch(/^\[\d\/2\] good: 1 new, 0 updated$/m);
 
     const ok = await sync(['--sources', one]);
     expect(ok.code).toBe(0);

@@ -299,7 +299,7 @@ describe('syncing a source', () => {
 
 describe('revisits', () => {
   it('a page is read again at the ages set (1 h, 6 h, 24 h by default), whatever the listing says', async () => {
-    const { server, deps, source, clock } = await setup();
+    const { server, deps, source, clock, dir } = await setup();
     server.route('/feed', fixture(rss([{ guid: 'r', link: server.url('/r'), title: 'R', description: 'Kort om R.' }]), 'application/rss+xml', { etag: '"r"' }));
     server.route('/r', fixture(page('R', ['Hela texten om R.']), 'text/html'));
     const pageReads = () => server.requests.filter((r) => r.path === '/r').length;
@@ -316,8 +316,12 @@ describe('revisits', () => {
     expect(pageReads()).toBe(2);
     await at(3);
     expect(pageReads()).toBe(2);
+    const stateOf = () => JSON.parse(readFileSync(join(dir, '.sources', 'c.json'), 'utf8')).items.r;
+    expect(stateOf().item.summary).toEqual(['Kort om R.']);
     await at(30); // the 6 h and 24 h ages were both missed: one read covers them
     expect(pageReads()).toBe(3);
+    // Read as often as it will be: the state keeps no summary text for it any more.
+    expect(stateOf()).toMatchObject({ revisits: 3, full: true, item: { summary: [] } });
     await at(50);
     expect(pageReads()).toBe(3);
   });
