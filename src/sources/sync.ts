@@ -208,7 +208,8 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
           st.pagePending = false;
           st.pageFailures = 0;
         } catch (e) {
-          if (e instanceof SlotUnavailable) slotsGone = true;
+          // No slot in this poll's budget, or the server asked to wait: the page is not at fault; later polls try.
+          if (e instanceof SlotUnavailable || (e instanceof FetchError && e.retryAt)) slotsGone = true;
           else {
             st.pageFailures++;
             if (st.pageFailures >= opts.maxPageFailures) st.pagePending = false;

@@ -282,6 +282,20 @@ describe('syncing a source', () => {
     expect((await files.readSourceFile('c')).map((w) => w.text)).toEqual(['Hela texten om p1.', 'Hela texten om p2.']);
   });
 
+  it("a page answered with a long Retry-After is no failure of the page: it stays pending, and that poll fetches no more pages", async () => {
+    const { server, files, deps, source } = await setup();
+    server.route('/feed', fixture(rss(['a', 'b'].map((p) => ({ guid: p, link: server.url(`/${p}`), title: p, description: `Kort om ${p}.` }))), 'application/rss+xml', { etag: '"ab"' }));
+    server.route('/a', failing(1, 429, { 'retry-after': '3600' }, fixture(page('A', ['Hela texten om a.']), 'text/html')));
+    server.route('/b', fixture(page('B', ['Hela texten om b.']), 'text/html'));
+    const [first] = await syncOnce([source('c', '/feed')], deps());
+    expect(first).toMatchObject({ error: null, new: 2, pending: 2 });
+    expect(server.requests.map((r) => r.path)).toEqual(['/feed', '/a']);
+    expect((await files.readSourceFile('c')).map((w) => w.text)).toEqual(['Kort om a.', 'Kort om b.']);
+    const [second] = await syncOnce([source('c', '/feed')], deps());
+    expect(second).toMatchObject({ notModified: true, completed: 2, pending: 0 });
+    expect((await files.readSourceFile('c')).map((w) => w.text)).toEqual(['Hela texten om a.', 'Hela texten om b.']);
+  });
+
   it('a page that cannot be read leaves the summary as the text, with a log line; it is retried a few times only', async () => {
     const { server, files, deps, source, logs } = await setup({ options: { maxPageFailures: 2 } });
     server.route('/feed', fixture(rss([{ guid: 'q', link: server.url('/gone'), title: 'Q', description: 'Kort om Q.' }]), 'application/rss+xml', { etag: '"q"' }));
