@@ -121,9 +121,11 @@ export class VirtualClock implements Clock {
     return this.t;
   }
 
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     return new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
       this.queue.push({ wake: this.t + Math.max(0, ms), resolve });
       this.queue.sort((a, b) => a.wake - b.wake);
       this.schedule();
