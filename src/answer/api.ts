@@ -30,6 +30,11 @@ export interface AskOptions {
   langHint?: Lang;
   /** The time of asking, against which "igår", "i lördags", "last week" are read (default: now). */
   now?: Date;
+  /**
+   * Only these statements (by id) may answer or be cited: the question is asked of them alone, with the same
+   * stages and refusal gate (the alerts of followed topics ask whether new statements answer them).
+   */
+  docIds?: ReadonlySet<string>;
 }
 
 /**

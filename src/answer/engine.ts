@@ -343,8 +343,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       }
     }
 
-    // Stage 2: candidates.
-    const lex = lexicalSearch(segs, concepts, { sentenceCandidates: p.sentenceCandidates, statementCandidates: p.statementCandidates });
+    // Stage 2: candidates (only the statements asked about, when `docIds` names them).
+    const only = options.docIds ? segs.map((seg) => docsWithIds(seg, options.docIds!)) : undefined;
+    const lex = lexicalSearch(segs, concepts, { sentenceCandidates: p.sentenceCandidates, statementCandidates: p.statementCandidates, only });
     const w = lex.conceptWeights;
     const mask = (role: ConceptRole, onlyFound = false) => concepts.reduce((m, c, i) => (i < 31 && c.role === role && (!onlyFound || lex.conceptFound[i]) ? m | (1 << i) : m), 0);
     const entityMask = mask('entity', true);
@@ -382,7 +383,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     for (const h of lex.hits) docOf(h.seg, h.doc).hits.set(h.sent, h);
     for (const key of dense.keys()) {
       const [si, s] = key.split(':').map(Number) as [number, number];
-      docOf(si, segs[si]!.data.sentDoc[s]!);
+      const doc = segs[si]!.data.sentDoc[s]!;
+      if (!only || only[si]!.has(doc)) docOf(si, doc);
     }
     const eventKindsAsked = new Set(analysis.events.map((e) => e.kind));
     if (date?.year) this.estimateYears();
@@ -399,7 +401,10 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         docMask |= h.docMask | h.sentMask;
         best = Math.max(best, h.sentScore);
       }
-      if (dense.size) for (let s = seg.data.docSent[e.doc]!; s < seg.data.docSent[e.doc + 1]!; s++) bestDense = Math.max(bestDense, dense.get(`${e.seg}:${s}`) ?? 0);
+      if (dense.size || (only && qv && seg.vectors)) {
+        // A statement asked about by id may lie outside the graph's nearest neighbours: its cosines are exact.
+        for (let s = seg.data.docSent[e.doc]!; s < seg.data.docSent[e.doc + 1]!; s++) bestDense = Math.max(bestDense, dense.get(`${e.seg}:${s}`) ?? (only && seg.vectors ? seg.vectors.cosine(s, qv!) : 0));
+      }
       const fit = dateFit(date, info.date);
       const dateInText = (docMask & dateMask) !== 0;
       const entityShare = share(docMask, entityMask, entityTotal);
@@ -714,6 +719,25 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     }
     return null;
   }
+}
+
+/** Statement id → its position, per segment (built on the first question asked by ids, kept with the segment). */
+const positionsById = new WeakMap<object, Map<string, number>>();
+
+/** The positions of the live statements of `seg` whose ids are in `ids`. */
+function docsWithIds(seg: EngineSegment, ids: ReadonlySet<string>): Set<number> {
+  let byId = positionsById.get(seg.data);
+  if (!byId) {
+    byId = new Map();
+    seg.data.docs.forEach((d, i) => byId!.set(d.id, i));
+    positionsById.set(seg.data, byId);
+  }
+  const out = new Set<number>();
+  for (const id of ids) {
+    const i = byId.get(id);
+    if (i !== undefined && !seg.deleted.has(i)) out.add(i);
+  }
+  return out;
 }
 
 function dedupeTerms(list: { term: string; weight: number }[]): { term: string; weight: number }[] {

@@ -248,7 +248,15 @@ export interface LexicalResult {
 export function lexicalSearch(
   segments: SearchSegment[],
   concepts: Concept[],
-  opts: { sentenceCandidates?: number; statementCandidates?: number } = {},
+  opts: {
+    sentenceCandidates?: number;
+    statementCandidates?: number;
+    /**
+     * Only these statements (per segment, by position) may be candidates: the best are chosen among them, so a
+     * filter to a few statements is not emptied by better statements outside it. Weights are still the index's.
+     */
+    only?: readonly (ReadonlySet<number> | undefined)[];
+  } = {},
 ): LexicalResult {
   const nSentCand = opts.sentenceCandidates ?? 300;
   const nDocCand = opts.statementCandidates ?? 40;
@@ -311,14 +319,20 @@ export function lexicalSearch(
       const sTotal = (s: number) => (S.at[s] ? S.total[S.at[s]! - 1]! : 0);
       const sMask = (s: number) => (S.at[s] ? S.mask[S.at[s]! - 1]! : 0);
 
+      const only = opts.only ? (opts.only[si] ?? new Set<number>()) : null;
+      if (only) {
+        // Units outside the filter drop below every score (and are skipped below, should a tie let one through).
+        for (let i = 0; i < S.n; i++) if (!only.has(d.sentDoc[S.unit[i]!]!)) S.total[i] = -Infinity;
+        for (let i = 0; i < D.n; i++) if (!only.has(D.unit[i]!)) D.total[i] = -Infinity;
+      }
       const cand = new Set<number>();
       for (const i of topKDense(S.total, S.n, nSentCand)) {
         const s = S.unit[i]!;
-        if (!seg.deleted.has(d.sentDoc[s]!)) cand.add(s);
+        if (!seg.deleted.has(d.sentDoc[s]!) && (!only || only.has(d.sentDoc[s]!))) cand.add(s);
       }
       for (const i of topKDense(D.total, D.n, nDocCand)) {
         const doc = D.unit[i]!;
-        if (seg.deleted.has(doc)) continue;
+        if (seg.deleted.has(doc) || (only && !only.has(doc))) continue;
         for (let s = d.docSent[doc]!; s < d.docSent[doc + 1]!; s++) cand.add(s);
       }
       for (const s of cand) {
