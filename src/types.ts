@@ -18,6 +18,8 @@ export interface Statement {
   text: string;
   /** Where it came from, for messages: "corpus/x.md", "events.jsonl.gz:1234". */
   source: string;
+  /** When the source edited it after publishing (ISO 8601), when known (JSON Lines `updated`). */
+  updated?: string;
 }
 
 /** A problem with one input that was skipped (or cut), reported in one line; the rest is indexed. */
@@ -75,6 +77,8 @@ export interface Citation extends SourceText {
   /** The statement's day: from its publication time, its address or its title (day and month only); null when none. */
   date: DayDate | null;
   role: CitationRole;
+  /** When the source edited the statement (ISO), when it says so; absent otherwise. */
+  updated?: string;
 }
 
 export type QuestionType = 'how_many' | 'how_old' | 'who' | 'when' | 'where' | 'what' | 'why' | 'other';

@@ -288,6 +288,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       sentence: c.sent - seg.data.docSent[seg.data.sentDoc[c.sent]!]!,
       date: date ? { year: date.year, month: date.month, day: date.day } : null,
       role,
+      ...(doc.updated ? { updated: doc.updated } : {}),
     };
   }
 

@@ -77,7 +77,7 @@ function link(url: string, label: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
 }
 
-type SourceFields = Pick<Citation, 'title' | 'publisher' | 'published' | 'url'> & { date?: DayDate | null };
+type SourceFields = Pick<Citation, 'title' | 'publisher' | 'published' | 'url' | 'updated'> & { date?: DayDate | null };
 
 /**
  * A statement's date as people read it: "2 maj 2024 18:57" from a publication time, "21 mars (år ej angivet)"
@@ -99,7 +99,11 @@ function sourceLines(c: SourceFields, sentence: string, lang: Lang, linkLabel?: 
   const url = textFragmentUrl(c.url, sentence);
   return [
     `<i>${escapeHtml(c.title)}</i>`,
-    [escapeHtml(c.publisher ?? m.unknownPublisher), statementDateText(c, lang), url ? link(url, linkLabel ?? m.readSource) : m.noLink].join(' · '),
+    [
+      escapeHtml(c.publisher ?? m.unknownPublisher),
+      statementDateText(c, lang) + (c.updated ? `, ${m.updatedAt(statementDateText({ published: c.updated }, lang))}` : ''),
+      url ? link(url, linkLabel ?? m.readSource) : m.noLink,
+    ].join(' · '),
   ];
 }
 

@@ -17,6 +17,8 @@ export interface Messages {
   rephrase: string;
   unknownPublisher: string;
   unknownDate: string;
+  /** After a statement's date, when the source edited it: "updated 3 January 2026 09:12". */
+  updatedAt: (when: string) => string;
   noLink: string;
   readSource: string;
   readWhole: string;
@@ -113,6 +115,7 @@ const sv: Messages = {
   rephrase: 'Tips: fråga om en sak i taget och nämn plats, person eller händelse.',
   unknownPublisher: 'okänd utgivare',
   unknownDate: 'datum okänt',
+  updatedAt: (when) => `uppdaterad ${when}`,
   noLink: 'ingen offentlig länk',
   readSource: 'Läs i källan',
   readWhole: 'Läs hela uttalandet',
@@ -237,6 +240,7 @@ const en: Messages = {
   rephrase: 'Tip: ask one thing at a time, and name the place, person or event.',
   unknownPublisher: 'unknown publisher',
   unknownDate: 'date unknown',
+  updatedAt: (when) => `updated ${when}`,
   noLink: 'no public link',
   readSource: 'Read at the source',
   readWhole: 'Read the whole statement',

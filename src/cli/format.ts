@@ -17,6 +17,7 @@ const LABELS = {
     nearest: 'Nearest sentences found (not answers):',
     alsoHeader: 'Also answered by (newest first):',
     earlier: 'earlier',
+    updated: 'updated',
   },
   sv: {
     statement: 'Uttalande',
@@ -30,6 +31,7 @@ const LABELS = {
     nearest: 'Närmaste meningar (inte svar):',
     alsoHeader: 'Besvaras också av (nyast först):',
     earlier: 'tidigare',
+    updated: 'uppdaterad',
   },
 } as const;
 
@@ -38,11 +40,11 @@ export function citationDate(c: Pick<Citation, 'date'>, lang: Lang): string {
   return c.date ? formatDay(c.date, lang) : LABELS[lang].dateUnknown;
 }
 
-function source(c: Pick<Citation, 'docId' | 'title' | 'publisher' | 'date' | 'url'>, lang: Lang): string[] {
+function source(c: Pick<Citation, 'docId' | 'title' | 'publisher' | 'date' | 'url' | 'updated'>, lang: Lang): string[] {
   const l = LABELS[lang];
   return [
     `    ${l.statement}: ${c.title} [${c.docId}]`,
-    `    ${l.publishedBy} ${c.publisher ?? l.unknownPublisher}, ${citationDate(c, lang)}`,
+    `    ${l.publishedBy} ${c.publisher ?? l.unknownPublisher}, ${citationDate(c, lang)}${c.updated ? ` (${l.updated} ${c.updated.replace('T', ' ').slice(0, 16)})` : ''}`,
     `    ${l.readAt}: ${c.url ?? l.noAddress}`,
   ];
 }
@@ -136,7 +138,7 @@ export function formatVerification(v: Verification, claimed?: string | null): st
 
 /** The CLI's JSON shape of a citation (the fields other tools rely on, in order, then the additions). */
 export function citationJson(c: Citation) {
-  return { text: c.text, docId: c.docId, title: c.title, publisher: c.publisher, published: c.published, url: c.url, speaker: c.speaker, score: c.score, date: c.date, role: c.role };
+  return { text: c.text, docId: c.docId, title: c.title, publisher: c.publisher, published: c.published, url: c.url, speaker: c.speaker, score: c.score, date: c.date, role: c.role, ...(c.updated ? { updated: c.updated } : {}) };
 }
 
 export function answerJson(a: Answer) {

@@ -33,7 +33,7 @@ import type { Config } from '../config.js';
 import { asStorageError } from '../errors.js';
 import { SNIFF_BYTES, sniffEncoding } from '../ingest/encoding.js';
 import { parseJsonLine } from '../ingest/jsonl.js';
-import { formatOf, loadStatementsFromFile, sourceLocation } from '../ingest/load.js';
+import { formatOf, loadStatementsFromFile, sourceLocation, statementHash } from '../ingest/load.js';
 import type { ChangeReport } from '../index/build.js';
 import type { IndexLock } from '../index/lock.js';
 import type { DocMeta } from '../search/segment.js';
@@ -50,6 +50,8 @@ export interface StatementRecord {
   /** ISO 8601 date or date-time. */
   published?: string | null;
   publisher?: string | null;
+  /** ISO 8601: when the source edited it after publishing (shown with citations as "updated …"). */
+  updated?: string | null;
 }
 
 /** What `putFile` / `putStatements` did. */
@@ -62,6 +64,11 @@ export interface PutResult {
   added: number;
   /** Of those, how many replaced a statement of the same id. */
   replaced: number;
+  /**
+   * Of those, how many were the same as before (same content, same place in the file): they stay in the index
+   * as they are, so putting a long file again with a few new lines costs only the new lines.
+   */
+  unchanged: number;
   /** Statements the file held before and holds no more. */
   removed: number;
   /** Lines or parts of the file that were skipped (each with its reason). */
@@ -161,10 +168,18 @@ export class CorpusService {
             { conflicts },
           );
         }
-        const before = this.idsOf(dest);
-        const r = await this.swapIn(tmp, dest, () => this.index.applyChange({ add: statements, remove: before }, lock));
+        // Only what changed goes to the index: a statement with the same content hash read from the same line
+        // is what a rebuild would index, and it is live already.
+        const before = this.docsOf(dest);
+        const changed = statements.filter((s) => {
+          const d = before.get(s.id);
+          return !d || d.hash !== statementHash(s) || d.source !== s.source;
+        });
         const now = new Set(statements.map((s) => s.id));
-        return { file: rel, path: dest, added: r.added, replaced: r.replaced, removed: before.filter((id) => !now.has(id)).length, issues };
+        const gone = [...before.keys()].filter((id) => !now.has(id));
+        const r = await this.swapIn(tmp, dest, () => this.index.applyChange({ add: changed, remove: gone }, lock));
+        const unchanged = statements.length - changed.length;
+        return { file: rel, path: dest, added: r.added + unchanged, replaced: r.replaced + unchanged, unchanged, removed: gone.length, issues };
       } finally {
         await rm(tmp, { force: true }).catch(() => undefined);
       }
@@ -179,7 +194,7 @@ export class CorpusService {
   async putStatements(name: string, statements: readonly StatementRecord[]): Promise<PutResult> {
     const file = /\.(jsonl|ndjson)$/i.test(name) ? name : `${name}.jsonl`;
     const lines = statements.map((s) =>
-      JSON.stringify({ id: s.id, title: s.title, publisher: s.publisher ?? null, published: s.published ?? null, url: s.url ?? null, text: s.text }),
+      JSON.stringify({ id: s.id, title: s.title, publisher: s.publisher ?? null, published: s.published ?? null, url: s.url ?? null, ...(s.updated ? { updated: s.updated } : {}), text: s.text }),
     );
     return this.putFile(file, lines.join('\n') + '\n');
   }
@@ -272,6 +287,13 @@ export class CorpusService {
   private owners(): Map<string, string> {
     const out = new Map<string, string>();
     for (const d of this.liveIter()) out.set(d.id, sourceLocation(d.source).file);
+    return out;
+  }
+
+  /** The live statements read from `file`, by id. */
+  private docsOf(file: string): Map<string, DocMeta> {
+    const out = new Map<string, DocMeta>();
+    for (const d of this.liveIter()) if (sourceLocation(d.source).file === file) out.set(d.id, d);
     return out;
   }
 

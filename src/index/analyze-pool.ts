@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mergeSegmentsAsync } from '../search/merge.js';
-import type { DocMeta, SegmentData } from '../search/segment.js';
+import { docMeta, type DocMeta, type SegmentData } from '../search/segment.js';
 import type { Statement } from '../types.js';
 import type { ChunkMessage, PartData, WorkerReply } from './analyze-worker.js';
 import type { BuildProgress } from './build.js';
@@ -91,8 +91,8 @@ export async function analyzeInPool(read: readonly { s: Statement; hash: string 
     const texts: string[] = [];
     for (let i = 0; i < langs.length; i++) {
       const { s, hash } = read[from + i]!;
-      // analyzeStatement's fields in its order (the segment file keeps them as JSON).
-      docs.push({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url, source: s.source, hash, lang: langs[i] === 1 ? 'en' : 'sv' });
+      // As analyzeStatement makes them (the segment file keeps them as JSON).
+      docs.push(docMeta(s, hash, langs[i] === 1 ? 'en' : 'sv'));
       texts.push(s.text);
     }
     parts[chunk] = { docs, texts, ...rest };

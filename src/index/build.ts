@@ -405,7 +405,7 @@ export const FOLD_MAX_STATEMENTS = 5000;
 /** The statement as it was indexed, from a segment (for re-analysis when folding). */
 function storedStatement(seg: LoadedIndex['segments'][number], doc: number): Statement {
   const d = seg.data.docs[doc]!;
-  return { id: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, text: seg.data.texts[doc]!, source: d.source };
+  return { id: d.id, title: d.title, publisher: d.publisher, published: d.published, url: d.url, text: seg.data.texts[doc]!, source: d.source, ...(d.updated ? { updated: d.updated } : {}) };
 }
 
 /** Statements analysed on this thread (yielding now and then) below this many; above, in worker threads. */

@@ -250,6 +250,8 @@ export function parseJsonLine(line: string, file: string, lineNo: number, fileId
   const publisher = optionalString(o, 'publisher', fail);
   const published = optionalString(o, 'published', fail);
   if (published !== null && !isIsoDate(published)) fail(`\`published\` must be an ISO date, got "${published}"`);
+  const updated = optionalString(o, 'updated', fail);
+  if (updated !== null && !isIsoDate(updated)) fail(`\`updated\` must be an ISO date, got "${updated}"`);
 
   let blocks: string[];
   if (o.text !== undefined && o.text !== null) {
@@ -276,6 +278,7 @@ export function parseJsonLine(line: string, file: string, lineNo: number, fileId
     url: url?.trim() || null,
     text,
     source: `${file}:${lineNo}`,
+    ...(updated ? { updated: updated.replace(' ', 'T') } : {}),
   };
 }
 

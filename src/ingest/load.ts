@@ -94,8 +94,10 @@ export async function* loadStatementsFromFile(
  * read): equal hashes mean nothing to re-index.
  */
 export function statementHash(s: Statement): string {
+  // `updated` only when there is one, so that the hashes of all other statements stay what they were.
+  const fields = [s.id, s.title, s.publisher, s.published, s.url, s.text];
   return createHash('sha1')
-    .update(JSON.stringify([s.id, s.title, s.publisher, s.published, s.url, s.text]))
+    .update(JSON.stringify(s.updated ? [...fields, s.updated] : fields))
     .digest('hex');
 }
 

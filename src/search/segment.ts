@@ -17,6 +17,15 @@ export interface DocMeta {
   source: string;
   hash: string;
   lang: Lang;
+  /** When the source last edited it (ISO), for statements fetched from sources; absent when never edited. */
+  updated?: string;
+}
+
+/** A statement's metadata as a segment keeps it (the same fields in the same order, whichever thread made it). */
+export function docMeta(s: Statement, hash: string, lang: Lang): DocMeta {
+  const meta: DocMeta = { id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url, source: s.source, hash, lang };
+  if (s.updated) meta.updated = s.updated;
+  return meta;
 }
 
 export interface SegmentData {
@@ -60,7 +69,7 @@ export function analyzeStatement(s: Statement, hash: string): AnalyzedStatement 
   const lang = detectLang(s.text);
   const sentences = citableSentences(s);
   return {
-    meta: { id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url, source: s.source, hash, lang },
+    meta: docMeta(s, hash, lang),
     text: s.text,
     sentences,
     sentenceTerms: sentences.map((x) => indexTerms(s.text.slice(x.start, x.end), lang)),

@@ -19,7 +19,7 @@ import type { Validators } from './fetcher.js';
 import type { SourceItem } from './items.js';
 
 /** A statement as a source's file holds it: the loader's fields and when the source last changed it. */
-export interface SourceStatement extends Omit<Statement, 'source'> {
+export interface SourceStatement extends Omit<Statement, 'source' | 'updated'> {
   /** When an edit of the statement was seen (ISO); null while it is as first fetched. */
   updated: string | null;
 }

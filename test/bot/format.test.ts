@@ -59,6 +59,11 @@ describe('answers', () => {
     expect(checkTelegramHtml(r.html)).toBeNull();
   });
 
+  it('shows when the source edited the statement, after its date', () => {
+    const a: Answer = { question: 'q', lang: 'sv', answered: true, answer: null, type: 'what', asks: [], citations: [citation({ updated: '2024-05-03T09:12:00+02:00' })] };
+    expect(formatAnswer(a).html).toMatch(/\nPolisen · 2 maj 2024 18:57, uppdaterad 3 maj 2024 09:12 · <a href=/);
+  });
+
   it('says plainly when the statements do not answer, lists the nearest as not answering, and suggests a rephrase', () => {
     const a: Answer = { question: '<script>x</script>', lang: 'sv', answered: false, answer: null, type: 'other', asks: [], citations: [citation({ published: null, url: null, publisher: null })] };
     const r = formatAnswer(a);
