@@ -1,24 +1,23 @@
 /**
- * `npm run sync`: poll every source once, write what was fetched into the first corpus folder, update the index
- * incrementally, print one summary line per source. The entry (`src/cli/sync.ts`) only parses arguments.
+ * `npm run sync`: poll every source once, write what was fetched into the first corpus folder and the index
+ * together through the corpus service (only what changed is indexed), print one summary line per source. The
+ * entry (`src/cli/sync.ts`) only parses arguments.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { PoliteFetcher, systemClock, userAgent, type Clock, type FetchPolicy } from './fetcher.js';
 import { loadSources } from './sources-file.js';
-import { FileStateStore, JsonlCorpusSink } from './store.js';
+import { CorpusServiceSink, FileStateStore, type StatementWriter } from './store.js';
 import { syncOnce, type SourceSummary, type SyncLogger, type SyncOptions } from './sync.js';
-
-/** What a sync changed, handed to whatever keeps the index (phase 1: IndexManager.addFile; later the corpus service). */
-export interface IndexUpdater {
-  addFile(file: string, root: string): Promise<{ added: number; replaced: number }>;
-}
 
 export interface SyncCommandOptions {
   sourcesFile: string;
-  /** Opens the index to update; not called when nothing changed. */
-  openIndex: () => Promise<IndexUpdater>;
+  /**
+   * Opens the index whose corpus service writes what was fetched (an IndexManager); called once, at the first
+   * source with something new, never when nothing changed.
+   */
+  openIndex: () => Promise<{ corpus: StatementWriter }>;
   out: (line: string) => void;
   /** Progress, one line as each source finishes (stderr in the CLI). */
   progress?: (line: string) => void;
@@ -57,7 +56,7 @@ export async function syncCommand(config: Config, o: SyncCommandOptions): Promis
   let done = 0;
   const summaries = await syncOnce(sources, {
     fetcher,
-    sink: new JsonlCorpusSink(dir),
+    sink: new CorpusServiceSink(dir, async () => (await o.openIndex()).corpus),
     state: new FileStateStore(dir),
     clock,
     log: o.log,
@@ -65,14 +64,5 @@ export async function syncCommand(config: Config, o: SyncCommandOptions): Promis
     onSource: (s) => o.progress?.(`[${++done}/${sources.length}] ${s.name}: ${s.error ? 'failed' : `${s.new} new, ${s.updated} updated`}`),
   });
   for (const s of summaries) o.out(summaryLine(s));
-
-  const written = summaries.filter((s) => s.file && s.changed.length > 0);
-  if (written.length > 0) {
-    const index = await o.openIndex();
-    for (const s of written) {
-      const r = await index.addFile(s.file!, dir);
-      o.out(`index: ${s.name}: ${r.added} added, ${r.replaced} replaced`);
-    }
-  }
   return summaries.some((s) => s.error) ? 2 : 0;
 }

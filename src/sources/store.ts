@@ -1,9 +1,11 @@
 /**
  * Where fetched statements and each source's polling state are kept.
  *
- * Statements go to one JSON Lines file per source in a corpus folder (`<corpus>/<name>.jsonl`, the project's
- * statement format plus an `updated` field the loader passes over), so that a full `npm run index` rebuilds the
- * same index. They are written through `CorpusSink`; `JsonlCorpusSink` writes the file itself, atomically.
+ * Statements go to one JSON Lines file per source in the first corpus folder (`<corpus>/<name>.jsonl`, the
+ * project's statement format with `updated` when the source edited one), so that a full `npm run index`
+ * rebuilds the same index. They are written through a `CorpusSink`: `CorpusServiceSink` hands them to the corpus
+ * service, which writes the file and changes the live index together (what the bot and `npm run sync` use);
+ * `JsonlCorpusSink` writes the file only (tests of the polling itself, tools without an index).
  * The polling state (validators, what each item looked like, pages still to fetch) is kept beside it, in
  * `<corpus>/.sources/<name>.json`: hidden, so the corpus loader never reads it.
  */
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { IngestError } from '../errors.js';
 import { parseJsonLine } from '../ingest/jsonl.js';
+import type { StatementRecord } from '../corpus/service.js';
 import type { Statement } from '../types.js';
 import type { Validators } from './fetcher.js';
 import type { SourceItem } from './items.js';
@@ -24,7 +27,7 @@ export interface SourceStatement extends Omit<Statement, 'source' | 'updated'> {
   updated: string | null;
 }
 
-/** Where a source's statements are written. Phase 2 binds this to the corpus service, which also updates the index. */
+/** Where a source's statements are written. */
 export interface CorpusSink {
   /** The statements the source's file holds now; empty when it has none. */
   readSourceFile(name: string): Promise<SourceStatement[]>;
@@ -32,47 +35,95 @@ export interface CorpusSink {
   putSourceFile(name: string, statements: SourceStatement[]): Promise<{ path: string }>;
 }
 
-/** Writes statements as `<dir>/<name>.jsonl`, through a temporary file and a rename: readers see old or new. */
+/** The file of a source's statements inside the corpus folder: `<name>.jsonl`. */
+export function sourceFileName(name: string): string {
+  return `${name}.jsonl`;
+}
+
+/** A source's statements as its JSON Lines file holds them; none when there is no file. Damaged lines are left out. */
+export async function readSourceStatements(file: string): Promise<SourceStatement[]> {
+  const out: SourceStatement[] = [];
+  let input;
+  try {
+    input = createReadStream(file, 'utf8');
+    await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  let n = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      const { source: _source, updated, ...rest } = parseJsonLine(line, file, n);
+      out.push({ ...rest, updated: updated ?? null });
+    } catch (e) {
+      // A damaged line is dropped from the rewritten file; the item is fetched again while the source lists it.
+      if (!(e instanceof IngestError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** What the corpus service must offer a sink (CorpusService is one). */
+export interface StatementWriter {
+  putStatements(name: string, statements: readonly StatementRecord[]): Promise<{ path: string }>;
+}
+
+/**
+ * Writes a source's statements through the corpus service: the file `<folder>/<name>.jsonl` and the live index
+ * change together, under the index lock, and only the statements that changed are indexed again (answers go on
+ * meanwhile). `writer` is asked for on the first write, so that a poll that finds nothing new never opens an index.
+ *
+ * @example
+ * const sink = new CorpusServiceSink(manager.corpus.folder, async () => manager.corpus);
+ */
+export class CorpusServiceSink implements CorpusSink {
+  private opened: Promise<StatementWriter> | null = null;
+
+  constructor(
+    /** The corpus folder the service writes to (its `folder`: the first of CORPUS_PATHS). */
+    readonly folder: string,
+    private readonly writer: () => Promise<StatementWriter>,
+  ) {}
+
+  readSourceFile(name: string): Promise<SourceStatement[]> {
+    return readSourceStatements(path.join(this.folder, sourceFileName(name)));
+  }
+
+  async putSourceFile(name: string, statements: SourceStatement[]): Promise<{ path: string }> {
+    this.opened ??= this.writer();
+    const writer = await this.opened.catch((e) => {
+      this.opened = null;
+      throw e;
+    });
+    return writer.putStatements(sourceFileName(name), statements.map(toRecord));
+  }
+}
+
+function toRecord(s: SourceStatement): StatementRecord {
+  return { id: s.id, title: s.title, url: s.url, published: s.published, publisher: s.publisher, updated: s.updated, text: s.text };
+}
+
+/**
+ * Writes statements as `<dir>/<name>.jsonl` only (no index), through a temporary file and a rename: readers see
+ * old or new. For the tests of polling and for tools; the bot and `npm run sync` use `CorpusServiceSink`.
+ */
 export class JsonlCorpusSink implements CorpusSink {
   constructor(readonly dir: string) {}
 
   fileOf(name: string): string {
-    return path.join(this.dir, `${name}.jsonl`);
+    return path.join(this.dir, sourceFileName(name));
   }
 
-  async readSourceFile(name: string): Promise<SourceStatement[]> {
-    const file = this.fileOf(name);
-    const out: SourceStatement[] = [];
-    let input;
-    try {
-      input = createReadStream(file, 'utf8');
-      await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-    let n = 0;
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-      n++;
-      if (!line.trim()) continue;
-      try {
-        const s = parseJsonLine(line, file, n);
-        const updated = (JSON.parse(line) as { updated?: unknown }).updated;
-        const { source: _source, ...rest } = s;
-        out.push({ ...rest, updated: typeof updated === 'string' ? updated : null });
-      } catch (e) {
-        // A damaged line is dropped from the rewritten file; the item is fetched again while the source lists it.
-        if (!(e instanceof IngestError)) throw e;
-      }
-    }
-    return out;
+  readSourceFile(name: string): Promise<SourceStatement[]> {
+    return readSourceStatements(this.fileOf(name));
   }
 
   async putSourceFile(name: string, statements: SourceStatement[]): Promise<{ path: string }> {
     const file = this.fileOf(name);
-    const lines = statements.map((s) =>
-      JSON.stringify({ id: s.id, title: s.title, url: s.url, published: s.published, publisher: s.publisher, updated: s.updated, text: s.text }),
-    );
+    const lines = statements.map((s) => JSON.stringify(toRecord(s)));
     await writeAtomically(file, lines.length ? `${lines.join('\n')}\n` : '');
     return { path: file };
   }

@@ -151,8 +151,11 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
     file: null,
   };
   let state: SourceState | null = null;
+  /** The state as loaded: what a failed poll falls back to, so that nothing it fetched counts as written. */
+  let loaded: SourceState | null = null;
   try {
     state = await deps.state.load(source.name);
+    loaded = structuredClone(state);
     if (state.retryAt && state.retryAt > started) deps.fetcher.block(source.url, state.retryAt);
     const listing = await fetchListing(source, state, deps, opts, summary);
     const statements = await deps.sink.readSourceFile(source.name);
@@ -253,9 +256,12 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
     state.retryAt = null;
   } catch (e) {
     summary.error = describe(e);
-    if (state) {
-      state.lastError = summary.error;
-      if (e instanceof FetchError && e.retryAt) state.retryAt = e.retryAt;
+    // Nothing of this poll was written.
+    Object.assign(summary, { changed: [], file: null, new: 0, updated: 0, completed: 0 });
+    if (state && loaded) {
+      // Item hashes and validators go back to what they were: a poll whose statements could not be written
+      // (the index refused them, a full disk) fetches them again next time instead of taking them as written.
+      state = { ...loaded, lastError: summary.error, retryAt: e instanceof FetchError && e.retryAt ? e.retryAt : loaded.retryAt };
     }
     deps.log.warn({ source: source.name, url: source.url, err: summary.error }, 'source not synced');
   }

@@ -44,17 +44,17 @@ describe('AlertSender', () => {
 
   it('a matching statement: one alert per follower with the verbatim sentence and its link; a group is alerted as a group', async () => {
     const s = store();
-    s.follow(1, 'skottlossning Rinkeby', 'sv');
-    s.follow(-100123, 'Skottlossning  Rinkeby', 'en');
+    s.follow(1, 'Rinkeby', 'sv');
+    s.follow(-100123, '  RINKEBY ', 'en');
     s.follow(2, 'bibliotek öppettider', 'en');
     const { api, sent } = fakeApi();
     const r = await sender(s, api).alert(['k:2']);
     expect(r).toMatchObject({ topics: 2, matched: 1, sent: 2, alreadyAlerted: 0, dropped: [], failed: 0 });
     expect(sent.map((m) => m.chatId).sort()).toEqual([-100123, 1]);
     const sv = sent.find((m) => m.chatId === 1)!.text;
-    expect(sv.split('\n')[0]).toBe('🔔 <b>Nytt uttalande om ”skottlossning Rinkeby”</b>');
-    expect(sv).toContain('”Skottlossning i Rinkeby under kvällen.”');
-    expect(sent.find((m) => m.chatId === -100123)!.text).toContain('“Skottlossning i Rinkeby under kvällen.”');
+    expect(sv.split('\n')[0]).toBe('🔔 <b>Nytt uttalande om ”Rinkeby”</b>');
+    expect(sv).toContain('”Polisen larmades strax efter klockan 18 om skottlossning i Rinkeby.”');
+    expect(sent.find((m) => m.chatId === -100123)!.text).toContain('“Polisen larmades strax efter klockan 18 om skottlossning i Rinkeby.”');
     expect(sv).toContain('<a href="https://example.org/skott#:~:text=');
     for (const m of sent) expect(strictTelegramHtml(m.text)).toBeNull();
   });
@@ -70,11 +70,11 @@ describe('AlertSender', () => {
 
   it('at most once per statement and chat: not again on the next sync, nor after an edit, nor for a second matching follow', async () => {
     const s = store();
-    s.follow(1, 'skottlossning Rinkeby');
+    s.follow(1, 'Rinkeby');
     const { api, sent } = fakeApi();
     const alerts = sender(s, api);
     expect((await alerts.alert(['k:2'])).sent).toBe(1);
-    s.follow(1, 'Rinkeby');
+    s.follow(1, 'skottlossning Rinkeby');
     const again = await alerts.alert(['k:2']); // the same statement, updated
     expect(again).toMatchObject({ sent: 0, alreadyAlerted: 2 });
     expect(sent).toHaveLength(1);

@@ -13,9 +13,9 @@ describe('EngineFollowMatcher', () => {
   }, 60_000);
 
   it('a new statement that answers the words matches, with its best sentence verbatim', async () => {
-    const [c, ...rest] = await matcher.match('skottlossning Rinkeby', ['k:2']);
+    const [c, ...rest] = await matcher.match('Rinkeby', ['k:2']);
     expect(rest).toEqual([]);
-    expect(c).toMatchObject({ docId: 'k:2', text: 'Skottlossning i Rinkeby under kvällen.', url: 'https://example.org/skott' });
+    expect(c).toMatchObject({ docId: 'k:2', text: 'Polisen larmades strax efter klockan 18 om skottlossning i Rinkeby.', url: 'https://example.org/skott' });
   });
 
   it('one word (a place) is a follow too', async () => {

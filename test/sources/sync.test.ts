@@ -196,6 +196,25 @@ describe('syncing a source', () => {
     expect(out[1]).toMatchObject({ error: null, new: 1 });
   });
 
+  it('statements that could not be written (the index refused them) are fetched and written again by the next poll', async () => {
+    let refuse = true;
+    const { server, deps, source, files } = await setup({
+      sink: (inner) => ({
+        readSourceFile: (n) => inner.readSourceFile(n),
+        putSourceFile: (n, s) => (refuse ? Promise.reject(new Error('disk full')) : inner.putSourceFile(n, s)),
+      }),
+    });
+    server.route('/feed', fixture(rss([{ guid: 'g', title: 'G', link: server.url('/g'), description: 'Kort om G.' }]), 'application/rss+xml', { etag: '"1"' }));
+    server.route('/g', fixture(page('G', ['Hela texten om G.']), 'text/html'));
+    const failed = await syncSource(source('city', '/feed'), deps());
+    expect(failed).toMatchObject({ error: 'disk full', new: 0, changed: [], file: null });
+    refuse = false;
+    // The listing is asked for in full again (no 304 from the validators of the failed poll), and its item written.
+    const next = await syncSource(source('city', '/feed'), deps());
+    expect(next).toMatchObject({ error: null, notModified: false, new: 1 });
+    expect((await files.readSourceFile('city'))[0]!.text).toBe('Hela texten om G.');
+  });
+
   it('a hanging source times out while another source still syncs', async () => {
     const puts: string[] = [];
     const { server, deps, source, files } = await setup({
