@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
@@ -69,9 +70,16 @@ export const configSchema = z.object({
   SOURCES_FILE: z.string().default('sources.json'),
   /** How the sites can reach whoever runs this bot (an e-mail address or URL); sent in the User-Agent. */
   SOURCES_CONTACT: z.string().default(''),
+  /** The follows database (SQLite); default `follows.sqlite` beside INDEX_DIR (in the folder that holds it). */
+  FOLLOWS_DB: z.string().default(''),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where the follows database is: FOLLOWS_DB, else `follows.sqlite` in the folder that holds INDEX_DIR. */
+export function followsDbPath(config: Pick<Config, 'FOLLOWS_DB' | 'INDEX_DIR'>): string {
+  return config.FOLLOWS_DB || path.join(path.dirname(path.resolve(config.INDEX_DIR)), 'follows.sqlite');
+}
 
 /**
  * Parses the configuration from `env` (default: process.env after dotenv). A bad value throws a ConfigError

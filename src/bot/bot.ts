@@ -127,10 +127,12 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
       while (tasks.size) await Promise.allSettled([...tasks]);
     },
   });
+  let features: Feature[] = [];
   const kit: BotKit = createKit({
     backend,
     config,
     logger,
+    features: () => features,
     background: {
       run(work) {
         const controller = new AbortController();
@@ -145,7 +147,7 @@ export function createBot(backend: BotBackend, config: Config, opts: CreateBotOp
       },
     },
   });
-  const features: Feature[] = [
+  features = [
     verifyFeature(kit),
     inlineFeature(kit),
     adminFeature(kit, { download: opts.download, progressIntervalMs: opts.progressIntervalMs }),

@@ -16,6 +16,8 @@ export interface Feature {
   /** Commands without the slash, e.g. `['verify']`. */
   commands: readonly string[];
   composer: Composer<Context>;
+  /** Lines for /help (Telegram HTML) about this feature, in the user's language; admin lines only for admins. */
+  help?: (lang: Lang, admin: boolean) => string[];
 }
 
 /** Work a feature runs beyond one update (a /reindex), so that a shutdown can stop and await it. */
@@ -36,6 +38,8 @@ export interface BotKit {
   sendHtml(ctx: Context, html: string, keyboard?: InlineKeyboard, replyTo?: number): Promise<number | undefined>;
   /** Shows "typing…" (failures only logged). */
   typing(ctx: Context): void;
+  /** The /help lines of every feature, in order. */
+  featureHelp(lang: Lang, admin: boolean): string[];
 }
 
 /** Telegram's language_code as one of the bot's languages; English unless the user's Telegram is Swedish. */
@@ -58,7 +62,7 @@ export function escapeRegExp(s: string): string {
 /** A UTF-16 surrogate without its pair (not valid text; only a made-up update can carry one). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function createKit(p: { backend: BotBackend; config: Config; logger: BotLogger; background: BackgroundTasks }): BotKit {
+export function createKit(p: { backend: BotBackend; config: Config; logger: BotLogger; background: BackgroundTasks; features: () => readonly Feature[] }): BotKit {
   const admins = new Set(p.config.ADMIN_USER_IDS);
   const isAdmin = (ctx: Context) => ctx.from !== undefined && admins.has(ctx.from.id);
 
@@ -81,8 +85,10 @@ export function createKit(p: { backend: BotBackend; config: Config; logger: BotL
     return last;
   }
 
+  const { features, ...shared } = p;
   return {
-    ...p,
+    ...shared,
+    featureHelp: (lang, admin) => features().flatMap((f) => f.help?.(lang, admin) ?? []),
     isAdmin,
     sendHtml,
     async adminOnly(ctx) {

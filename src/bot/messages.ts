@@ -40,7 +40,8 @@ export interface Messages {
   uploadAdminOnly: string;
   unknownCommand: string;
   emptyQuestion: string;
-  help: (p: { statements: number; sentences: number; from: string | null; to: string | null; admin: boolean; bot: string }) => string;
+  /** `more`: lines of further features (following topics, sources), after the built-in commands. */
+  help: (p: { statements: number; sentences: number; from: string | null; to: string | null; admin: boolean; bot: string; more?: string[] }) => string;
   // /verify
   verifyUsage: string;
   verbatim: string;
@@ -153,6 +154,7 @@ const sv: Messages = {
       '/verify <i>citat</i> – kontrollera om ett citat står ordagrant i ett uttalande (även <code>/verify Namn: citat</code>, eller svara /verify på ett meddelande)',
       `I vilken chatt som helst: skriv <code>@${p.bot} fråga</code> för att dela en citerad mening.`,
       'I grupper svarar jag på kommandon och på meddelanden som nämner mig eller svarar mig.',
+      ...(p.more ?? []),
       ...(p.admin
         ? ['', '<b>Administratör:</b> /status, /reindex (eller /reindex force), /remove <i>id</i>, och skicka en .md-, .txt-, .html- eller .jsonl-fil för att lägga till den.']
         : []),
@@ -278,6 +280,7 @@ const en: Messages = {
       '/verify <i>quote</i> – check whether a quote appears verbatim in a statement (also <code>/verify Name: quote</code>, or reply /verify to a message)',
       `In any chat: type <code>@${p.bot} question</code> to share a cited sentence.`,
       'In groups I answer commands and messages that mention me or reply to me.',
+      ...(p.more ?? []),
       ...(p.admin ? ['', '<b>Admin:</b> /status, /reindex (or /reindex force), /remove <i>id</i>, and send a .md, .txt, .html or .jsonl file to add it.'] : []),
     ].join('\n'),
   verifyUsage:

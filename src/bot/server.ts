@@ -9,6 +9,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import { log } from '../log.js';
+import type { SourceSummary } from '../sources/sync.js';
 import { ALLOWED_UPDATES, type BotBackend } from './bot.js';
 import { errorFields, type BotLogger } from './safe-log.js';
 
@@ -62,6 +63,8 @@ export interface WebhookOptions {
   maxBodyBytes?: number;
   /** Refused requests (wrong secret, too large) are logged once per this many ms, with a count (default 60 s). */
   refusalLogMs?: number;
+  /** The sources' last polls, for /healthz (when sources are polled). */
+  sources?: () => readonly SourceSummary[];
 }
 
 /** A request body over the limit (found out while reading it when the sender gave no Content-Length). */
@@ -144,8 +147,11 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
   return g.length === s.length && timingSafeEqual(g, s);
 }
 
-/** Health as JSON: what the index holds and how long the bot has been up. */
-export function health(backend: BotBackend): Record<string, unknown> {
+/**
+ * Health as JSON: what the index holds, how long the bot has been up, and (when sources are polled) each
+ * source's last poll: when, whether it answered, what it brought, its error.
+ */
+export function health(backend: BotBackend, sources?: () => readonly SourceSummary[]): Record<string, unknown> {
   const s = backend.engine.status();
   return {
     status: 'ok',
@@ -155,6 +161,22 @@ export function health(backend: BotBackend): Record<string, unknown> {
     indexBuiltAt: s.builtAt,
     embeddingModel: s.embeddingModel,
     uptimeSeconds: Math.round((Date.now() - backend.startedAt.getTime()) / 1000),
+    ...(sources
+      ? {
+          sources: sources().map((x) => ({
+            name: x.name,
+            kind: x.kind,
+            lastPoll: x.lastPoll || null,
+            ok: x.lastPoll ? x.error === null : null,
+            items: x.items,
+            new: x.new,
+            updated: x.updated,
+            pending: x.pending,
+            statements: x.total,
+            lastError: x.error,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -184,7 +206,7 @@ export async function startWebhookServer(bot: Bot, o: WebhookOptions): Promise<h
       if (url.pathname === '/healthz') {
         if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
         try {
-          return json(res, 200, health(o.backend));
+          return json(res, 200, health(o.backend, o.sources));
         } catch (e) {
           logger.error({ err: errorFields(e) }, 'health check failed');
           return json(res, 503, { status: 'error' });

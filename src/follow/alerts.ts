@@ -50,6 +50,8 @@ export interface AlertReport {
   dropped: number[];
   /** Alerts that failed for another reason (their claim is given back). */
   failed: number;
+  /** Alerts not started because the sending was stopped (`signal`); nothing is recorded for them. */
+  cancelled: number;
 }
 
 export interface AlertLogger {
@@ -60,7 +62,18 @@ export interface AlertLogger {
 export interface AlertSenderOptions {
   /** Most statements alerted per topic and sync (a burst of matching statements is not a flood). */
   maxPerTopic: number;
+  /**
+   * Alerts handed to the API (and so queued in the throttler) at a time. The throttler spaces them out; this
+   * only bounds what a stop has to wait for: alerts not yet handed over are not started after `signal` aborts.
+   */
+  maxInFlight: number;
   logger?: AlertLogger;
+}
+
+interface Job {
+  chatId: number;
+  docId: string;
+  html: string;
 }
 
 export class AlertSender {
@@ -72,37 +85,53 @@ export class AlertSender {
     private readonly matcher: FollowMatcher,
     options: Partial<AlertSenderOptions> = {},
   ) {
-    this.options = { maxPerTopic: 3, ...options };
+    this.options = { maxPerTopic: 3, maxInFlight: 100, ...options };
   }
 
-  /** Alerts every follower whose topic matches one of `changedIds` (the statements new or updated in a sync). */
-  async alert(changedIds: readonly string[]): Promise<AlertReport> {
-    const report: AlertReport = { topics: 0, matched: 0, sent: 0, alreadyAlerted: 0, dropped: [], failed: 0 };
+  /**
+   * Alerts every follower whose topic matches one of `changedIds` (the statements new or updated in a sync),
+   * each chat at most once per statement. When `signal` aborts, alerts not yet handed to the API are dropped.
+   */
+  async alert(changedIds: readonly string[], opts: { signal?: AbortSignal } = {}): Promise<AlertReport> {
+    const report: AlertReport = { topics: 0, matched: 0, sent: 0, alreadyAlerted: 0, dropped: [], failed: 0, cancelled: 0 };
     if (changedIds.length === 0) return report;
-    const jobs: Promise<void>[] = [];
-    const gone = new Set<number>();
+    const jobs: Job[] = [];
     for (const topic of this.store.topics()) {
+      if (opts.signal?.aborted) break;
       report.topics++;
       const matches = (await this.matcher.match(topic.words, changedIds)).slice(0, this.options.maxPerTopic);
       report.matched += matches.length;
-      for (const c of matches) {
-        for (const f of topic.follows) {
-          if (!this.store.claimAlert(f.chatId, c.docId)) {
-            report.alreadyAlerted++;
-            continue;
-          }
-          jobs.push(this.deliver(f.chatId, formatAlert(f.words, c, f.lang), c.docId, report, gone));
-        }
-      }
+      for (const c of matches) for (const f of topic.follows) jobs.push({ chatId: f.chatId, docId: c.docId, html: formatAlert(f.words, c, f.lang) });
     }
-    await Promise.all(jobs);
+    const gone = new Set<number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        if (opts.signal?.aborted) {
+          report.cancelled++;
+          continue;
+        }
+        if (gone.has(job.chatId)) continue;
+        // Claimed as it is sent: a chat already told about the statement (by another follow, an earlier sync)
+        // is not told again.
+        if (!this.store.claimAlert(job.chatId, job.docId)) {
+          report.alreadyAlerted++;
+          continue;
+        }
+        await this.deliver(job.chatId, job.html, job.docId, report, gone, opts.signal);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.maxInFlight, jobs.length) }, worker));
     return report;
   }
 
-  private async deliver(chatId: number, html: string, docId: string, report: AlertReport, gone: Set<number>, moved = false): Promise<void> {
+  private async deliver(chatId: number, html: string, docId: string, report: AlertReport, gone: Set<number>, signal?: AbortSignal, moved = false): Promise<void> {
     if (gone.has(chatId)) return;
     try {
-      for (const part of splitHtml(html)) await this.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      // grammY types its signals with the abort-controller polyfill; at run time any AbortSignal does.
+      const sig = signal as unknown as Parameters<Api['sendMessage']>[3];
+      for (const part of splitHtml(html)) await this.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }, sig);
       report.sent++;
     } catch (e) {
       if (e instanceof GrammyError && e.error_code === 403) {
@@ -117,7 +146,7 @@ export class AlertSender {
       const to = e instanceof GrammyError ? e.parameters?.migrate_to_chat_id : undefined;
       if (to !== undefined && !moved) {
         this.store.moveChat(chatId, to);
-        return this.deliver(to, html, docId, report, gone, true);
+        return this.deliver(to, html, docId, report, gone, signal, true);
       }
       this.store.releaseAlert(chatId, docId);
       report.failed++;

@@ -1,7 +1,8 @@
 /**
  * Whether new or updated statements match a follow, decided by the answer engine itself (its matching and its
  * refusal gate), not by bare keyword hits: the follow's words are asked as a question of those statements alone
- * (`AskOptions.docIds`), and they match when the engine answers (does not refuse) from one of them.
+ * (`AskOptions.docIds`), and a statement matches when the engine answers (does not refuse) from it: the answer's
+ * first citation is one of its sentences. When several of the statements hold the words, each is asked alone.
  */
 import type { AnswerEngine } from '../answer/api.js';
 import type { Citation } from '../types.js';
@@ -9,14 +10,14 @@ import type { Citation } from '../types.js';
 /** Decides which of some statements a follow's words match. */
 export interface FollowMatcher {
   /**
-   * The cited sentence of each statement in `statementIds` that answers `words`, best first (the answer, then
-   * other statements that answer too); empty when the engine refuses the words for these statements.
+   * The cited sentence of each statement in `statementIds` that answers `words`, best first; empty when the
+   * engine refuses the words for each of them.
    */
   match(words: string, statementIds: readonly string[]): Promise<Citation[]>;
 }
 
 export interface EngineMatcherOptions {
-  /** Citations asked for: the answer and the further statements that answer too. */
+  /** Citations of the first question (over all the statements): the statements among them are the candidates. */
   askLimit: number;
 }
 
@@ -42,14 +43,18 @@ export class EngineFollowMatcher implements FollowMatcher {
 
   async match(words: string, statementIds: readonly string[]): Promise<Citation[]> {
     if (statementIds.length === 0) return [];
-    const ids = new Set(statementIds);
-    const answer = await this.engine().ask(words, { limit: this.options.askLimit, docIds: ids });
-    const first = answer.citations[0];
-    if (!answer.answered || !first || !ids.has(first.docId)) return [];
-    const best = new Map<string, Citation>();
-    for (const c of answer.citations) {
-      if ((c.role === 'answer' || c.role === 'also') && ids.has(c.docId) && !best.has(c.docId)) best.set(c.docId, c);
+    const engine = this.engine();
+    const all = await engine.ask(words, { limit: this.options.askLimit, docIds: new Set(statementIds) });
+    // The statements the engine found anything in, best first; the others do not speak of the words at all.
+    const candidates = [...new Set(all.citations.map((c) => c.docId))];
+    if (candidates.length <= 1) return all.answered && all.citations[0] ? [all.citations[0]] : [];
+    // Several new statements that answer alike make each other's answer less sure (the engine may refuse the
+    // pair where it answers each): each is asked alone, and matches when the engine answers from it.
+    const out: Citation[] = [];
+    for (const id of candidates) {
+      const a = await engine.ask(words, { limit: 1, docIds: new Set([id]) });
+      if (a.answered && a.citations[0]?.docId === id) out.push(a.citations[0]);
     }
-    return [...best.values()];
+    return out;
   }
 }

@@ -105,6 +105,8 @@ export interface FetchOptions {
   accept?: string;
   /** Fail with SlotUnavailable instead of waiting longer than this for the host's next slot. Default: no bound. */
   maxWaitMs?: number;
+  /** Stops waiting and requesting (a FetchError "stopped") when it aborts: the bot is shutting down. */
+  signal?: AbortSignal;
 }
 
 interface HostState {
@@ -151,7 +153,8 @@ export class PoliteFetcher {
     const p = this.policy;
     const hostName = new URL(url).host.toLowerCase();
     for (let attempt = 1; ; attempt++) {
-      await this.reserve(url, hostName, attempt === 1 ? (opts.maxWaitMs ?? Infinity) : p.maxRetryWaitMs);
+      await this.reserve(url, hostName, attempt === 1 ? (opts.maxWaitMs ?? Infinity) : p.maxRetryWaitMs, opts.signal);
+      if (opts.signal?.aborted) throw new FetchError(url, 'stopped');
       const res = await this.request(url, opts);
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel().catch(() => undefined);
@@ -186,7 +189,7 @@ export class PoliteFetcher {
   }
 
   /** Takes the host's next free slot (synchronously, so concurrent callers never share one) and waits for it. */
-  private async reserve(url: string, hostName: string, maxWaitMs: number): Promise<void> {
+  private async reserve(url: string, hostName: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     const p = this.policy;
     const h = this.host(hostName);
     const now = this.clock.now();
@@ -200,7 +203,7 @@ export class PoliteFetcher {
     if (at - now > maxWaitMs) throw new SlotUnavailable(url, at);
     h.last = at;
     if (limit !== null) h.recent.push(at);
-    if (at > now) await this.clock.sleep(at - now);
+    if (at > now) await this.clock.sleep(at - now, signal);
   }
 
   /** One request, its whole body read within the timeout and the size cap. */
@@ -208,6 +211,8 @@ export class PoliteFetcher {
     const p = this.policy;
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), p.timeoutMs);
+    const stop = () => ac.abort();
+    opts.signal?.addEventListener('abort', stop, { once: true });
     const headers: Record<string, string> = { 'user-agent': p.userAgent, accept: opts.accept ?? '*/*' };
     if (opts.validators?.etag) headers['if-none-match'] = opts.validators.etag;
     if (opts.validators?.lastModified) headers['if-modified-since'] = opts.validators.lastModified;
@@ -219,11 +224,13 @@ export class PoliteFetcher {
       return { ...base, body: null, text: decode(bytes, res.headers.get('content-type')) };
     } catch (e) {
       if (e instanceof FetchError) throw e;
+      if (opts.signal?.aborted) throw new FetchError(url, 'stopped');
       if (ac.signal.aborted) throw new FetchError(url, `no complete response within ${Math.round(p.timeoutMs / 100) / 10} s; gave up`);
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
       throw new FetchError(url, `request failed (${cause?.message ?? cause?.code ?? (e as Error).message})`);
     } finally {
       clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', stop);
     }
   }
 }

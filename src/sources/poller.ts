@@ -49,7 +49,7 @@ export class SourcePoller {
 
   private async loop(source: Source): Promise<void> {
     while (!this.stopped) {
-      const summary = await syncSource(source, this.deps);
+      const summary = await syncSource(source, { ...this.deps, signal: this.stopping.signal });
       this.last.set(source.name, summary);
       try {
         await this.deps.onSynced?.(summary);

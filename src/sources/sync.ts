@@ -91,6 +91,8 @@ export interface SyncDeps {
   options?: Partial<SyncOptions>;
   /** Called as each source finishes (progress), in the order they finish. */
   onSource?: (summary: SourceSummary) => void;
+  /** Stops the poll's waits and requests (the bot is shutting down); the poll then fails with "stopped". */
+  signal?: AbortSignal;
 }
 
 /**
@@ -211,6 +213,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
           st.pagePending = false;
           st.pageFailures = 0;
         } catch (e) {
+          if (deps.signal?.aborted) throw e; // stopping: the whole poll ends, nothing of it written
           // No slot in this poll's budget, or the server asked to wait: the page is not at fault; later polls try.
           if (e instanceof SlotUnavailable || (e instanceof FetchError && e.retryAt)) slotsGone = true;
           else {
@@ -279,7 +282,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<Source
 /** The listing's items; empty when the server says it is unchanged. Validators are kept for next time. */
 async function fetchListing(source: Source, state: SourceState, deps: SyncDeps, opts: SyncOptions, summary: SourceSummary): Promise<SourceItem[]> {
   const accept = source.kind === 'feed' ? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1' : 'application/json';
-  const res = await deps.fetcher.fetch(source.url, { validators: state.validators, accept, maxWaitMs: opts.listingWaitMs });
+  const res = await deps.fetcher.fetch(source.url, { validators: state.validators, accept, maxWaitMs: opts.listingWaitMs, signal: deps.signal });
   summary.answered = true;
   if (res.status === 'not-modified') {
     summary.notModified = true;
@@ -301,7 +304,7 @@ async function fetchListing(source: Source, state: SourceState, deps: SyncDeps, 
 }
 
 async function fetchPage(source: Source, item: SourceItem, id: string, deps: SyncDeps, maxWaitMs: number): Promise<SourceStatement> {
-  const res = await deps.fetcher.fetch(item.link!, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1', maxWaitMs });
+  const res = await deps.fetcher.fetch(item.link!, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1', maxWaitMs, signal: deps.signal });
   if (res.status !== 'ok') throw new FetchError(item.link!, 'unexpected 304 for an unconditional request');
   const page = parseHtmlStatement(res.text, item.link!, id);
   return {

@@ -22,6 +22,11 @@ describe('EngineFollowMatcher', () => {
     expect((await matcher.match('Kävlinge', ['k:1', 'k:3'])).map((c) => c.docId)).toEqual(['k:1']);
   });
 
+  it('every new statement that answers the words matches, each with its own sentence', async () => {
+    const got = await matcher.match('Kävlinge', ['k:1', 'k:3', 'k:4']);
+    expect(got.map((c) => c.docId).sort()).toEqual(['k:1', 'k:4']);
+  });
+
   it('words the engine refuses match nothing, though one of them occurs in the statement', async () => {
     // "skottlossning" is in k:2, Malmö is nowhere: the engine does not answer, so there is no alert.
     expect(await matcher.match('skottlossning Malmö', ['k:2'])).toEqual([]);

@@ -17,7 +17,8 @@ const feed = (guid: string) =>
 
 describe('SourcePoller', () => {
   it('polls each source every everyMinutes after its last poll, keeps the last summaries, hands each on, and stops', async () => {
-    const clock = new VirtualClock();
+    // Two loops share the clock: it moves only while both wait, so each loop's polls keep their own pace.
+    const clock = new VirtualClock({ actors: 2 });
     const a = await fixtureServer();
     const b = await fixtureServer();
     servers.push(a, b);

@@ -109,13 +109,16 @@ export const hang: Handler = () => {};
  * A virtual clock: `sleep` advances time instead of waiting, so spacing of 10 s or an hourly limit costs nothing
  * in a test. Sleepers wake one at a time in the order of their wake times (one per turn of the event loop), the
  * clock set to each one's wake time; it never goes back. While real I/O is in flight the clock may run ahead,
- * which only ever makes measured gaps longer.
+ * which only ever makes measured gaps longer, unless `actors` says how many loops share the clock: it then moves
+ * only while every one of them sleeps (as if I/O took no time).
  */
 export class VirtualClock implements Clock {
   t = Date.parse('2026-01-02T12:00:00Z');
   readonly sleeps: number[] = [];
   private queue: { wake: number; resolve: () => void }[] = [];
   private scheduled = false;
+
+  constructor(private readonly opts: { actors?: number } = {}) {}
 
   now(): number {
     return this.t;
@@ -125,8 +128,16 @@ export class VirtualClock implements Clock {
     this.sleeps.push(ms);
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve();
-      signal?.addEventListener('abort', () => resolve(), { once: true });
-      this.queue.push({ wake: this.t + Math.max(0, ms), resolve });
+      const entry = { wake: this.t + Math.max(0, ms), resolve };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.queue = this.queue.filter((e) => e !== entry);
+          resolve();
+        },
+        { once: true },
+      );
+      this.queue.push(entry);
       this.queue.sort((a, b) => a.wake - b.wake);
       this.schedule();
     });
@@ -137,6 +148,7 @@ export class VirtualClock implements Clock {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
+      if (this.opts.actors && this.queue.length < this.opts.actors) return; // someone is still at work
       const next = this.queue.shift();
       if (!next) return;
       this.t = Math.max(this.t, next.wake);

@@ -33,6 +33,7 @@ export function questionsFeature(kit: BotKit): Feature {
         to: s.newest ? formatDate(s.newest, lang) : null,
         admin: kit.isAdmin(ctx),
         bot: escapeHtml(ctx.me.username),
+        more: kit.featureHelp(lang, kit.isAdmin(ctx)),
       }),
     );
   });
