@@ -440,7 +440,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
     // Stage 4: sentences of the likely statements.
     const contentTerms = concepts.flatMap((c, i) => (c.role === 'content' ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
-    const contentConcepts = concepts.flatMap((c, i) => (c.role === 'content' && i < w.length ? [{ index: i, weight: w[i]!, alternatives: c.alternatives }] : []));
+    const contentConcepts = concepts.flatMap((c, i) => (c.role === 'content' && i < w.length ? [{ index: i, weight: w[i]! * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {

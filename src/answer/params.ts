@@ -29,6 +29,12 @@ export interface AnswerParams {
   requireEvent: boolean;
   /** Refuse when the question asks for a kind of fact (a count, an age …) that no likely sentence holds. */
   requireFact: boolean;
+  /**
+   * Weight, in choosing the sentence, of the question's words that stand in a subordinate clause ("What was the
+   * man carrying when he jumped out of the window?": jumped, window) against those of the main clause
+   * (carrying). They count fully in finding the statement.
+   */
+  settingWeight: number;
   /** Another statement whose best sentence reaches this share of the answer's probability is listed as a further source. */
   furtherSourceRatio: number;
   /** The scoring model (weights and threshold). */
@@ -46,6 +52,7 @@ export const DEFAULT_PARAMS: Omit<AnswerParams, 'model'> = {
   requireEvent: true,
   requireFact: true,
   furtherSourceRatio: 0.25,
+  settingWeight: 0.25,
 };
 
 export function defaultParams(): AnswerParams {
@@ -64,6 +71,7 @@ const overrides = z
     requireEvent: z.boolean(),
     requireFact: z.boolean(),
     furtherSourceRatio: z.number().min(0).max(1),
+    settingWeight: z.number().min(0).max(1),
     model: z.unknown(),
   })
   .partial()

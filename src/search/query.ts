@@ -8,7 +8,7 @@
 import type { Lang } from '../types.js';
 import { dateTerms, isQueryNoise, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import { translate, type Lexicon } from '../text/lexicon.js';
-import { MONTHS, STRONG_VERBS, SWEDISH_SYNONYMS, WEEKDAYS } from '../text/vocabulary.js';
+import { MONTHS, STRONG_VERBS, SUBORDINATORS, SWEDISH_SYNONYMS, WEEKDAYS } from '../text/vocabulary.js';
 
 /** Every form of a strong verb → the stems of all its forms; casual Swedish → the statements' words. */
 const SWEDISH_VARIANTS: ReadonlyMap<string, string[]> = (() => {
@@ -66,6 +66,19 @@ export interface Concept {
   /** A name (a place, a person): capitalised by the asker or a place the corpus names. A statement that lacks it is about something else. */
   entity: boolean;
   role: ConceptRole;
+  /**
+   * Its words stand in a subordinate clause of the question ("… when he jumped out of the window", "mannen som
+   * greps"): they set the scene, and weigh less than the main clause's words in choosing the sentence.
+   */
+  setting?: boolean;
+}
+
+const SUBORDINATOR = new Set(SUBORDINATORS);
+
+/** The index of the first token that opens a subordinate clause (after the first two tokens), or the length. */
+export function settingFrom(tokens: readonly string[]): number {
+  for (let i = 2; i < tokens.length; i++) if (SUBORDINATOR.has(tokens[i]!)) return i;
+  return tokens.length;
 }
 
 /** What else the caller knows about the question's words. */
@@ -119,6 +132,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     return 'content';
   };
   const concepts: Concept[] = [];
+  const scene = settingFrom(tokens);
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i]!;
     // The date's own words ("28", "sep", "2024", "igår") are one date concept, added below.
@@ -155,12 +169,13 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       }
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
       for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
-      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role });
+      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role, ...(i - 1 > scene ? { setting: true } : {}) });
       continue;
     }
     const words = tokens.slice(i, i + matched);
     const entity = isEntity(i, matched);
     const role = roleOf(i, matched, entity);
+    const setting = i > scene;
     i += matched;
     const alts: Alternative[] = [];
     for (const tr of translations!) {
@@ -179,7 +194,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       for (const k of eventWords.get(w) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
     }
     if (alts.length === 0) continue;
-    concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity, role });
+    concepts.push({ surface: words.join(' '), alternatives: alts, soft: !entity, entity, role, ...(setting ? { setting: true } : {}) });
   }
   // The question's date as one concept: its day (and the days either side, weighted less), or, without hints,
   // a day with its month ("15 October", "den 26 oktober") read from the words.

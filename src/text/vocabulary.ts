@@ -159,6 +159,17 @@ export const QUESTION_NOISE: readonly string[] = [
   'describe', 'explain', 'please', 'me', 'about', 'anything', 'something', 'any', 'anyone', 'anybody', 's',
 ];
 
+/**
+ * Words that open a subordinate clause of a question when they stand after its first two words: a relative
+ * clause ("mannen som greps", "the man who was arrested") or an adverbial one ("… när han hoppade ut", "…
+ * after the fire"). What such a clause says sets the scene (it finds the statement); the main clause says what
+ * is asked ("What was the man carrying when …": carrying). Used in search/query.ts (`Concept.setting`).
+ */
+export const SUBORDINATORS: readonly string[] = [
+  'som', 'när', 'efter', 'innan', 'medan', 'sedan', 'eftersom', 'där', 'vilken', 'vilket', 'vilka',
+  'who', 'whom', 'whose', 'which', 'that', 'when', 'after', 'before', 'while', 'where', 'because', 'since',
+];
+
 /** Verbs of saying that attribute a quote ("…, säger Mats Löfving."), Swedish and English. */
 export const SPEECH_VERBS: readonly string[] = [
   'sade', 'sa', 'säger', 'sägs', 'fortsätter', 'fortsatte', 'berättar', 'berättade', 'förklarar', 'förklarade', 'menar', 'menade',

@@ -56,3 +56,28 @@ describe('question words as search terms', () => {
     expect(terms).toEqual(expect.arrayContaining([stemSv('skjuter'), stemSv('skjutit')]));
   });
 });
+
+// Questions about sentences of test/fixtures/notices.jsonl (in no eval set): the words of a subordinate clause set
+// the scene (they find the statement); the main clause's words say what is asked, and weigh more in choosing the
+// sentence (AnswerParams.settingWeight).
+describe('the scene of a question: words in a subordinate clause', () => {
+  const setting = (q: string, lang: 'sv' | 'en') =>
+    queryConcepts(q, lang, lex)
+      .filter((c) => c.role === 'content' || c.role === 'event')
+      .map((c) => `${c.surface}${c.setting ? ' (setting)' : ''}`);
+  it.each([
+    // "Föraren rapporterades för att han använde fordonet trots att det är belagt med körförbud." (437389). A
+    // clause is taken to run to the question's end: "get reported for" resumes the main clause, and is taken
+    // for scene (a known limit of reading clauses without a parser).
+    ['What did the driver who was stopped on Lännagatan get reported for?', 'en', ['driver', 'stopped (setting)', 'reported (setting)']],
+    // "Hon misstänks för att ha tagit stryptag på sin förälder." (596549)
+    ['Vad misstänks kvinnan som greps på en adress för?', 'sv', ['misstänks', 'kvinnan', 'greps (setting)', 'adress (setting)']],
+    // "Uppdatering 15:18: En av förarna, en man i 30-årsåldern, förs med ambulans till sjukhus." (643475)
+    ['Vem fördes med ambulans efter olyckan mellan skåpbilen och personbilen?', 'sv', ['fördes', 'ambulans', 'olyckan (setting)', 'skåpbilen (setting)', 'personbilen (setting)']],
+    // A question word first is no subordinate clause: "När", "Who".
+    ['När fördes föraren till sjukhus?', 'sv', ['fördes', 'föraren', 'sjukhus']],
+    ['Who was taken to hospital by ambulance?', 'en', ['taken to hospital', 'ambulance']],
+  ] as const)('%s', (q, lang, want) => {
+    expect(setting(q, lang)).toEqual(want);
+  });
+});
