@@ -7,7 +7,7 @@
  * - figures: count, age, speed, money, alcohol, duration, quantity;
  * - time: time (of day), date;
  * - where and who: street, place, person, role, organisation;
- * - things and acts: vehicle, object, offence, cause, injury, colour, event (what happened).
+ * - things and acts: vehicle, animal, object, offence, cause, injury, colour, event (what happened).
  *
  * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
  * name ("länsväg 250", "Storgatan 12").
@@ -16,6 +16,7 @@ import { nameIn } from '../text/speakers.js';
 import {
   ALCOHOL_UNITS,
   alternation,
+  ANIMAL_NOUNS,
   APPROX,
   CAUSE_MARKERS,
   COLOURS,
@@ -61,11 +62,12 @@ export type AnswerType =
   | 'cause'
   | 'injury'
   | 'colour'
+  | 'animal'
   | 'event';
 
 export const ANSWER_TYPES: readonly AnswerType[] = [
   'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role',
-  'organisation', 'vehicle', 'object', 'offence', 'cause', 'injury', 'colour', 'event',
+  'organisation', 'vehicle', 'object', 'offence', 'cause', 'injury', 'colour', 'animal', 'event',
 ];
 
 /** A stretch of a sentence that states a fact of one type: `text === sentence.slice(start, end)`. */
@@ -494,6 +496,37 @@ export function vehicles(sentence: string): Span[] {
   return out;
 }
 
+/** Endings of a Swedish noun: definite, plural, genitive ("älgen", "rådjuren", "hästarna", "kons"). */
+const NOUN_ENDINGS = ['', 'en', 'et', 'n', 't', 'ar', 'arna', 'er', 'erna', 'or', 'orna', 'na', 's', 'ens', 'ets', 'ns', 'arnas'];
+const ANIMAL_WORDS = new Set(ANIMAL_NOUNS.map((w) => w.toLowerCase()));
+/**
+ * True when `word` is an animal noun with one of its endings, or a compound ending in one of four letters or
+ * more ("kronhjorten", "vildsvinsflock" no: the head must be the animal). Matched by whole forms, not stems:
+ * "kom", "körkort", "följer" and "nuläget" are no "ko", "föl" or "get".
+ */
+function isAnimal(word: string): boolean {
+  const w = word.toLowerCase();
+  for (const e of NOUN_ENDINGS) {
+    if (e && !w.endsWith(e)) continue;
+    const base = w.slice(0, w.length - e.length);
+    if (ANIMAL_WORDS.has(base)) return true;
+    for (let at = 3; at <= base.length - 4; at++) if (ANIMAL_WORDS.has(base.slice(at)) && base.length - at >= 4) return true;
+  }
+  return false;
+}
+/** Animals: "en älg", "Två av rådjuren", "ett vildsvin", "en död hjort", "en lösspringande häst". */
+export function animals(sentence: string): Span[] {
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  words.forEach((w, i) => {
+    // A capitalised word inside the sentence is a name ("Sälen", "Björn").
+    if (i > 0 && /^\p{Lu}/u.test(w.text)) return;
+    if (!isAnimal(w.text)) return;
+    out.push(nounPhrase(sentence, words, i, 'animal', 1));
+  });
+  return out;
+}
+
 const COLOUR_RE = new RegExp(`${B}(?:${alternation(COLOURS)})(?:a|t|e|färgad|färgade)?(?:\\s\\p{Ll}+)?${E}`, 'giu');
 /** Colours: "grön laser", "en vit skåpbil". */
 export function colours(sentence: string): Span[] {
@@ -683,6 +716,7 @@ export const RECOGNISERS: Record<AnswerType, (sentence: string) => Span[]> = {
   cause: causes,
   injury: injuries,
   colour: colours,
+  animal: animals,
   event: events,
 };
 

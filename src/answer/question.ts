@@ -25,6 +25,7 @@ const TYPE_OF: Record<string, { types: AnswerType[]; tier: number; legacy: Quest
   role: { types: ['role', 'person'], tier: 2, legacy: 'who' },
   vehicle: { types: ['vehicle'], tier: 2, legacy: 'what' },
   colour: { types: ['colour'], tier: 2, legacy: 'what' },
+  animal: { types: ['animal'], tier: 2, legacy: 'what' },
   offence: { types: ['offence'], tier: 2, legacy: 'what' },
   cause: { types: ['cause', 'offence'], tier: 2, legacy: 'why' },
   injury: { types: ['injury'], tier: 2, legacy: 'what' },

@@ -139,6 +139,7 @@ export const QUESTION_WORDS: readonly { words: readonly string[]; type: string }
   // things
   { words: ['vilket fordon', 'vilken bil', 'vad för bil', 'vad för fordon', 'vilken bilmodell', 'vilket märke', 'vilken sorts bil', 'which vehicle', 'what vehicle', 'what car', 'which car', 'what kind of car', 'what kind of vehicle', 'what make', 'what type of vehicle', 'what model'], type: 'vehicle' },
   { words: ['vilken färg', 'vad för färg', 'what colour', 'what color', 'which colour', 'which color'], type: 'colour' },
+  { words: ['vilket djur', 'vilka djur', 'vad för djur', 'vad för slags djur', 'vilken sorts djur', 'vilket slags djur', 'vilken djurart', 'what animal', 'which animal', 'what animals', 'which animals', 'what kind of animal', 'what sort of animal', 'what type of animal', 'what species'], type: 'animal' },
   { words: ['vad stals', 'vad stal', 'vad har stulits', 'vad stulits', 'vad tog', 'vad togs', 'vad snodde', 'vad tillgreps', 'vad hittades', 'vad hittade', 'vad påträffades', 'vad beslagtogs', 'vad beslagtog', 'vad hade', 'vad bar', 'vad lämnade', 'vad kastade', 'vad hängde', 'vilket föremål', 'vilka föremål', 'vilket vapen', 'vilket ämne', 'vilken substans', 'vilken drog', 'vilken sorts', 'vad för', 'what was stolen', 'what got stolen', 'what were stolen', 'what did', 'what was found', 'what was seized', 'what was taken', 'what had', 'what object', 'which object', 'what weapon', 'which weapon', 'what substance', 'which substance', 'which drug', 'what drug', 'what kind of', 'what type of', 'what items', 'what goods'], type: 'object' },
   { words: ['vad misstänks', 'misstänks för vad', 'misstänkt för vad', 'vad är han misstänkt', 'vad är hon misstänkt', 'vilket brott', 'vilka brott', 'vad för brott', 'vilken brottsrubricering', 'vad anmäldes', 'vad anmäls', 'vilken anmälan', 'vilka anmälningar', 'vad för anmälan', 'vad rubriceras', 'vilken rubricering', 'vad åtalas', 'vad döms', 'what report', 'which report', 'what kind of report', 'what was he reported for', 'what was she reported for', 'what is he suspected of', 'what is she suspected of', 'suspected of what', 'what crime', 'which crime', 'what crimes', 'which crimes', 'what offence', 'what offences', 'what offense', 'which offence', 'what charge', 'what charges', 'charged with what', 'what was reported', 'suspected of'], type: 'offence' },
   { words: ['varför', 'av vilken anledning', 'av vilket skäl', 'vad orsakade', 'vad var orsaken', 'vad är orsaken', 'vad beror', 'vad berodde', 'vad var anledningen', 'vad är anledningen', 'hur uppstod', 'hur började', 'vad ledde till', 'orsaken', 'anledningen', 'why', 'what caused', 'what was the cause', 'what is the cause', 'what was the reason', 'what is the reason', 'for what reason', 'how did the fire start', 'how did it start', 'what led to', 'what started', 'reason for', 'cause of', 'what is thought to have caused', 'what triggered', 'what was behind', 'what turned out to be behind'], type: 'cause' },
@@ -228,6 +229,19 @@ export const ORGANISATION_NOUNS: readonly string[] = [
   'viltvårdare', 'eftersöksjägare', 'elbolag', 'bolag', 'företag', 'larmbolag', 'vaktbolag', 'bevakningsbolag', 'försäkringsbolag',
   'skola', 'skolan', 'bank', 'banken', 'vårdnadshavare', 'kommunens', 'fastighetsbolag', 'energibolag', 'väghållar', 'bärgningsfirma',
   'bärgare', 'bärgningsbil', 'trafikverket', 'ica', 'coop', 'systembolaget', 'postnord', 'sj', 'sl',
+];
+
+/**
+ * Animals, wild and kept: the police report collisions with game ("viltolycka": älg, rådjur, vildsvin, ren),
+ * loose livestock and pets. Whole forms with their endings, and heads of compounds of four letters or more
+ * ("kronhjorten"). Left out for the words they are far more often: "får" (a sheep; a verb), "ren" (a reindeer; an
+ * adjective, but "renen", "renar" are in), "föl" (följer), "get" (nuläget).
+ */
+export const ANIMAL_NOUNS: readonly string[] = [
+  'djur', 'älg', 'älgko', 'älgkalv', 'rådjur', 'vildsvin', 'hjort', 'dovhjort', 'kronhjort', 'renen', 'renar', 'renarna', 'björn',
+  'varg', 'lodjur', 'räv', 'grävling', 'hare', 'bäver', 'utter', 'säl', 'fågel', 'fåglar', 'gås', 'örn', 'uggla', 'orm', 'huggorm',
+  'häst', 'ponny', 'ko', 'kor', 'kalv', 'kviga', 'tjur', 'nötkreatur', 'gris', 'getter', 'lamm', 'höns',
+  'höna', 'tupp', 'hund', 'valp', 'katt', 'kattunge', 'kanin', 'vilt', 'boskap',
 ];
 
 /** Vehicles: heads of compounds included (`personbil`, `lastbil`); makes are names. */

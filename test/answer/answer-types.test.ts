@@ -51,6 +51,11 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
   ['colour', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['röd elsparkcykel']],
+  ['animal', '522111', 'Enligt initiala uppgifter är en personbil och en älg inblandade i olyckan.', ['en älg']],
+  ['animal', '626196', 'Renarna dog vid krocken, berörd sameby kontaktas.', ['Renarna']],
+  ['animal', '433133', 'Kvinnan anträffades av en hundpatrull i ett skogsområde i den del av Jönköping där hon försvann.', []],
+  ['animal', '444651', 'Polisen utfärdar en ordningsbot och omhändertar förarens körkort.', []],
+  ['animal', '634846', 'Larmet kom vid 23:34.', []],
   ['event', '646495', 'Några minuter senare inkommer samtal om att samma bil kört av Strängnäsvägen, och ut på en åker.', ['samma bil kört av Strängnäsvägen, och ut på en åker']],
 ];
 

@@ -16,6 +16,8 @@ describe('what a question asks for', () => {
     ['Vem sade det?', ['person', 'role', 'organisation']],
     ['Which company sent the text message?', ['organisation', 'role', 'person']],
     ['What colour was the car?', ['colour']],
+    ['Vilket djur kolliderade bilen med?', ['animal']],
+    ['What kind of animal was hit?', ['animal']],
     ['What is the driver suspected of?', ['offence']],
     ['Vilken anmälan skrevs?', ['offence']],
     ['Varför stoppades bilen?', ['cause', 'offence']],
