@@ -556,7 +556,22 @@ function phraseFrom(sentence: string, from: number, type: AnswerType, weight: nu
   return trimSpan({ type, start: from + lead, end: from + lead + text.length, text, weight });
 }
 
-const OBJECT_VERB_RE = new RegExp(`${B}(?:${alternation(OBJECT_VERBS)})${E}`, 'giu');
+/**
+ * A particle verb may have an adverbial between its verb and its particle ("bar enligt uppgift på back öl",
+ * "tog också med sig"): each two-word entry of OBJECT_VERBS allows one of these there.
+ */
+const INSERTED_ADVERBIALS = ['enligt uppgift', 'enligt uppgifter', 'också', 'även', 'då', 'sedan', 'därefter', 'troligen', 'sannolikt'];
+const OBJECT_VERB_RE = new RegExp(
+  `${B}(?:${[...OBJECT_VERBS]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => {
+      const [verb, ...rest] = v.split(' ');
+      if (rest.length !== 1) return alternation([v]);
+      return `${alternation([verb!])}(?:\\s+(?:${alternation(INSERTED_ADVERBIALS)}))?\\s+${alternation([rest[0]!])}`;
+    })
+    .join('|')})${E}`,
+  'giu',
+);
 const PASSIVE_FOUND = /^(?:stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
 /** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
 export function objects(sentence: string): Span[] {
@@ -566,8 +581,11 @@ export function objects(sentence: string): Span[] {
     const after = m.index! + verb.length;
     // Skip adverbs and particles between the verb and its object ("tagit med sig", "stulit bland annat").
     let from = after;
-    const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
-    if (adv) from += adv[0].length;
+    for (let k = 0; k < 3; k++) {
+      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
+      if (!adv) break;
+      from += adv[0].length;
+    }
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
     // hittades en kniv"); "En plastdunk hittas några meter från huset" has it before the verb.

@@ -95,9 +95,26 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
     }
   }
   if (!best) return { types: [], cue: null, legacy: 'other' };
+  // "What was the man carrying?", "what were they selling": a verb in -ing after the subject asks for that verb's
+  // object, not for an event. Not a noun in -ing ("what was the shooting about": it follows the article), nor
+  // "doing", "happening", "going on" (those ask what happened).
+  if (best.group === 'event' && tokens[best.at] === 'what' && PROGRESSIVE_AUX.has(tokens[best.at + best.gap + 1] ?? '')) {
+    const from = best.at + best.gap + 2;
+    for (let k = from + 1; k < Math.min(tokens.length, from + 5); k++) {
+      const t = tokens[k]!;
+      if (!/^[a-z]{3,}ing$/.test(t) || EVENT_PROGRESSIVES.has(t)) continue;
+      if (DETERMINERS_EN.has(tokens[k - 1]!)) break;
+      const o = TYPE_OF.object!;
+      return { types: o.types, cue: `${tokens.slice(best.at, best.at + best.gap + 2).join(' ')} … ${t}`, legacy: o.legacy };
+    }
+  }
   const t = TYPE_OF[best.group]!;
   return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy };
 }
+
+const PROGRESSIVE_AUX = new Set(['was', 'were', 'is', 'are']);
+const EVENT_PROGRESSIVES = new Set(['doing', 'happening', 'going', 'occurring', 'during', 'nothing', 'something', 'anything', 'everything', 'thing', 'morning', 'evening', 'building', 'king']);
+const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'my', 'your', 'our']);
 
 /** Question words after which the rest of a cue may come a few words later. */
 const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);

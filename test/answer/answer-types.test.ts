@@ -44,6 +44,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['vehicle', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
   ['object', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
   ['object', '546454', 'Ett fordon tillgreps i samband med rånet och gärningspersonerna hade lämnat platsen.', ['Ett fordon']],
+  // A particle verb with an adverbial between its parts ("bar då på"), and several adverbials before the thing.
+  ['object', '458936', 'Han bar då på en kniv som patrullen beslagtog.', ['en kniv']],
+  ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
+  ['object', '434704', 'Han försvann sen från platsen och tog då med sig hennes bankkort och mobiltelefon.', ['hennes bankkort och mobiltelefon']],
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
   ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],

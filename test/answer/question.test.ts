@@ -16,6 +16,11 @@ describe('what a question asks for', () => {
     ['Vem sade det?', ['person', 'role', 'organisation']],
     ['Which company sent the text message?', ['organisation', 'role', 'person']],
     ['What colour was the car?', ['colour']],
+    // A verb in -ing after "what was" asks for its object (notice 458936: "Han bar då på en kniv …"); a noun in
+    // -ing after an article, and "doing", ask what happened.
+    ['What was the man carrying when the patrol stopped him?', ['object', 'vehicle']],
+    ['What was the shooting about?', ['event']],
+    ['What were the youths doing in the park?', ['event']],
     ['Vilket djur kolliderade bilen med?', ['animal']],
     ['What kind of animal was hit?', ['animal']],
     ['What is the driver suspected of?', ['offence']],
