@@ -439,8 +439,12 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const kept = statements.slice(0, p.statementsKept);
 
     // Stage 4: sentences of the likely statements.
-    const contentTerms = concepts.flatMap((c, i) => (c.role === 'content' ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
-    const contentConcepts = concepts.flatMap((c, i) => (c.role === 'content' && i < w.length ? [{ index: i, weight: w[i]! * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
+    // What the sentence must say: the question's content words; when it has none ("Vad hade beskjutits vid
+    // skottlossningen?"), the words of its event kinds are what it asks about.
+    const sentenceRole: ConceptRole = concepts.some((c) => c.role === 'content') ? 'content' : 'event';
+    const focusOf = (c: Concept) => c.role === sentenceRole;
+    const contentTerms = concepts.flatMap((c, i) => (focusOf(c) ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
+    const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {

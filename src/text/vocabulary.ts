@@ -379,6 +379,7 @@ export const EVENT_KINDS: readonly { kind: string; titles: readonly string[]; sv
  */
 export const STRONG_VERBS: readonly (readonly string[])[] = [
   ['skjuta', 'skjuter', 'sköt', 'skjutit', 'skjuten', 'skjutna', 'skjuts', 'sköts'],
+  ['beskjuta', 'beskjuter', 'besköt', 'beskjutit', 'beskjuten', 'beskjutna', 'beskjutet', 'beskjuts', 'besköts', 'beskjutits'],
   ['stjäla', 'stjäl', 'stal', 'stulit', 'stulen', 'stulna', 'stulet', 'stjäls', 'stals', 'stulits'],
   ['ta', 'tar', 'tog', 'tagit', 'tagen', 'tagna', 'taget', 'tas', 'togs', 'tagits'],
   ['slå', 'slår', 'slog', 'slagit', 'slagen', 'slagna', 'slås', 'slogs'],
