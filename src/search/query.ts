@@ -113,6 +113,27 @@ const EVENT_KIND_WEIGHT = 0.7;
 /** Longest English phrase (up to this many words) looked up in the lexicon. */
 const MAX_PHRASE = 4;
 
+const byStem = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/**
+ * The lexicon's synonyms of a Swedish word: its own, else those of the words it shares a stem with. The lexicon
+ * lists a verb in some of its forms ("hitta", "hittade"); "hittades" and "hittas" are the same word.
+ */
+export function synonymsOf(lexicon: Lexicon, token: string): readonly string[] {
+  const own = lexicon.synonyms.get(token);
+  if (own) return own;
+  let index = byStem.get(lexicon);
+  if (!index) {
+    index = new Map();
+    for (const [word, syn] of lexicon.synonyms) {
+      const k = stemSv(word);
+      index.set(k, [...new Set([...(index.get(k) ?? []), ...syn])]);
+    }
+    byStem.set(lexicon, index);
+  }
+  return index.get(stemSv(token)) ?? [];
+}
+
 /** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
 export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hints: ConceptHints = {}): Concept[] {
   const tokens = tokenize(question);
@@ -165,7 +186,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       for (const v of SWEDISH_VARIANTS.get(tok) ?? []) addAlt(alts, v, VARIANT_WEIGHT);
       if (!entity) {
         for (const v of tenseVariants(tok)) addAlt(alts, v, VARIANT_WEIGHT, true);
-        for (const v of lexicon.synonyms.get(tok) ?? []) addAlt(alts, stemSv(v), SYNONYM_WEIGHT, true);
+        for (const v of synonymsOf(lexicon, tok)) addAlt(alts, stemSv(v), SYNONYM_WEIGHT, true);
       }
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
       for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);

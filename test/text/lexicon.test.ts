@@ -49,6 +49,14 @@ describe('question words as search terms', () => {
     expect(c[0]!.alternatives.map((a) => a.term)).toContain(stemSv('häktade'));
   });
 
+  it('gives every form of a word the synonyms the lexicon lists for some of its forms', () => {
+    // Notice 433133: "Kvinnan anträffades av en hundpatrull i ett skogsområde …". The lexicon lists "hitta" and
+    // "hittade" with their synonyms, not "hittades".
+    expect(lex.synonyms.get('hittades')).toBeUndefined();
+    const terms = queryConcepts('Var hittades kvinnan?', 'sv', lex)[0]!.alternatives.map((a) => a.term);
+    expect(terms).toContain(stemSv('anträffades'));
+  });
+
   it('finds the other tenses of weak verbs and the other forms of strong ones', () => {
     expect(tenseVariants('hjälpte')).toEqual(['hjälp']);
     expect(tenseVariants('hjälper')).toEqual(['hjälpt', 'hjälpd']);
