@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Api } from 'grammy';
 import { decodeText, sniffEncoding, SNIFF_BYTES } from '../ingest/encoding.js';
+import { readCappedBody } from '../http.js';
 import { redact } from './safe-log.js';
 
 export type UploadKind = 'text' | 'html' | 'jsonl';
@@ -144,36 +145,12 @@ export function telegramDownloader(opts: { token: string; apiRoot: string; timeo
       await res.body?.cancel().catch(() => undefined);
       throw new DownloadError(`HTTP ${res.status}`);
     }
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      await res.body.cancel().catch(() => undefined);
-      throw new UploadTooLargeError(declared, maxBytes);
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new UploadTooLargeError(null, maxBytes);
-        }
-        chunks.push(value);
-      }
+      return await readCappedBody(res, maxBytes, (declared) => new UploadTooLargeError(declared, maxBytes));
     } catch (e) {
       if (e instanceof UploadTooLargeError) throw e;
       throw new DownloadError(`network error: ${redact(describeCause(e))}`);
     }
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.byteLength;
-    }
-    return out;
   };
 }
 

@@ -7,6 +7,8 @@
  * Hosts are scheduled independently, so one slow or failing host never holds up the requests to another. Time
  * comes from a `Clock`, which tests replace with a virtual one so that waits of minutes cost nothing.
  */
+import { readCappedBody } from '../http.js';
+
 /** Where time comes from: the wall clock in production, a virtual one in tests. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -251,31 +253,12 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
 
-/** Reads a body up to `max` bytes; past that it stops reading, cancels the stream and fails. */
-async function readCapped(res: Response, max: number, url: string, ac: AbortController): Promise<Uint8Array> {
-  const tooLarge = () => new FetchError(url, `response larger than ${formatBytes(max)}; cut off there and not used`);
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) {
+/** Reads a body up to `max` bytes; past that it stops reading, cancels the stream, aborts the request and fails. */
+function readCapped(res: Response, max: number, url: string, ac: AbortController): Promise<Uint8Array> {
+  return readCappedBody(res, max, () => {
     ac.abort();
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      ac.abort();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+    return new FetchError(url, `response larger than ${formatBytes(max)}; cut off there and not used`);
+  });
 }
 
 function formatBytes(n: number): string {
