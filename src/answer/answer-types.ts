@@ -500,8 +500,8 @@ export function vehicles(sentence: string): Span[] {
 const NOUN_ENDINGS = ['', 'en', 'et', 'n', 't', 'ar', 'arna', 'er', 'erna', 'or', 'orna', 'na', 's', 'ens', 'ets', 'ns', 'arnas'];
 const ANIMAL_WORDS = new Set(ANIMAL_NOUNS.map((w) => w.toLowerCase()));
 /**
- * True when `word` is an animal noun with one of its endings, or a compound ending in one of four letters or
- * more ("kronhjorten", "vildsvinsflock" no: the head must be the animal). Matched by whole forms, not stems:
+ * True when `word` is an animal noun with one of its endings, or a compound whose head is one of four letters or
+ * more ("kronhjorten"; not "hundpatrull": the head must be the animal). Matched by whole forms, not stems:
  * "kom", "körkort", "följer" and "nuläget" are no "ko", "föl" or "get".
  */
 function isAnimal(word: string): boolean {
@@ -510,7 +510,7 @@ function isAnimal(word: string): boolean {
     if (e && !w.endsWith(e)) continue;
     const base = w.slice(0, w.length - e.length);
     if (ANIMAL_WORDS.has(base)) return true;
-    for (let at = 3; at <= base.length - 4; at++) if (ANIMAL_WORDS.has(base.slice(at)) && base.length - at >= 4) return true;
+    for (let at = 3; at <= base.length - 4; at++) if (ANIMAL_WORDS.has(base.slice(at))) return true;
   }
   return false;
 }

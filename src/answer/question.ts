@@ -113,7 +113,7 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
 }
 
 const PROGRESSIVE_AUX = new Set(['was', 'were', 'is', 'are']);
-const EVENT_PROGRESSIVES = new Set(['doing', 'happening', 'going', 'occurring', 'during', 'nothing', 'something', 'anything', 'everything', 'thing', 'morning', 'evening', 'building', 'king']);
+const EVENT_PROGRESSIVES = new Set(['doing', 'happening', 'going', 'occurring', 'during', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'building']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'my', 'your', 'our']);
 
 /** Question words after which the rest of a cue may come a few words later. */

@@ -179,6 +179,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     if (!matched) {
       const entity = isEntity(i, 1);
       const role = roleOf(i, 1, entity);
+      const setting = i > scene;
       i++;
       if (isQueryNoise(tok) || (tok.length < 2 && !/\d/.test(tok))) continue;
       const alts: Alternative[] = [];
@@ -190,7 +191,7 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
       }
       if (lang === 'en') addAlt(alts, stemEn(tok), 1);
       for (const k of eventWords.get(tok) ?? []) addAlt(alts, k, EVENT_KIND_WEIGHT);
-      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role, ...(i - 1 > scene ? { setting: true } : {}) });
+      concepts.push({ surface: tok, alternatives: alts, soft: lang === 'en' && !/\d/.test(tok) && !entity, entity, role, ...(setting ? { setting: true } : {}) });
       continue;
     }
     const words = tokens.slice(i, i + matched);
