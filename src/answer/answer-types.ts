@@ -204,7 +204,7 @@ const AGE_RE = new RegExp(
 /** Ages: "70-årsåldern", "35-års åldern", "13 år", "född 1996", "i tonåren", "15-årig". */
 export function ages(sentence: string): Span[] {
   return spans(AGE_RE, sentence, 'age').filter((s) => {
-    if (/^\d{1,3}\s(?:år|years)/i.test(s.text) && !/gammal|gamla|gammalt|old/i.test(s.text)) {
+    if (/^\d{1,3}\s(?:år|years)$/i.test(s.text)) {
       // "13 år" is an age after "är/var/,", not in "i 13 år", "13 år sedan", "fängelse i 2 år".
       const before = sentence.slice(Math.max(0, s.start - 12), s.start);
       const after = sentence.slice(s.end, s.end + 10);

@@ -7,7 +7,7 @@
 import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { stemEn, stemSv, tokenize } from '../text/analyze.js';
-import { EVENT_KINDS, QUESTION_WORDS } from '../text/vocabulary.js';
+import { EVENT_KINDS, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
 import type { AnswerType } from './answer-types.js';
 
 /** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
@@ -89,6 +89,8 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       // A lone "var", "när", "who", "which" inside a question is a verb or a conjunction ("Hur stor var skadan?",
       // "the man who…"): only near its start is it the question word.
       if (c.words.length === 1 && tier < 2 && i > 1) continue;
+      // Right after another question word it is the verb: "Vad var hastigheten?", "Vem var föraren?".
+      if (c.words.length === 1 && c.words[0] === 'var' && i > 0 && WH.has(tokens[i - 1]!)) continue;
       const better =
         !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (gap < best.gap || (gap === best.gap && c.words.length > best.len)))));
       if (better) best = { group: c.group, at: i, len: c.words.length, gap, tier };
@@ -108,8 +110,45 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       return { types: o.types, cue: `${tokens.slice(best.at, best.at + best.gap + 2).join(' ')} … ${t}`, legacy: o.legacy };
     }
   }
+  // A bare question word ("hur", "what", "what was") takes its kind from a noun of the main clause that names
+  // one: "Hur högt alkoholvärde blåste…" asks for alcohol, "How big was the fine…" for money.
+  if (best.group === 'what' || (best.group === 'event' && COPULAS.has(tokens[best.at + best.gap + 1] ?? ''))) {
+    const noun = typeNoun(tokens, best.at + 1);
+    if (noun) {
+      const t = TYPE_OF[noun.type]!;
+      return { types: t.types, cue: `${tokens[best.at]} … ${noun.word}`, legacy: t.legacy };
+    }
+  }
   const t = TYPE_OF[best.group]!;
   return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy };
+}
+
+const COPULAS = new Set(['was', 'were', 'is', 'are', 'var', 'är', 'blev']);
+const SUBORDINATOR_SET = new Set(SUBORDINATORS);
+const TYPE_NOUN_STEMS = TYPE_NOUNS.map((k) => ({
+  type: k.type,
+  sv: k.sv.map((w) => stemSv(w)),
+  en: k.en.map((w) => tokenize(w).map(stemEn).join(' ')),
+}));
+
+/**
+ * The first word of the main clause from `from` on (up to a subordinate clause's first word) that names a kind of
+ * fact (TYPE_NOUNS): a Swedish word by its stem or as a compound's head, an English one (or two) by their stems.
+ */
+function typeNoun(tokens: string[], from: number): { type: string; word: string } | null {
+  for (let i = from; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (i > from + 1 && SUBORDINATOR_SET.has(tok)) break;
+    const sv = stemSv(tok);
+    const en = stemEn(tok);
+    const en2 = i + 1 < tokens.length ? `${en} ${stemEn(tokens[i + 1]!)}` : '';
+    for (const k of TYPE_NOUN_STEMS) {
+      if (k.sv.some((st) => sv === st || (st.length >= 4 && sv.length > st.length + 2 && sv.endsWith(st)) || (st.length >= 4 && tok.length > st.length + 2 && tok.startsWith(st) && k.type !== 'money')) || k.en.some((st) => st === en || st === en2)) {
+        return { type: k.type, word: tok };
+      }
+    }
+  }
+  return null;
 }
 
 const PROGRESSIVE_AUX = new Set(['was', 'were', 'is', 'are']);

@@ -145,7 +145,23 @@ export const QUESTION_WORDS: readonly { words: readonly string[]; type: string }
   { words: ['varför', 'av vilken anledning', 'av vilket skäl', 'vad orsakade', 'vad var orsaken', 'vad är orsaken', 'vad beror', 'vad berodde', 'vad var anledningen', 'vad är anledningen', 'hur uppstod', 'hur började', 'vad ledde till', 'orsaken', 'anledningen', 'why', 'what caused', 'what was the cause', 'what is the cause', 'what was the reason', 'what is the reason', 'for what reason', 'how did the fire start', 'how did it start', 'what led to', 'what started', 'reason for', 'cause of', 'what is thought to have caused', 'what triggered', 'what was behind', 'what turned out to be behind'], type: 'cause' },
   { words: ['skadades någon', 'blev någon skadad', 'hur allvarligt', 'hur svårt skadad', 'vilka skador', 'hur gick det för', 'hur mår', 'överlevde', 'omkom någon', 'dog någon', 'was anyone hurt', 'was anyone injured', 'were any', 'was anybody hurt', 'anyone hurt', 'anyone injured', 'how badly', 'how seriously', 'what injuries', 'did anyone die', 'was anyone killed', 'how is the', 'what happened to the victim', 'hurt'], type: 'injury' },
   { words: ['vad hände', 'vad har hänt', 'vad händer', 'vad hade hänt', 'vad inträffade', 'vad gjorde', 'vad hade', 'vad skedde', 'what happened', 'what has happened', 'what had happened', 'what was going on', 'what went on', 'what did', 'what was', 'what were', 'what is', 'what are'], type: 'event' },
+  // weights and sizes
+  { words: ['hur tung', 'hur tungt', 'hur tunga', 'hur mycket vägde', 'hur mycket väger', 'vad vägde', 'vad väger', 'how heavy', 'how much did it weigh', 'how much did they weigh', 'what did it weigh', 'how much does it weigh'], type: 'quantity' },
   { words: ['vad', 'vilken', 'vilket', 'what', 'which', 'how', 'hur'], type: 'what' },
+];
+
+/**
+ * Nouns that name the kind of fact a bare question word asks for: "Hur högt alkoholvärde…", "How big was the
+ * fine…", "Vad var hastigheten?", "What was the weight of…". Checked in this order, so the more specific kinds
+ * come first ("alkoholvärde" is alcohol, not a value of money). Swedish words also match as a compound's head
+ * ("bötesbelopp", "ordningsboten"); English ones by their stem.
+ */
+export const TYPE_NOUNS: readonly { type: string; sv: readonly string[]; en: readonly string[] }[] = [
+  { type: 'alcohol', sv: ['promille', 'alkoholvärde', 'alkoholhalt', 'alkoholkoncentration', 'utandningsprov', 'alkoholutandning'], en: ['alcohol', 'breathalyser', 'breathalyzer', 'per mille'] },
+  { type: 'speed', sv: ['hastighet', 'fart'], en: ['speed'] },
+  { type: 'age', sv: ['ålder'], en: ['age'] },
+  { type: 'money', sv: ['böter', 'bot', 'belopp', 'summa', 'värde', 'kostnad', 'pris', 'ersättning', 'skadestånd', 'penningsumma'], en: ['fine', 'fines', 'sum', 'value', 'cost', 'price', 'compensation'] },
+  { type: 'quantity', sv: ['vikt', 'längd', 'volym', 'mängd'], en: ['weight', 'length', 'volume', 'quantity'] },
 ];
 
 /**

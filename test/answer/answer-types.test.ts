@@ -15,6 +15,13 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['age', '572412', 'Två män i 30-årsåldern har blivit misshandlade med sparkar och slag, båda fördes till sjukhus för kontroll.', ['30-årsåldern']],
   ['age', '587390', 'Polisen behöver allmänhetens hjälp med iakttagelser kring en försvunnen 79-årig man från Britsarvet', ['79-årig']],
   ['age', '546207', 'Man i femtioårsåldern misstänks för smitning från trafikolycka.', ['femtioårsåldern']],
+  // "70 års åldern", "60 årsåldern": the age with a space after its number.
+  ['age', '440060', 'Försvunnen kvinna i 70 års åldern eftersöks kring Ekshärad, i Hagfors kommun.', ['70 års åldern']],
+  ['age', '612861', 'Polispatrull vid Triangeln i Helsingborg som jobbar förtroendeskapande när två berusade män i 60 årsåldern kommer fram och börjar föra en något osammanhängande diskussion med polispatrullen.', ['60 årsåldern']],
+  ['count', '612861', 'Polispatrull vid Triangeln i Helsingborg som jobbar förtroendeskapande när två berusade män i 60 årsåldern kommer fram och börjar föra en något osammanhängande diskussion med polispatrullen.', ['två']],
+  // The answers the kinds of TYPE_NOUNS ask for ("How big was the fine?", "How heavy was the wheel loader?").
+  ['money', '512582', 'Föraren har kört personbil med tillkopplat släp i 131 km/h på en 80-sträcka och får en ordningsbot på 4000 kronor.', ['4000 kronor']],
+  ['quantity', '634975', 'Någon gång mellan tisdag kväll och torsdagmorgon försvann en 25 ton tung hjullastare från en maskinhall nära Örtomta, utanför Askeby i Östergötland.', ['25 ton']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],

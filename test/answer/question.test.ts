@@ -30,6 +30,17 @@ describe('what a question asks for', () => {
     ['Vad hände i Kävlinge?', ['event']],
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
+    ['Vad var hastigheten?', ['speed']],
+    ['Vem var föraren?', ['person', 'role', 'organisation']],
+    // A bare question word takes its kind from a noun of the main clause that names one (TYPE_NOUNS), a
+    // Swedish compound by its head; not from a noun in a clause that only sets the scene.
+    ['Hur högt alkoholvärde hade föraren?', ['alcohol']],
+    ['How big was the fine the driver got?', ['money', 'quantity']],
+    ['Vad blev bötesbeloppet?', ['money', 'quantity']],
+    ['What was the weight of the seized cannabis?', ['quantity', 'money', 'count']],
+    ['How heavy was the stolen wheel loader?', ['quantity', 'money', 'count']],
+    ['What happened after the man was given a fine?', ['event']],
+    ['Vad hände med bilen som körde i hög hastighet?', ['event']],
     ['Hur gammal var mannen när han greps?', ['age']],
     ['How old was the man who was arrested?', ['age']],
   ])('%s → %j', (q, types) => {
