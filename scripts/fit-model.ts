@@ -68,12 +68,21 @@ function fitDecision(all: Outcome[]): { decision: AnswerModel['decision']; thres
     });
     sweep.push({ threshold: Math.round(t * 100) / 100, score: (hit / nA + refused / nU) / 2, hit3: hit / nA, refused: refused / nU });
   }
-  // Of the thresholds that score best, the middle one: as far as the tune questions allow from either side.
-  const top = Math.max(...sweep.map((x) => x.score));
-  const ties = sweep.filter((x) => x.score >= top - 1e-9);
+  // The score smoothed over neighbouring thresholds (±SMOOTH): a threshold where a question or two more happen to
+  // fall right is a spike of the tune set, not a better place; of those that score best, the middle one.
+  const smooth = sweep.map((_, i) => {
+    const near = sweep.slice(Math.max(0, i - SMOOTH), i + SMOOTH + 1);
+    return near.reduce((a, x) => a + x.score, 0) / near.length;
+  });
+  const top = Math.max(...smooth);
+  const ties = sweep.filter((_, i) => smooth[i]! >= top - 1e-9);
   const best = ties[Math.floor((ties.length - 1) / 2)]!;
+  if (process.env.FIT_SWEEP) sweep.forEach((x, i) => process.stderr.write(`${x.threshold} ${x.hit3.toFixed(3)} ${x.refused.toFixed(3)} ${x.score.toFixed(3)} ${smooth[i]!.toFixed(3)}\n`));
   return { decision, threshold: best.threshold, hit3: best.hit3, refused: best.refused };
 }
+
+/** Thresholds on either side (steps of 0.01) over which the tune score is averaged before the best is chosen. */
+const SMOOTH = 4;
 
 /** How much an unanswerable variant counts beside a real tune question. */
 const VARIANT_WEIGHT = 0.5;
@@ -117,7 +126,7 @@ await run(async () => {
       'dry-run': { type: 'boolean' },
     },
   });
-  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl')];
+  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), join(ROOT, 'test/eval/written-1.jsonl'), join(ROOT, 'test/eval/written-2.jsonl')];
   const questionFiles = values.questions ?? [join(SHARED, 'eval/dev-questions-2.jsonl')];
   const corpus = values.corpus ?? [join(ROOT, 'corpus'), join(SHARED, 'data/polisen-events.jsonl.gz')];
   const cases: QuestionCase[] = [];
@@ -193,7 +202,7 @@ await run(async () => {
   model.threshold = best.t;
   model.fitted = {
     by: 'npm run fit (scripts/fit-model.ts)',
-    on: `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/')).join(', ')}`,
+    on: `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ')}`,
     corpus: corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', '),
     statementAt3: Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000,
     tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,

@@ -488,7 +488,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
     // Stage 5: the decision.
     const unknown = weightOf(concepts.reduce((m, _c, i) => (i < 31 && !lex.conceptFound[i] ? m | (1 << i) : m), 0)) / (w.reduce((a, b) => a + b, 0) || 1);
-    const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown, kept);
+    const decision = this.decide(analysis, concepts, lex, ranked, threshold, entityMask, lang, unknown, kept, statements);
 
     // Stage 6: the answer.
     const answer = this.assemble(question, analysis, lang, ranked, decision, limit, questionStems);
@@ -505,6 +505,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // shares are theirs together.
     const event = eventKey(best.statement);
     const sf0 = best.statement.features;
+    const general = a.date === null && sf0.entityAll === 0 && sf0.entityMiss === 0;
     const bestOf = new Map<StatementCandidate, SentenceCandidate>();
     for (const c of ranked) if (!bestOf.has(c.statement)) bestOf.set(c.statement, c);
     const same = (st: StatementCandidate) =>
@@ -515,7 +516,10 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         st.features.entityMiss <= sf0.entityMiss &&
         st.features.dateMatch >= sf0.dateMatch &&
         st.features.eventMiss <= sf0.eventMiss &&
-        st.features.yearConflict <= sf0.yearConflict);
+        st.features.yearConflict <= sf0.yearConflict) ||
+      // A general question (no place, person or date named) is answered alike by every statement that covers its
+      // words as well as the best: many notices say how many were remanded; their number is no doubt.
+      (general && a.types.length > 0 && st.features.content >= sf0.content);
     const other = ranked.find((c) => !same(c.statement));
     const sf = best.statement.features;
     const f = best.features;
@@ -551,11 +555,12 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     lang: 'sv' | 'en',
     unknownShare: number,
     kept: StatementCandidate[],
+    statements: StatementCandidate[],
   ): Decision {
     const p = this.params;
     const best = ranked[0];
     if (!best) return { answered: false, p: 0, threshold, features: null, reason: { code: 'low_coverage', detail: null } };
-    const features = this.decisionFeatures(a, ranked, kept, unknownShare);
+    const features = this.decisionFeatures(a, ranked, statements, unknownShare);
     const prob = sigmoid(logit(p.model.decision, features));
     const no = (code: Refusal['code'], detail: string | null): Decision => ({ answered: false, p: prob, threshold, features, reason: { code, detail } });
     // A name the asker typed that no statement holds: the statements do not speak of it. (An unknown plain word
