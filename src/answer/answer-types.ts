@@ -22,6 +22,7 @@ import {
   COLOURS,
   DECADE_WORDS,
   DURATION_UNITS,
+  FINITE_AUXILIARIES,
   INJURY_WORDS,
   MONEY_UNITS,
   MONTHS,
@@ -641,7 +642,12 @@ export function offences(sentence: string): Span[] {
 }
 
 const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');
-const CAUSE_END = /[.;!?]|\s[–—]\s|,\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\p{L}]))/u;
+/**
+ * A reason clause put first ends where the main clause's finite verb follows its comma: "Då det råder oklarheter
+ * kring dödsorsaken, har polisen inlett …", "Eftersom …, inleds en förundersökning".
+ */
+const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ts|ades|des|tes))(?![\\p{L}])`;
+const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})`, 'u');
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];

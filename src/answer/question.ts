@@ -67,7 +67,8 @@ export interface QuestionAnalysis {
 /**
  * The answer types of `question`: of the question-word phrases it contains, the most specific group wins
  * ("how much was the fine" asks for money, not for a thing); among equals the earliest, then the longest
- * ("how fast did the police get there" asks for a duration, "how fast" alone for a speed).
+ * ("how fast did the police get there" asks for a duration, "how fast" alone for a speed; "vad som hände" asks
+ * what happened, not an open "vad"), then the one with the fewest words inside it.
  */
 export function questionTypes(question: string): { types: AnswerType[]; cue: string | null; legacy: QuestionType } {
   const tokens = tokenize(question);
@@ -92,7 +93,7 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       // Right after another question word it is the verb: "Vad var hastigheten?", "Vem var föraren?".
       if (c.words.length === 1 && c.words[0] === 'var' && i > 0 && WH.has(tokens[i - 1]!)) continue;
       const better =
-        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (gap < best.gap || (gap === best.gap && c.words.length > best.len)))));
+        !best || tier > best.tier || (tier === best.tier && (i < best.at || (i === best.at && (c.words.length > best.len || (c.words.length === best.len && gap < best.gap)))));
       if (better) best = { group: c.group, at: i, len: c.words.length, gap, tier };
     }
   }
@@ -158,8 +159,11 @@ const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 
 /** Question words after which the rest of a cue may come a few words later. */
 const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);
 const MAX_CUE_GAP = 3;
-/** Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"). */
-const HEDGES = new Set(['tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
+/**
+ * Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"),
+ * and the "som" of an embedded question ("bedömningen av vad som orsakade branden").
+ */
+const HEDGES = new Set(['som', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */
 export function eventStems(kind: string): string[] {

@@ -187,6 +187,12 @@ export const SUBORDINATORS: readonly string[] = [
   'who', 'whom', 'whose', 'which', 'that', 'when', 'after', 'before', 'while', 'where', 'because', 'since',
 ];
 
+/** Finite auxiliaries and common finite verbs that open a Swedish main clause after a fronted clause and its comma. */
+export const FINITE_AUXILIARIES: readonly string[] = [
+  'har', 'hade', 'är', 'var', 'kommer', 'kom', 'ska', 'skall', 'skulle', 'kan', 'kunde', 'måste', 'bör', 'borde', 'blir', 'blev', 'får', 'fick',
+  'finns', 'fanns', 'gör', 'gjorde', 'vill', 'ville', 'tar', 'tog', 'går', 'gick',
+];
+
 /** Verbs of saying that attribute a quote ("…, säger Mats Löfving."), Swedish and English. */
 export const SPEECH_VERBS: readonly string[] = [
   'sade', 'sa', 'säger', 'sägs', 'fortsätter', 'fortsatte', 'berättar', 'berättade', 'förklarar', 'förklarade', 'menar', 'menade',

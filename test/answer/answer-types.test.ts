@@ -22,6 +22,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // The answers the kinds of TYPE_NOUNS ask for ("How big was the fine?", "How heavy was the wheel loader?").
   ['money', '512582', 'Föraren har kört personbil med tillkopplat släp i 131 km/h på en 80-sträcka och får en ordningsbot på 4000 kronor.', ['4000 kronor']],
   ['quantity', '634975', 'Någon gång mellan tisdag kväll och torsdagmorgon försvann en 25 ton tung hjullastare från en maskinhall nära Örtomta, utanför Askeby i Östergötland.', ['25 ton']],
+  // A reason clause put first ends at the comma before the main clause's verb.
+  ['cause', '621482', 'Då det råder oklarheter kring dödsorsaken, har polisen inlett en förundersökning om vållande till annans död.', ['det råder oklarheter kring dödsorsaken']],
+  ['cause', '426578', 'Eftersom kroppen har hittats utomhus och brott inte går att utesluta, inleds en förundersökning gällande mord.', ['kroppen har hittats utomhus och brott inte går att utesluta']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],

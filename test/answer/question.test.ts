@@ -31,6 +31,9 @@ describe('what a question asks for', () => {
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
     ['Vad var hastigheten?', ['speed']],
+    // An embedded question: "vad som" is "vad".
+    ['Vad är polisens bedömning av vad som orsakade branden?', ['cause', 'offence']],
+    ['Vet ni vad som hände i Kävlinge?', ['event']],
     ['Vem var föraren?', ['person', 'role', 'organisation']],
     // A bare question word takes its kind from a noun of the main clause that names one (TYPE_NOUNS), a
     // Swedish compound by its head; not from a noun in a clause that only sets the scene.
