@@ -26,6 +26,7 @@ import {
   INJURY_WORDS,
   MONEY_UNITS,
   MONTHS,
+  NARRATOR_WORDS,
   NOT_NAMES,
   NUMBER_WORDS,
   OBJECT_VERBS,
@@ -451,6 +452,10 @@ function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType
   return { type, start, end, text: sentence.slice(start, end), weight };
 }
 
+const NARRATOR = new Set(NARRATOR_WORDS);
+/** How much a phrase naming the police counts as a "who" answer beside other people and bodies (NARRATOR_WORDS). */
+const NARRATOR_WEIGHT = 0.3;
+
 /** People by role: "En cyklist", "Bilägaren", "Flera medborgare", "vakthavande befäl på regionledningscentralen". */
 export function roles(sentence: string): Span[] {
   const words = wordsOf(sentence);
@@ -459,7 +464,8 @@ export function roles(sentence: string): Span[] {
     if (!hasStem(w.text, PERSON_STEMS, 5) || NOT_PERSON_WORDS.has(w.text.toLowerCase())) return;
     if (/^(?:man|men)$/i.test(w.text) && i > 0 && /^(?:om|att|när|som|där|då|så)$/i.test(words[i - 1]!.text)) return; // "man" = one
     if (/^man$/i.test(w.text) && !(i > 0 && DETERMINER.test(words[i - 1]!.text))) return;
-    out.push(nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u));
+    const weight = NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.8;
+    out.push(nounPhrase(sentence, words, i, 'role', weight, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u));
   });
   return out;
 }
@@ -470,7 +476,7 @@ export function organisations(sentence: string): Span[] {
   const out: Span[] = [];
   words.forEach((w, i) => {
     if (!hasStem(w.text, ORG_STEMS, 5)) return;
-    const np = nounPhrase(sentence, words, i, 'organisation', 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);
+    const np = nounPhrase(sentence, words, i, 'organisation', NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);
     out.push(np);
   });
   // Acronyms and quoted names.

@@ -240,6 +240,15 @@ export const PERSON_NOUNS: readonly string[] = [
   'dam', 'herre', 'individ', 'kamrat', 'vän', 'bekant', 'pojkvän', 'flickvän', 'fru',
 ];
 
+/**
+ * The police as the narrator of their own notices ("Polisen kontaktades av en väktare …"). A "who" question asks
+ * about someone else unless it names the police itself, so these words answer it only when nothing else does.
+ */
+export const NARRATOR_WORDS: readonly string[] = [
+  'polis', 'polisen', 'poliser', 'poliserna', 'polisman', 'polismannen', 'polismän', 'polismännen', 'patrull', 'patrullen', 'patruller',
+  'patrullerna', 'polispatrull', 'polispatrullen', 'polispatruller', 'polispatrullerna', 'polisens',
+];
+
 /** Bodies that act in police notices: answers to "who" and "which authority". Matched as a word's stem. */
 export const ORGANISATION_NOUNS: readonly string[] = [
   'räddningstjänst', 'avdelning', 'enhet', 'myndighet', 'förvaltning', 'nämnd', 'styrelse', 'ambulans', 'ambulanssjukvård', 'sjukvård', 'polis', 'polismyndighet', 'åklagar', 'åklagarmyndighet', 'tingsrätt',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { typeEvidence } from '../../src/answer/features.js';
 import { RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
@@ -80,5 +81,16 @@ describe('answer types', () => {
     for (const w of want) expect(got.map((s) => s.text)).toContain(w);
     // Nothing sure where nothing is wanted ("en"/"ett" are weak counts, weight 0.25: mostly articles).
     if (want.length === 0) expect(got.filter((s) => s.weight >= 0.5).map((s) => s.text)).toEqual([]);
+  });
+});
+
+describe('who the answer is', () => {
+  // The police narrate their notices: a "who" answer is someone else in the sentence when there is someone.
+  it.each([
+    ['634960', 'Polisen kontaktades av en väktare som upptäckt en uppbruten dörr till en restaurang i Arboga.', 'en väktare'],
+    ['583821', 'En polispatrull blev stoppad av en ordningsvakt med anledning av att det hade skett en misshandel på Brunnsgatan.', 'en ordningsvakt'],
+    ['557558', 'Polisen får samtal från ett vittne som ser hur en bilförare kör in i flertalet bilar, en lyktstolpe och en soptunna på en parkering i Åkersberga.', 'ett vittne'],
+  ])('notice %s: %s → %s', (_id, sentence, want) => {
+    expect(typeEvidence(['person', 'role', 'organisation'], sentence, []).best?.text).toBe(want);
   });
 });
