@@ -12,6 +12,7 @@
  * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
  * name ("länsväg 250", "Storgatan 12").
  */
+import { stemSv } from '../text/analyze.js';
 import { nameIn } from '../text/speakers.js';
 import {
   ALCOHOL_UNITS,
@@ -706,6 +707,22 @@ export function events(sentence: string): Span[] {
   const whole = trimSpan({ type: 'event', start: from, end: sentence.length, text: sentence.slice(from), weight: 0.5 });
   if (whole) out.push(whole);
   return out;
+}
+
+/**
+ * Phrases whose head is the noun a question asks about ("Vilket däck …?": "vänster bakdäck" in "… fått vänster
+ * bakdäck sönderskurna"): a word with the stem of one of `nouns` (that noun's Swedish words or stems) as its stem
+ * or its compound's head, with its determiners and adjectives.
+ */
+export function headNounPhrases(sentence: string, nouns: readonly string[]): Span[] {
+  const stems = nouns.map((n) => stemSv(n.toLowerCase()));
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  words.forEach((w, i) => {
+    const st = stemSv(w.text.toLowerCase());
+    if (stems.some((h) => h.length >= 3 && (st === h || (st.length > h.length + 2 && st.endsWith(h))))) out.push(nounPhrase(sentence, words, i, 'object', 0.9));
+  });
+  return dedupe(out);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -446,6 +446,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const contentTerms = concepts.flatMap((c, i) => (focusOf(c) ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
     const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
+    // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
+    const asked = analysis.askedNoun;
+    const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.map((x) => x.term) ?? [stemSv(asked)]) : [];
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;
@@ -458,7 +461,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems);
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, headStems);
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

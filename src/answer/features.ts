@@ -3,7 +3,7 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { stemSv, tokenize } from '../text/analyze.js';
-import { findSpans, type AnswerType, type Span } from './answer-types.js';
+import { findSpans, headNounPhrases, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -137,13 +137,21 @@ export interface Anchor {
  * The best span of the types asked for, and how near it stands to the anchors (the question's words in the
  * sentence, weighted: "hur många av de häktade kommer från gängmiljön" wants the count beside the rarer word).
  */
-export function typeEvidence(types: readonly AnswerType[], sentence: string, anchors: Anchor[], question: ReadonlySet<string> = new Set()): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
-  if (types.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
+export function typeEvidence(
+  types: readonly AnswerType[],
+  sentence: string,
+  anchors: Anchor[],
+  question: ReadonlySet<string> = new Set(),
+  headStems: readonly string[] = [],
+): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
+  // An open question about a noun ("Vilket däck …?") is answered by a phrase with that noun as its head.
+  const kinds: readonly AnswerType[] = types.length === 0 && headStems.length ? ['object'] : types;
+  if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
-  const found = findSpans(types, sentence).filter((s) => addsToQuestion(s.text, question));
+  const found = (types.length ? findSpans(types, sentence) : headNounPhrases(sentence, headStems)).filter((s) => addsToQuestion(s.text, question));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
-  const firstType = types.find((t) => found.some((s) => s.type === t));
+  const firstType = kinds.find((t) => found.some((s) => s.type === t));
   const spans = found.filter((s) => s.type === firstType);
   let first = 0;
   let any = 0;
@@ -151,7 +159,7 @@ export function typeEvidence(types: readonly AnswerType[], sentence: string, anc
   let best: Span | null = null;
   let bestScore = -Infinity;
   for (const s of found) {
-    if (s.type === types[0]) first = Math.max(first, s.weight);
+    if (s.type === kinds[0]) first = Math.max(first, s.weight);
     any = Math.max(any, s.weight);
   }
   for (const s of spans) {

@@ -7,7 +7,7 @@
 import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { stemEn, stemSv, tokenize } from '../text/analyze.js';
-import { EVENT_KINDS, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
+import { EVENT_KINDS, QUESTION_NOISE, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
 import type { AnswerType } from './answer-types.js';
 
 /** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
@@ -62,6 +62,11 @@ export interface QuestionAnalysis {
   /** The kinds of event the question names (EVENT_KINDS), with the words that named them. */
   events: { kind: string; words: string[] }[];
   yesNo: boolean;
+  /**
+   * The noun a bare "vilket/vilken/vilka/which/what" asks about ("Vilket däck var sönderskuret?": däck), when the
+   * question asks for no kind of fact: the answer is a phrase of the sentence with that noun as its head.
+   */
+  askedNoun: string | null;
 }
 
 /**
@@ -227,7 +232,20 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     date: parseQuestionDate(question, now, lang),
     events: eventKinds(question, lang),
     yesNo,
+    askedNoun: types.length === 0 ? askedNoun(question) : null,
   };
+}
+
+const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);
+const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'sorts', 'slags', 'typ', 'kind', 'sort', 'type', 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);
+
+/** The noun right after a question's opening "vilket/which/what" ("Vilket däck …", "Which tyre …"), if any. */
+export function askedNoun(question: string): string | null {
+  const tokens = tokenize(question);
+  const i = tokens.findIndex((t) => WHICH.has(t));
+  if (i < 0 || i > 1) return null;
+  const next = tokens[i + 1];
+  return next && next.length >= 3 && !NOT_NOUNS.has(next) && !/\d/.test(next) ? next : null;
 }
 
 /** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */

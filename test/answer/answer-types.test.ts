@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeEvidence } from '../../src/answer/features.js';
-import { RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
+import { headNounPhrases, RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
 // what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
@@ -92,5 +92,16 @@ describe('who the answer is', () => {
     ['557558', 'Polisen får samtal från ett vittne som ser hur en bilförare kör in i flertalet bilar, en lyktstolpe och en soptunna på en parkering i Åkersberga.', 'ett vittne'],
   ])('notice %s: %s → %s', (_id, sentence, want) => {
     expect(typeEvidence(['person', 'role', 'organisation'], sentence, []).best?.text).toBe(want);
+  });
+});
+
+describe('the phrase a "vilken/which" noun asks about', () => {
+  // "Vilken dörr …?" (stem dörr): the phrase whose head is a dörr, a compound's head included.
+  it.each([
+    ['634432', 'SOS-larm om brand vid en ytterdörr till ett radhus i Finspång.', ['dörr'], ['en ytterdörr']],
+    ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['dörr'], ['altandörren']],
+    ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['bil'], []],
+  ])('notice %s: %s %j → %j', (_id, sentence, stems, want) => {
+    expect(headNounPhrases(sentence, stems).map((s) => s.text)).toEqual(want);
   });
 });

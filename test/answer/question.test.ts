@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, eventKinds, questionTypes } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, eventKinds, questionTypes } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -69,5 +69,17 @@ describe('kinds of event a question names', () => {
     ['Vad hände på Hästskovägen?', []],
   ])('%s → %j', (q, kinds) => {
     expect(eventKinds(q).map((e) => e.kind)).toEqual(kinds);
+  });
+});
+
+describe('the noun an open question asks about', () => {
+  it.each([
+    ['Vilket däck var sönderskuret?', 'däck'],
+    ['Which door did they break?', 'door'],
+    ['Vilken sorts bil?', null],
+    ['What happened?', null],
+    ['Who did it?', null],
+  ])('%s → %s', (q, noun) => {
+    expect(askedNoun(q)).toBe(noun);
   });
 });
