@@ -163,7 +163,7 @@ const COUNT_RE = new RegExp(
 );
 /** Words before a number that make it part of a name, a road, a time or a year, not a count. */
 const NOT_COUNT_BEFORE = new RegExp(
-  `(?:${alternation([...ROAD_WORDS, 'e', 'nr', 'nummer', 'linje', 'buss', 'tåg', 'kl', 'kl.', 'klockan', 'år', 'avfart', 'plan', 'våning', 'rum', 'sal', 'lägenhet', 'port', 'box', 'ålder', 'under', 'över', 'född', 'sedan', 'mellan', 'version', 'vecka', 'v', 'paragraf', '§', 'kapitel', 'punkt'])})\\.?\\s*$|\\p{Lu}\\p{L}*(?:${alternation(STREET_HEADS)})\\s$|[\\d/.:-]$`,
+  `(?<![\\p{L}\\p{N}])(?:${alternation([...ROAD_WORDS, 'e', 'nr', 'nummer', 'linje', 'buss', 'tåg', 'kl', 'kl.', 'klockan', 'år', 'avfart', 'plan', 'våning', 'rum', 'sal', 'lägenhet', 'port', 'box', 'ålder', 'under', 'över', 'född', 'sedan', 'mellan', 'version', 'vecka', 'v', 'paragraf', '§', 'kapitel', 'punkt'])})\\.?\\s*$|\\p{Lu}\\p{L}*(?:${alternation(STREET_HEADS)})\\s$|[\\d/.:-]$`,
   'iu',
 );
 

@@ -26,6 +26,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A reason clause put first ends at the comma before the main clause's verb.
   ['cause', '621482', 'Då det råder oklarheter kring dödsorsaken, har polisen inlett en förundersökning om vållande till annans död.', ['det råder oklarheter kring dödsorsaken']],
   ['cause', '426578', 'Eftersom kroppen har hittats utomhus och brott inte går att utesluta, inleds en förundersökning gällande mord.', ['kroppen har hittats utomhus och brott inte går att utesluta']],
+  // A number after a word that merely ends like a road's letter ("av", "de": E, v) is a count.
+  ['count', '467268', 'En inringare på Norrmalm blev rånad på en halskedja av två personer.', ['två']],
+  ['count', '469597', 'Av okänd anledning har de två männen börjat bråka.', ['två']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],
