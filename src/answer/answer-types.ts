@@ -192,7 +192,7 @@ export function counts(sentence: string): Span[] {
 
 const AGE_RE = new RegExp(
   [
-    `${B}(?:\\d{1,3}|${alternation(DECADE_WORDS.keys())})(?:[- ]?års?[- ]?åld(?:ern|er|en)|[- ]?årsålder(?:n)?|-?åring(?:en|ar|arna|ens)?|-?årig(?:a|e|t)?)${E}`,
+    `${B}(?:\\d{1,3}(?:\\s?[-–]\\s?\\d{1,3})?|${alternation(DECADE_WORDS.keys())})(?:[- ]?års?[- ]?åld(?:ern|er|en)|[- ]?årsålder(?:n)?|-?åring(?:en|ar|arna|ens)?|-?årig(?:a|e|t)?)${E}`,
     `${B}\\d{1,3}\\s(?:år|years)(?:\\s(?:gammal|gamla|gammalt|old))?(?=\\s|[.,;!?]|$)`,
     `${B}född(?:\\så[r])?\\s(?:i\\s)?(?:19|20)\\d{2}${E}`,
     `${B}(?:i\\s)?(?:de\\s|övre\\s|nedre\\s|sena\\s|tidiga\\s|yngre\\s)?tonåren${E}`,

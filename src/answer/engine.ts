@@ -442,9 +442,11 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // What the sentence must say: the question's content words; when it has none ("Vad hade beskjutits vid
     // skottlossningen?"), the words of its event kinds are what it asks about.
     const sentenceRole: ConceptRole = concepts.some((c) => c.role === 'content') ? 'content' : 'event';
-    const focusOf = (c: Concept) => c.role === sentenceRole;
-    const contentTerms = concepts.flatMap((c, i) => (focusOf(c) ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * a.weight })) : []));
-    const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
+    // With content words, the event's words count too, by params.eventSentenceWeight.
+    const focusWeight = (c: Concept) => (c.role === sentenceRole ? 1 : c.role === 'event' ? p.eventSentenceWeight : 0);
+    const focusOf = (c: Concept) => focusWeight(c) > 0;
+    const contentTerms = concepts.flatMap((c, i) => (focusOf(c) ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * focusWeight(c) * a.weight })) : []));
+    const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * focusWeight(c) * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
     const asked = analysis.askedNoun;

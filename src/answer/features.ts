@@ -144,11 +144,12 @@ export function typeEvidence(
   question: ReadonlySet<string> = new Set(),
   headStems: readonly string[] = [],
 ): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
-  // An open question about a noun ("Vilket däck …?") is answered by a phrase with that noun as its head.
+  // A question about a noun ("Vilket däck …?", "vad för lukt") is answered first by a phrase with that noun as its head.
   const kinds: readonly AnswerType[] = types.length === 0 && headStems.length ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
+  const heads = headStems.length ? headNounPhrases(sentence, headStems).map((s) => ({ ...s, weight: 1 })) : [];
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
-  const found = (types.length ? findSpans(types, sentence) : headNounPhrases(sentence, headStems)).filter((s) => addsToQuestion(s.text, question));
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => addsToQuestion(s.text, question));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));

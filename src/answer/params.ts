@@ -35,6 +35,11 @@ export interface AnswerParams {
    * (carrying). They count fully in finding the statement.
    */
   settingWeight: number;
+  /**
+   * Weight, in choosing the sentence, of the words that name the question's event ("Vad stals vid
+   * kyrkinbrottet?": stals, kyrkinbrottet) beside its content words. When it has no content words, they count fully.
+   */
+  eventSentenceWeight: number;
   /** Another statement whose best sentence reaches this share of the answer's probability is listed as a further source. */
   furtherSourceRatio: number;
   /** The scoring model (weights and threshold). */
@@ -53,6 +58,7 @@ export const DEFAULT_PARAMS: Omit<AnswerParams, 'model'> = {
   requireFact: true,
   furtherSourceRatio: 0.25,
   settingWeight: 0.25,
+  eventSentenceWeight: 0.5,
 };
 
 export function defaultParams(): AnswerParams {
@@ -72,6 +78,7 @@ const overrides = z
     requireFact: z.boolean(),
     furtherSourceRatio: z.number().min(0).max(1),
     settingWeight: z.number().min(0).max(1),
+    eventSentenceWeight: z.number().min(0).max(1),
     model: z.unknown(),
   })
   .partial()

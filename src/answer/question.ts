@@ -64,7 +64,8 @@ export interface QuestionAnalysis {
   yesNo: boolean;
   /**
    * The noun a bare "vilket/vilken/vilka/which/what" asks about ("Vilket däck var sönderskuret?": däck), when the
-   * question asks for no kind of fact: the answer is a phrase of the sentence with that noun as its head.
+   * question asks for a thing or for no kind of fact: a phrase of the sentence with that noun as its head answers
+   * it. Not the noun of "vad för"/"what kind of": "vad var det för grej" is answered by what the thing was.
    */
   askedNoun: string | null;
 }
@@ -125,6 +126,17 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       return { types: t.types, cue: `${tokens[best.at]} … ${noun.word}`, legacy: t.legacy };
     }
   }
+  // "What got nicked?", "What was damaged?", "Vad har förstörts?": a passive verb right after the question word (and
+  // its auxiliaries) asks for the thing it happened to.
+  if ((best.group === 'event' || best.group === 'what') && PASSIVE_ASKERS.has(tokens[best.at]!)) {
+    let k = best.at + 1;
+    while (k < tokens.length && k <= best.at + 3 && AUXILIARIES.has(tokens[k]!)) k++;
+    const verb = tokens[k] ?? '';
+    if (k > best.at && (tokens[best.at] === 'what' ? k > best.at + 1 && ENGLISH_PARTICIPLE.test(verb) && !EVENT_PROGRESSIVES.has(verb) : SWEDISH_PASSIVE.test(verb) && !DOING_PASSIVES.has(verb))) {
+      const o = TYPE_OF.object!;
+      return { types: o.types, cue: tokens.slice(best.at, k + 1).join(' '), legacy: o.legacy };
+    }
+  }
   const t = TYPE_OF[best.group]!;
   return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy };
 }
@@ -157,6 +169,16 @@ function typeNoun(tokens: string[], from: number): { type: string; word: string 
   return null;
 }
 
+const PASSIVE_ASKERS = new Set(['what', 'vad']);
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'got', 'get', 'has', 'had', 'have', 'been', 'har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'ha', 'blev', 'blir']);
+/** An English past participle: regular in -ed, or one of the irregular ones a notice's verbs take. */
+const ENGLISH_PARTICIPLE = /^(?:[a-z]{3,}ed|stolen|taken|found|seized|broken|hidden|left|lost|thrown|given|hit|shot|set|burnt|sold|kept|brought|bought|held|stuck|torn|cut)$/;
+/** A Swedish passive: "förstördes", "stulits", "skadats", "stals", "togs". */
+const SWEDISH_PASSIVE = /^(?:\p{L}{2,}(?:ades|ats|its|des|tes|ts|dds|tts)|stals|togs|sågs|gavs|slogs|drogs|revs|sköts|bars|höggs)$/u;
+
+/** Passives of doing and happening ask what was done, not for a thing. */
+const DOING_PASSIVES = new Set(['gjordes', 'görs', 'gjorts', 'skedde', 'inträffades']);
+
 const PROGRESSIVE_AUX = new Set(['was', 'were', 'is', 'are']);
 const EVENT_PROGRESSIVES = new Set(['doing', 'happening', 'going', 'occurring', 'during', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'building']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'my', 'your', 'our']);
@@ -166,9 +188,10 @@ const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför'
 const MAX_CUE_GAP = 3;
 /**
  * Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"),
- * and the "som" of an embedded question ("bedömningen av vad som orsakade branden").
+ * the "som" of an embedded question ("bedömningen av vad som orsakade branden"), and the "var det" of "vad var det
+ * för fordon" (what kind of vehicle).
  */
-const HEDGES = new Set(['som', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
+const HEDGES = new Set(['som', 'var', 'är', 'det', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */
 export function eventStems(kind: string): string[] {
@@ -232,7 +255,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     date: parseQuestionDate(question, now, lang),
     events: eventKinds(question, lang),
     yesNo,
-    askedNoun: types.length === 0 ? askedNoun(question) : null,
+    askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
   };
 }
 
@@ -242,10 +265,10 @@ const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'sorts', 'slags', 'typ', 'k
 /** The noun right after a question's opening "vilket/which/what" ("Vilket däck …", "Which tyre …"), if any. */
 export function askedNoun(question: string): string | null {
   const tokens = tokenize(question);
+  const isNoun = (t: string | undefined) => Boolean(t && t.length >= 3 && !NOT_NOUNS.has(t) && !/\d/.test(t));
   const i = tokens.findIndex((t) => WHICH.has(t));
   if (i < 0 || i > 1) return null;
-  const next = tokens[i + 1];
-  return next && next.length >= 3 && !NOT_NOUNS.has(next) && !/\d/.test(next) ? next : null;
+  return isNoun(tokens[i + 1]) ? tokens[i + 1]! : null;
 }
 
 /** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */

@@ -29,6 +29,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A number after a word that merely ends like a road's letter ("av", "de": E, v) is a count.
   ['count', '467268', 'En inringare på Norrmalm blev rånad på en halskedja av två personer.', ['två']],
   ['count', '469597', 'Av okänd anledning har de två männen börjat bråka.', ['två']],
+  // An age range: "i 30-40 årsåldern", "i 20-30-årsåldern".
+  ['age', '610316', 'Det rör sig om fyra män och en kvinna, alla i 30-40 årsåldern.', ['30-40 årsåldern']],
+  ['age', '432354', '06:18 Göteborg, grov stöld: Två män i 20-30-årsåldern söks efter ett inbrott i en juvelbutik i Kungssten.', ['20-30-årsåldern']],
+  ['count', '432354', '06:18 Göteborg, grov stöld: Två män i 20-30-årsåldern söks efter ett inbrott i en juvelbutik i Kungssten.', ['Två']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],

@@ -31,6 +31,13 @@ describe('what a question asks for', () => {
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
     ['Vad var hastigheten?', ['speed']],
+    // A passive verb right after the question word asks for the thing it happened to; a passive of doing does not.
+    ['What got nicked from the garage?', ['object', 'vehicle']],
+    ['What was damaged in the fire?', ['object', 'vehicle']],
+    ['Vad har förstörts vid branden?', ['object', 'vehicle']],
+    ['Vad gjordes för att stoppa honom?', []],
+    // "vad var det för fordon": what kind of vehicle.
+    ['Vad var det för fordon som körde in i portalen?', ['vehicle']],
     // An embedded question: "vad som" is "vad".
     ['Vad är polisens bedömning av vad som orsakade branden?', ['cause', 'offence']],
     ['Vet ni vad som hände i Kävlinge?', ['event']],
@@ -67,6 +74,9 @@ describe('kinds of event a question names', () => {
     // A name that starts like an event word is a name: "Knivsta", "Hästskovägen".
     ['Vad hände i Knivsta?', []],
     ['Vad hände på Hästskovägen?', []],
+    // Words that name a kind only in some senses name none: a car "smashed into a house" crashed.
+    ['How many were in the car that smashed into a house?', []],
+    ['Was the car damaged in the crash?', ['traffic accident']],
   ])('%s → %j', (q, kinds) => {
     expect(eventKinds(q).map((e) => e.kind)).toEqual(kinds);
   });
