@@ -613,6 +613,42 @@ export function objects(sentence: string): Span[] {
       if (t && t.text.split(/\s+/).length <= 8 && !/^(?:det|den|han|hon|de|polisen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
     }
   }
+  // A cleft puts the thing in focus: "Det är en mindre lastbil som kolliderat …", "Det ska ha varit en säck med
+  // spån som börjat brinna".
+  for (const m of sentence.matchAll(CLEFT_RE)) {
+    const start = m.index! + m[0].indexOf(m[1]!);
+    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+    if (t) out.push(t);
+  }
+  // Any passive's subject at the start of its clause ("En lägenhetsdörr har beskjutits"): a weaker guess, which the
+  // question's own verb beside it makes likely.
+  for (const m of sentence.matchAll(PASSIVE_SUBJECT_RE)) {
+    const t = trimSpan({ type: 'object', start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length, text: m[1]!, weight: 0.6 });
+    if (t && !/^(?:en anmälan|anmälan|en person|personen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
+  }
+  return dedupe(out);
+}
+
+const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
+const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
+
+/** Prepositions a question may leave at its end ("Vad krockade elsparkcykeln med?"), Swedish and English → Swedish. */
+export const STRANDED_PREPOSITIONS: Readonly<Record<string, readonly string[]>> = {
+  med: ['med'], på: ['på'], mot: ['mot', 'in i'], över: ['över'], av: ['av'], om: ['om'], till: ['till'], från: ['från'], för: ['för'], i: ['i', 'in i'],
+  with: ['med'], into: ['in i', 'mot', 'med', 'på'], on: ['på'], at: ['på', 'mot'], from: ['från'], about: ['om'], for: ['för'], against: ['mot'], over: ['över'],
+};
+const PREP_NP_END = /[.;:!?,]|\s(?=(?:i|på|vid|till|från|mot|med|under|efter|som|och|men|när|då|där|för|av|om|samt|eftersom|innan|sedan)(?![\p{L}]))/u;
+
+/** The phrase after one of `preps` ("kolliderat med en öppen bildörr": en öppen bildörr), up to the next preposition. */
+export function prepositionObjects(sentence: string, preps: readonly string[]): Span[] {
+  const out: Span[] = [];
+  for (const prep of preps) {
+    const re = new RegExp(`${B}${prep.replace(/\s/g, '\\s')}\\s+(?=\\p{L})`, 'giu');
+    for (const m of sentence.matchAll(re)) {
+      const p = phraseFrom(sentence, m.index! + m[0].length, 'object', 1, 6, PREP_NP_END);
+      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att)$/i.test(p.text)) out.push(p);
+    }
+  }
   return dedupe(out);
 }
 

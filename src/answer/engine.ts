@@ -463,7 +463,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, headStems);
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

@@ -3,7 +3,7 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { stemSv, tokenize } from '../text/analyze.js';
-import { findSpans, headNounPhrases, type AnswerType, type Span } from './answer-types.js';
+import { findSpans, headNounPhrases, prepositionObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -142,12 +142,18 @@ export function typeEvidence(
   sentence: string,
   anchors: Anchor[],
   question: ReadonlySet<string> = new Set(),
-  headStems: readonly string[] = [],
+  asked: AskedThing = {},
 ): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
-  // A question about a noun ("Vilket däck …?", "vad för lukt") is answered first by a phrase with that noun as its head.
-  const kinds: readonly AnswerType[] = types.length === 0 && headStems.length ? ['object'] : types;
+  const headStems = asked.headStems ?? [];
+  const stranded = asked.stranded ?? [];
+  // A question about a noun ("Vilket däck …?") or with a preposition left standing ("Vad krockade den med?") is
+  // answered first by a phrase with that noun as its head, or by that preposition's object.
+  const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length) ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
-  const heads = headStems.length ? headNounPhrases(sentence, headStems).map((s) => ({ ...s, weight: 1 })) : [];
+  const heads = [
+    ...(headStems.length ? headNounPhrases(sentence, headStems) : []),
+    ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
+  ].map((s) => ({ ...s, weight: 1 }));
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => addsToQuestion(s.text, question));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -183,6 +189,14 @@ export function typeEvidence(
     }
   }
   return { first, any, near, best, spans };
+}
+
+/** What an open or "what thing" question says about its answer besides its types (QuestionAnalysis). */
+export interface AskedThing {
+  /** Swedish stems of the noun asked about ("Vilket däck …?"). */
+  headStems?: readonly string[];
+  /** Prepositions whose object is asked for ("Vad krockade den med?"). */
+  stranded?: readonly string[];
 }
 
 /** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */

@@ -8,7 +8,7 @@ import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { stemEn, stemSv, tokenize } from '../text/analyze.js';
 import { EVENT_KINDS, QUESTION_NOISE, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
-import type { AnswerType } from './answer-types.js';
+import { STRANDED_PREPOSITIONS, type AnswerType } from './answer-types.js';
 
 /** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
 const TYPE_OF: Record<string, { types: AnswerType[]; tier: number; legacy: QuestionType }> = {
@@ -68,6 +68,11 @@ export interface QuestionAnalysis {
    * it. Not the noun of "vad för"/"what kind of": "vad var det för grej" is answered by what the thing was.
    */
   askedNoun: string | null;
+  /**
+   * The Swedish prepositions whose object a "vad/what" question asks for when it leaves one standing ("Vad
+   * krockade elsparkcykeln med på Biblioteksgatan?": med; "what did the scooter crash into": in i, mot, med, på).
+   */
+  stranded: readonly string[];
 }
 
 /**
@@ -256,6 +261,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     events: eventKinds(question, lang),
     yesNo,
     askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
+    stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
   };
 }
 
@@ -269,6 +275,22 @@ export function askedNoun(question: string): string | null {
   const i = tokens.findIndex((t) => WHICH.has(t));
   if (i < 0 || i > 1) return null;
   return isNoun(tokens[i + 1]) ? tokens[i + 1]! : null;
+}
+
+const STRANDED_RE = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(STRANDED_PREPOSITIONS).join('|')})(?=\\s*(?:$|[?!.,]|\\s(?:på|i|vid|utanför|nära|under|in|on|at|near|outside|during)(?![\\p{L}])))`,
+  'giu',
+);
+
+/**
+ * The preposition a "vad/what" question leaves standing at its end or before its place or time ("… med på
+ * Hästskovägen", "… crash into on Biblioteksgatan"), as the Swedish prepositions that may say it.
+ */
+export function strandedPreposition(question: string): readonly string[] {
+  if (!/^\s*(?:vad|what)(?![\p{L}])/iu.test(question)) return [];
+  const found = [...question.matchAll(STRANDED_RE)];
+  const last = found[found.length - 1];
+  return last ? STRANDED_PREPOSITIONS[last[1]!.toLowerCase()] ?? [] : [];
 }
 
 /** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeEvidence } from '../../src/answer/features.js';
-import { headNounPhrases, RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
+import { headNounPhrases, prepositionObjects, RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
 // what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
@@ -33,6 +33,11 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['age', '610316', 'Det rör sig om fyra män och en kvinna, alla i 30-40 årsåldern.', ['30-40 årsåldern']],
   ['age', '432354', '06:18 Göteborg, grov stöld: Två män i 20-30-årsåldern söks efter ett inbrott i en juvelbutik i Kungssten.', ['20-30-årsåldern']],
   ['count', '432354', '06:18 Göteborg, grov stöld: Två män i 20-30-årsåldern söks efter ett inbrott i en juvelbutik i Kungssten.', ['Två']],
+  // A cleft's focus ("Det är X som …") and a passive's subject at the start of its clause are things.
+  ['object', '633175', 'Det är en mindre lastbil som kolliderat med en personbil.', ['en mindre lastbil']],
+  ['object', '429317', 'Det är en personbil som har kört in i en husvägg.', ['en personbil']],
+  ['object', '552412', 'En ruta har krossats.', ['En ruta']],
+  ['object', '605219', 'En person har skadats med någon form av tillhygge.', []],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],
@@ -110,5 +115,16 @@ describe('the phrase a "vilken/which" noun asks about', () => {
     ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['bil'], []],
   ])('notice %s: %s %j → %j', (_id, sentence, stems, want) => {
     expect(headNounPhrases(sentence, stems).map((s) => s.text)).toEqual(want);
+  });
+});
+
+describe('the object of a preposition a question leaves standing', () => {
+  // "Vad kolliderade bilen med?" asks for what follows "med".
+  it.each([
+    ['472899', 'En personbil har kolliderat med ett träd på Gyllevägen, Trelleborg.', ['med'], 'ett träd'],
+    ['533781', 'I samband med dikeskörningen ska bilen ha kolliderat med en byggnad.', ['med'], 'en byggnad'],
+    ['429317', 'Det är en personbil som har kört in i en husvägg.', ['in i', 'mot'], 'en husvägg'],
+  ])('notice %s: %s %j → %s', (_id, sentence, preps, want) => {
+    expect(prepositionObjects(sentence, preps).map((s) => s.text)).toContain(want);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, eventKinds, questionTypes } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -91,5 +91,19 @@ describe('the noun an open question asks about', () => {
     ['Who did it?', null],
   ])('%s → %s', (q, noun) => {
     expect(askedNoun(q)).toBe(noun);
+  });
+});
+
+describe('a preposition a question leaves standing', () => {
+  it.each([
+    ['Vad krockade elsparkcykeln med på Storgatan?', ['med']],
+    ['What did he threaten them with?', ['med']],
+    ['What did the car crash into on the E4?', ['in i', 'mot', 'med', 'på']],
+    // A preposition with its own object is not left standing.
+    ['Vad hände med bilen?', []],
+    ['What happened in Malmö on 3 May?', []],
+    ['Vad hände i Kävlinge i lördags?', []],
+  ])('%s → %j', (q, preps) => {
+    expect(strandedPreposition(q)).toEqual(preps);
   });
 });
