@@ -17,7 +17,7 @@ import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/se
 import { detectLang, tokenSpans, stemSv } from '../text/analyze.js';
 import { compareNewestFirst, dateFit, estimateYears, formatDay, statementDate, type StatementDate } from '../text/dates.js';
 import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
-import { EVENT_KINDS } from '../text/vocabulary.js';
+import { EVENT_KINDS, NATIONAL_SCOPES } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import type { Span } from './answer-types.js';
@@ -97,6 +97,7 @@ export interface Explanation {
 }
 
 /** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
+const NATIONAL = new Set(NATIONAL_SCOPES);
 const VECTOR_NEIGHBOURS = 50;
 
 /**
@@ -211,7 +212,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
    */
   private indexFacts(): { places: Set<string>; newestDay: StatementDate | null } {
     if (!this.facts) {
-      const places = new Set<string>();
+      // The country is a place whatever the titles say: "i sverige" typed in lower case names it too.
+      const places = new Set<string>(NATIONAL_SCOPES);
       let newestDay: StatementDate | null = null;
       for (const seg of this.index.segments) {
         const f = segmentFacts(seg.data);
@@ -350,6 +352,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const w = lex.conceptWeights;
     const mask = (role: ConceptRole, onlyFound = false) => concepts.reduce((m, c, i) => (i < 31 && c.role === role && (!onlyFound || lex.conceptFound[i]) ? m | (1 << i) : m), 0);
     const entityMask = mask('entity', true);
+    // A whole country asked about ("i hela Sverige", "in Sweden") is matched by a statement about it (its title),
+    // not by a local notice that names the country in passing.
+    const nationalMask = concepts.reduce((m, c, i) => (i < 31 && c.role === 'entity' && NATIONAL.has(c.surface.toLowerCase()) ? m | (1 << i) : m), 0);
     const contentMask = mask('content');
     const dateMask = mask('date');
     const eventMask = mask('event');
@@ -408,7 +413,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       }
       const fit = dateFit(date, info.date);
       const dateInText = (docMask & dateMask) !== 0;
-      const entityShare = share(docMask, entityMask, entityTotal);
+      const titleLower = nationalMask ? seg.data.docs[e.doc]!.title.toLowerCase() : '';
+      const national = nationalMask ? concepts.reduce((m, c, i) => (nationalMask & (1 << i) && titleLower.includes(c.surface.toLowerCase()) ? m | (1 << i) : m), 0) : 0;
+      const entityShare = share((docMask & ~nationalMask) | national, entityMask, entityTotal);
       let kindMatch = false;
       for (const k of eventKindsAsked) if (info.kinds.has(k)) kindMatch = true;
       const features: StatementFeatures = {

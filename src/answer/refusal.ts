@@ -1,5 +1,6 @@
 /** Why the engine did not answer, as one plain sentence in the answer's language (the CLI and the bot show it). */
 import type { Lang, Refusal } from '../types.js';
+import { NATIONAL_SCOPES } from '../text/vocabulary.js';
 
 export function refusalText(r: Refusal, lang: Lang): string {
   const d = r.detail;
@@ -8,6 +9,9 @@ export function refusalText(r: Refusal, lang: Lang): string {
     case 'no_question':
       return sv ? 'Frågan innehåller inga ord att söka på.' : 'The question holds no words to search for.';
     case 'place_not_matched':
+      if (d && NATIONAL_SCOPES.includes(d.toLowerCase())) {
+        return sv ? 'Uttalandena gäller enskilda orter och händelser, inte hela landet.' : 'The statements are about single places and events, not the whole country.';
+      }
       return sv ? `Inget uttalande om det nämner ${d ?? 'platsen'}.` : `No statement about it names ${d ?? 'the place'}.`;
     case 'date_not_matched':
       return sv ? `Inget uttalande om det är från ${d ?? 'den dagen'}.` : `No statement about it is from ${d ?? 'that day'}.`;

@@ -241,6 +241,12 @@ export const PERSON_NOUNS: readonly string[] = [
 ];
 
 /**
+ * Names of the whole country. A question about it ("Hur många omkom i trafiken i hela Sverige?") asks for national
+ * figures, which a local notice that names Sweden in passing does not give.
+ */
+export const NATIONAL_SCOPES: readonly string[] = ['sverige', 'sweden', 'riket'];
+
+/**
  * The police as the narrator of their own notices ("Polisen kontaktades av en väktare …"). A "who" question asks
  * about someone else unless it names the police itself, so these words answer it only when nothing else does.
  */
