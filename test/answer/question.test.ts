@@ -71,6 +71,7 @@ describe('kinds of event a question names', () => {
     ['Hur många skadades i skottlossningen?', ['shooting']],
     ['Vad hände vid garageinbrottet?', ['burglary']],
     ['Who died in the fire?', ['fire']],
+    ['Varför knivhöggs mannen?', ['assault']], // "högg": the past of (kniv)hugga
     // A name that starts like an event word is a name: "Knivsta", "Hästskovägen".
     ['Vad hände i Knivsta?', []],
     ['Vad hände på Hästskovägen?', []],
