@@ -7,7 +7,7 @@
 import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { stemEn, stemSv, tokenize } from '../text/analyze.js';
-import { EVENT_KINDS, QUESTION_NOISE, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
+import { EVENT_KINDS, PERSON_NOUNS, QUESTION_NOISE, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
 import { STRANDED_PREPOSITIONS, type AnswerType } from './answer-types.js';
 
 /** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
@@ -92,7 +92,9 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       let gap = -1;
       for (let g = 0; g <= (c.words.length > 1 && WH.has(c.words[0]!) ? MAX_CUE_GAP : 0) && gap < 0; g++) {
         let ok = i + g + c.words.length <= tokens.length;
-        for (let k = 1; k <= g && ok; k++) ok = HEDGES.has(tokens[i + k]!);
+        // "which specialist unit", "vilken röd bil": one word of any kind may qualify the noun of a which-cue.
+        const modifier = g === 1 && c.words.length === 2 && WHICH.has(c.words[0]!) && ((TYPE_OF[c.group]?.tier ?? 0) === 2 || c.group === 'place');
+        for (let k = 1; k <= g && ok; k++) ok = HEDGES.has(tokens[i + k]!) || modifier;
         for (let k = 1; k < c.words.length && ok; k++) ok = tokens[i + g + k] === c.words[k];
         if (ok) gap = g;
       }
@@ -130,6 +132,11 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       const t = TYPE_OF[noun.type]!;
       return { types: t.types, cue: `${tokens[best.at]} … ${noun.word}`, legacy: t.legacy };
     }
+  }
+  // "Vilka hundar …?", "which cars": a which-word before a noun that names no person asks about that thing, not who.
+  if (best.group === 'who' && best.len === 1 && WHICH.has(tokens[best.at]!)) {
+    const next = tokens[best.at + 1] ?? '';
+    if (next.length >= 3 && !NOT_NOUNS.has(next) && !PERSON_WORD.test(next) && !VERB_FORM.test(next)) return { types: [], cue: tokens[best.at]!, legacy: 'what' };
   }
   // "What got nicked?", "What was damaged?", "Vad har förstörts?": a passive verb right after the question word (and
   // its auxiliaries) asks for the thing it happened to.
@@ -174,6 +181,10 @@ function typeNoun(tokens: string[], from: number): { type: string; word: string 
   return null;
 }
 
+/** A word that names people (PERSON_NOUNS or an English one), as the noun after "vilka/which". */
+const PERSON_WORD = new RegExp(`^(?:${[...PERSON_NOUNS, 'people', 'persons', 'person', 'men', 'women', 'man', 'woman', 'officers', 'police', 'suspects', 'suspect', 'victims', 'victim', 'children', 'kids', 'boys', 'girls', 'youths', 'guys', 'witnesses', 'drivers', 'driver', 'passengers', 'staff'].join('|')})`, 'i');
+/** A Swedish verb form after "vilka" ("Vilka greps?", "Vilka skadades?", "Vilka dog?"): the question is who. */
+const VERB_FORM = /^(?:\p{L}+(?:s|de|te|dde|tt)|tog|slog|sköt|stal|högg|drog|bar|gav|såg|fann|sprang|grep|bröt|smet|höll|satt|låg|stod|sa|sade|dog|omkom|har|hade|var|är|blev|blir|kom|gick|fick|ska|kan|skulle|kunde|finns|fanns|vill|ville)$/u;
 const PASSIVE_ASKERS = new Set(['what', 'vad']);
 const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'got', 'get', 'has', 'had', 'have', 'been', 'har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'ha', 'blev', 'blir']);
 /** An English past participle: regular in -ed, or one of the irregular ones a notice's verbs take. */

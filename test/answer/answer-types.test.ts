@@ -38,6 +38,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '429317', 'Det är en personbil som har kört in i en husvägg.', ['en personbil']],
   ['object', '552412', 'En ruta har krossats.', ['En ruta']],
   ['object', '605219', 'En person har skadats med någon form av tillhygge.', []],
+  // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
+  ['offence', '465350', 'Målsägande kontaktar polis i samband med ett rånförsök.', ['rånförsök']],
+  ['offence', '586363', 'Polisen utreder ett mordförsök i Västerås.', ['mordförsök']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],

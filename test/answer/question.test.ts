@@ -31,6 +31,14 @@ describe('what a question asks for', () => {
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
     ['Vad var hastigheten?', ['speed']],
+    // One word may qualify the noun of a which-cue.
+    ['Which specialist unit was called in?', ['organisation', 'role', 'person']],
+    // "Vilka" before a noun that names no person asks about that thing; before a verb or a person, who.
+    ['Vilka hundar hade mannen med sig?', []],
+    ['Vilka greps?', ['person', 'role', 'organisation']],
+    ['Vilka tog ner mannen?', ['person', 'role', 'organisation']],
+    ['During what period did the thefts happen?', []],
+    ['Vilka poliser var på plats?', ['person', 'role', 'organisation']],
     // A passive verb right after the question word asks for the thing it happened to; a passive of doing does not.
     ['What got nicked from the garage?', ['object', 'vehicle']],
     ['What was damaged in the fire?', ['object', 'vehicle']],
