@@ -24,6 +24,9 @@ describe('the bilingual lexicon', () => {
     ['arrested', 'gripen'],
     ['arrests', 'gripanden'], // a plural the file does not list, met by its stem
     ['drunk driving', 'rattfylleri'],
+    // Phrasal verbs as phrases: "turned out to be" is "visade sig", "got away" is "flydde".
+    ['turned out', 'visade'],
+    ['got away', 'flydde'],
   ])('%s → %s', (en, sv) => {
     expect(svOf(en)).toContain(sv);
   });
