@@ -454,6 +454,19 @@ function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType
 }
 
 const NARRATOR = new Set(NARRATOR_WORDS);
+const PREPOSITION_BEFORE = /(?<![\p{L}])(?:till|med|mot|för|om|på|i|vid|hos|åt|efter|under|bland|utan|av)\s$/iu;
+const AGENT_BEFORE = /(?<![\p{L}])\p{L}{3,}s\s(?:(?:ner|upp|ut|in|bort|fast|omkull)\s)?av\s$/iu;
+
+/**
+ * How likely a phrase starting at `start` is the one who did or underwent what is asked ("who"): the agent of a
+ * passive ("Mannen brottas ner av ordningsvakter", "kunde släckas av inringaren") most, a preposition's object
+ * ("som har en relation till mannen") least, a subject or object in between.
+ */
+function roleInClause(sentence: string, start: number): number {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  if (AGENT_BEFORE.test(before)) return 1.25;
+  return PREPOSITION_BEFORE.test(before) ? 0.75 : 1;
+}
 /** How much a phrase naming the police counts as a "who" answer beside other people and bodies (NARRATOR_WORDS). */
 const NARRATOR_WEIGHT = 0.3;
 
@@ -465,8 +478,8 @@ export function roles(sentence: string): Span[] {
     if (!hasStem(w.text, PERSON_STEMS, 5) || NOT_PERSON_WORDS.has(w.text.toLowerCase())) return;
     if (/^(?:man|men)$/i.test(w.text) && i > 0 && /^(?:om|att|när|som|där|då|så)$/i.test(words[i - 1]!.text)) return; // "man" = one
     if (/^man$/i.test(w.text) && !(i > 0 && DETERMINER.test(words[i - 1]!.text))) return;
-    const weight = NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.8;
-    out.push(nounPhrase(sentence, words, i, 'role', weight, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u));
+    const np = nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u);
+    out.push({ ...np, weight: NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : np.weight * roleInClause(sentence, np.start) });
   });
   return out;
 }
@@ -545,7 +558,7 @@ export function colours(sentence: string): Span[] {
 const PHRASE_END = new RegExp(
   `[.;:!?]|\\s[–—-]\\s|,\\s(?=(?:${alternation(['som', 'vilket', 'vilka', 'där', 'när', 'efter', 'då', 'men', 'eftersom', 'och han', 'och hon', 'och de', 'och polisen', 'han', 'hon', 'de', 'polisen', 'samt att', 'enligt', 'det'])})${E})|\\s(?=(?:${alternation([
     'som', 'vilket', 'där', 'när', 'efter att', 'efter', 'då', 'men', 'eftersom', 'sedan', 'innan', 'medan', 'i samband', 'vid', 'till', 'från',
-    'under', 'utan', 'och har', 'och hade', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
+    'under', 'utan', 'och har', 'och hade', 'och därför', 'och sedan', 'och då', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
     'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
     'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
   ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})`,

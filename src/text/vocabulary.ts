@@ -231,7 +231,7 @@ export const PERSON_NOUNS: readonly string[] = [
   'man', 'män', 'kvinn', 'pojk', 'flick', 'kill', 'tjej', 'barn', 'person', 'ungdom', 'tonåring', 'yngling', 'förar', 'förare', 'bilist',
   'cyklist', 'fotgängar', 'motorcyklist', 'mopedist', 'mopedförar', 'passagerar', 'chaufför', 'lastbilschaufför', 'taxiförar', 'busschaufför',
   'ordningsvakt', 'väktar', 'vakt', 'personal', 'butikspersonal', 'anställd', 'kassörsk', 'kund', 'gäst', 'granne', 'grann', 'vittne',
-  'anmälar', 'målsägand', 'brottsoffer', 'offer', 'ägar', 'bilägar', 'husägar', 'fastighetsägar', 'hundägar', 'medborgar', 'förbipasserand',
+  'anmälar', 'inringar', 'målsägand', 'brottsoffer', 'offer', 'ägar', 'bilägar', 'husägar', 'fastighetsägar', 'hundägar', 'medborgar', 'förbipasserand',
   'allmänhet', 'privatperson', 'misstänkt', 'gärningsman', 'gärningsmän', 'rånar', 'tjuv', 'inbrottstjuv', 'bedragar', 'förälder', 'föräldrar',
   'mamma', 'pappa', 'son', 'dotter', 'bror', 'syster', 'partner', 'sambo', 'make', 'maka', 'pensionär', 'äldre', 'elev', 'lärare',
   'student', 'turist', 'jägare', 'fiskare', 'skoteråkare', 'vandrare', 'skidåkare', 'arbetare', 'hantverkare', 'läkare', 'sjuksköterska',
@@ -337,6 +337,8 @@ export const OBJECT_VERBS: readonly string[] = [
   'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
   'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
+  // things lost
+  'saknar', 'saknade', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
 ];
 
 /** Verbs and phrases after which the offence follows ("misstänks för ringa stöld", "anmälan om skadegörelse"). */

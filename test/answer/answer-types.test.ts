@@ -41,6 +41,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
   ['offence', '465350', 'Målsägande kontaktar polis i samband med ett rånförsök.', ['rånförsök']],
   ['offence', '586363', 'Polisen utreder ett mordförsök i Västerås.', ['mordförsök']],
+  // Things lost: "blivit av med", "tappat".
+  ['object', '542472', 'I samband med händelsen har mannen blivit av med ett tv-spel och därför skrivs en anmälan om grovt rån.', ['ett tv-spel']],
+  ['object', '601576', 'Ärendet rubriceras som rån då den målsägande mannen blivit av med sin mobiltelefon i samband med händelsen.', ['sin mobiltelefon']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],
@@ -105,6 +108,9 @@ describe('who the answer is', () => {
     ['634960', 'Polisen kontaktades av en väktare som upptäckt en uppbruten dörr till en restaurang i Arboga.', 'en väktare'],
     ['583821', 'En polispatrull blev stoppad av en ordningsvakt med anledning av att det hade skett en misshandel på Brunnsgatan.', 'en ordningsvakt'],
     ['557558', 'Polisen får samtal från ett vittne som ser hur en bilförare kör in i flertalet bilar, en lyktstolpe och en soptunna på en parkering i Åkersberga.', 'ett vittne'],
+    // The agent of a passive ("… av ordningsvakter") did it.
+    ['423681', 'En utpekad gärningsman omhändertas av ordningsvakter på plats.', 'ordningsvakter'],
+    ['504325', 'Brandplatsen är avspärrad och bevakas av väktare.', 'väktare'],
   ])('notice %s: %s → %s', (_id, sentence, want) => {
     expect(typeEvidence(['person', 'role', 'organisation'], sentence, []).best?.text).toBe(want);
   });
