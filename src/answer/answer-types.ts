@@ -324,6 +324,7 @@ export function streets(sentence: string): Span[] {
 
 const PLACE_PREPS = ['i', 'vid', 'på', 'från', 'till', 'mot', 'utanför', 'nära', 'längs', 'inne på', 'ute på', 'hemma hos', 'norr om', 'söder om', 'öster om', 'väster om', 'nordost om', 'sydost om', 'nordväst om', 'sydväst om', 'i höjd med', 'i närheten av', 'i anslutning till', 'in', 'at', 'near', 'outside', 'to', 'from'];
 const PLACE_NOUN_STEMS = stemSet(PLACE_NOUNS);
+const PLACE_NOUN_WORDS: ReadonlySet<string> = new Set(PLACE_NOUNS.map((w) => w.toLowerCase()));
 /** A word pattern that matches `w` with its first letter in either case (a flag-free case-insensitive alternation). */
 function eitherCase(words: readonly string[]): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => `[${w[0]!.toLowerCase()}${w[0]!.toUpperCase()}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|');
@@ -371,7 +372,7 @@ export function places(sentence: string): Span[] {
       chained = true;
     }
     const head = words[first]!.text;
-    if (/^(?:grund|samband|nuläget|dagsläget|övrigt|stället|tid|fall|plats)$/i.test(head) && !chained) continue; // "på grund", "på plats"
+    if (/^(?:grund|samband|nuläget|dagsläget|övrigt|stället|tid|fall|plats|platsen)$/i.test(head) && !chained) continue; // "på grund", "på plats", "på platsen" (at the scene)
     if (!named && !noun && !chained) continue;
     const start = words[first]!.start;
     const end = words[last]!.end;
@@ -379,11 +380,11 @@ export function places(sentence: string): Span[] {
   }
   // A place noun without a preposition: "lämnade en campingplats".
   words.forEach((w, i) => {
-    if (w.text.length >= 4 && hasStem(w.text, PLACE_NOUN_STEMS, 4, false) && !out.some((o) => o.start <= w.start && o.end >= w.end)) {
+    if (w.text.length >= 4 && !/^(?:platsen?|hamnar)$/i.test(w.text) && isNounOf(w.text, PLACE_NOUN_WORDS) && !out.some((o) => o.start <= w.start && o.end >= w.end)) {
       out.push(nounPhrase(sentence, words, i, 'place', 0.5));
     }
   });
-  for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
+  for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|[Ii]nomhus|[Uu]tomhus|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
   // Nested phrases stay apart ("sitt boende vid Fredens kulle" and "Fredens kulle"); only repeats go.
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(`${o.start}:${o.end}`) && seen.add(`${o.start}:${o.end}`)).sort((a, b) => a.start - b.start);
@@ -526,12 +527,17 @@ const ANIMAL_WORDS = new Set(ANIMAL_NOUNS.map((w) => w.toLowerCase()));
  * "kom", "körkort", "följer" and "nuläget" are no "ko", "föl" or "get".
  */
 function isAnimal(word: string): boolean {
+  return isNounOf(word, ANIMAL_WORDS);
+}
+
+/** True when `word` is a whole noun form (NOUN_ENDINGS) of one of `nouns`, or of a compound headed by one. */
+function isNounOf(word: string, nouns: ReadonlySet<string>): boolean {
   const w = word.toLowerCase();
   for (const e of NOUN_ENDINGS) {
     if (e && !w.endsWith(e)) continue;
     const base = w.slice(0, w.length - e.length);
-    if (ANIMAL_WORDS.has(base)) return true;
-    for (let at = 3; at <= base.length - 4; at++) if (ANIMAL_WORDS.has(base.slice(at))) return true;
+    if (nouns.has(base)) return true;
+    for (let at = 3; at <= base.length - 4; at++) if (nouns.has(base.slice(at))) return true;
   }
   return false;
 }

@@ -310,7 +310,7 @@ export const PLACE_NOUNS: readonly string[] = [
   'kyrka', 'kyrkogård', 'torg', 'gata', 'väg', 'gång', 'cykelbana', 'gångväg', 'korsning', 'rondell', 'cirkulationsplats', 'avfart',
   'påfart', 'motorväg', 'bro', 'tunnel', 'viadukt', 'centrum', 'område', 'bostadsområde', 'industriområde', 'stadsdel', 'by', 'ort',
   'arbetsplats', 'byggarbetsplats', 'kontor', 'lokal', 'industrilokal', 'lager', 'verkstad', 'idrottsplats', 'arena', 'stadion',
-  'sporthall', 'simhall', 'gym', 'museum', 'fängelse', 'anstalt', 'häkte', 'arrest', 'polisstation', 'sjukvård', 'dike', 'diket',
+  'sporthall', 'simhall', 'gym', 'museum', 'fängelse', 'anstalt', 'häkte', 'arrest', 'polisstation', 'sjukvård', 'dike', 'diket', 'spår', 'åker', 'slänt',
   'hemifrån', 'hemma', 'hem', 'utomlands', 'sverige', 'norge', 'danmark', 'finland',
 ];
 

@@ -44,6 +44,12 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Things lost: "blivit av med", "tappat".
   ['object', '542472', 'I samband med händelsen har mannen blivit av med ett tv-spel och därför skrivs en anmälan om grovt rån.', ['ett tv-spel']],
   ['object', '601576', 'Ärendet rubriceras som rån då den målsägande mannen blivit av med sin mobiltelefon i samband med händelsen.', ['sin mobiltelefon']],
+  // "på platsen" is at the scene, not a place that answers "where".
+  ['place', '461810', 'Polis är på platsen.', []],
+  // A place noun standing alone is one in a whole noun form: not "brott" (bro), not the verb "hamnar".
+  ['place', '594498', 'Det finns ingen misstanke om brott.', []],
+  ['place', '543212', 'En skadad man har påträffats utomhus, men han ska ha fått hjälp att ta sig inomhus.', ['utomhus', 'inomhus']],
+  ['place', '516376', 'På länsväg 788 Lanesund är det en busschaufför som kör av vägen och hamnar i ett dike.', ['ett dike']],
   ['age', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['tonårig']],
   ['speed', '570708', 'Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.', ['55 km/h']],
   ['speed', '552297', 'En polispatrull noterade att ett fordon registrerat som traktor framfördes i hastighet som översteg 30 km/h.', ['30 km/h']],
