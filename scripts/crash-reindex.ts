@@ -218,8 +218,11 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
       if (!run.finished && run.signal !== 'SIGKILL') problems.push(`run ${k}: child ended by ${run.signal ?? `exit ${run.exitCode}`}, not SIGKILL`);
       if (run.finished && result !== 'after') problems.push(`run ${k}: the child finished but the index did not switch`);
       if (!run.finished && run.exitCode !== null) problems.push(`run ${k}: exit code ${run.exitCode}`);
-      runs.push({ trigger, delayMs, phaseAtKill: run.phase, writingStarted: run.writingStarted, finished: run.finished, leftovers: left, result, readerChecks: run.readerChecks, ms: Math.round(performance.now() - t) });
-      log(`kill ${k}/${opts.kills}: ${trigger} +${delayMs} ms → died in ${run.phase}${run.writingStarted ? ' (new folder written)' : ''}${run.finished ? ' (finished first)' : ''}; left ${left.join(', ') || 'nothing'}; restart answers as ${result === 'before' ? 'before' : 'the new corpus'} [${Math.round(performance.now() - t)} ms]`);
+      // A folder the killed build left proves it had started writing, even if the watcher missed it appear (a
+      // busy machine may coalesce or drop the event).
+      const writingStarted = run.writingStarted || left.length > 0;
+      runs.push({ trigger, delayMs, phaseAtKill: run.phase, writingStarted, finished: run.finished, leftovers: left, result, readerChecks: run.readerChecks, ms: Math.round(performance.now() - t) });
+      log(`kill ${k}/${opts.kills}: ${trigger} +${delayMs} ms → died in ${run.phase}${writingStarted ? ' (new folder written)' : ''}${run.finished ? ' (finished first)' : ''}; left ${left.join(', ') || 'nothing'}; restart answers as ${result === 'before' ? 'before' : 'the new corpus'} [${Math.round(performance.now() - t)} ms]`);
     }
   }
   if (!opts.work) rmSync(work, { recursive: true, force: true });
@@ -231,8 +234,10 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
  * startup until the first progress line; each phase from its line (writing: from the new folder's appearance)
  * to the next sign, of which the first 80 % (writing: 50 %) are drawn from.
  */
-function phaseWindows(marks: Record<string, number>): Partial<Record<Trigger, [number, number]>> {
+function phaseWindows(observed: Record<string, number>): Partial<Record<Trigger, [number, number]>> {
   const out: Partial<Record<Trigger, [number, number]>> = {};
+  // Writing starts with the new folder; when the watcher missed it (a busy machine), with the "writing:" line.
+  const marks = observed.tmp === undefined && observed.writing !== undefined ? { ...observed, tmp: observed.writing } : observed;
   const signs = ['reading', 'indexing', 'embedding', 'tmp', 'exit'].filter((x) => marks[x] !== undefined);
   const span = (from: string): number | undefined => {
     const i = signs.indexOf(from);
