@@ -538,7 +538,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     return {
       margin: other ? Math.min(5, best.logit - other.logit) : 5,
       share: ranked.filter((c) => same(c.statement)).reduce((x, c) => x + c.p, 0),
-      statementShare: statements.filter(same).reduce((x, st) => x + st.p, 0),
+      // Statements of negligible probability add nothing to the share: they are not looked at.
+      statementShare: statements.reduce((x, st) => (st.p >= 1e-5 && same(st) ? x + st.p : x), 0),
       content: f.content,
       statementContent: sf.content,
       entityAll: sf.entityAll,
