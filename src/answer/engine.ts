@@ -228,7 +228,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
 
   private docInfo(seg: SearchSegment, doc: number): DocInfo {
     let list = docInfos.get(seg.data);
-    if (!list) docInfos.set(seg.data, (list = []));
+    // Filled lazily but made full length: written at random positions, an empty array would turn into a slow
+    // dictionary of elements.
+    if (!list) docInfos.set(seg.data, (list = new Array<DocInfo | undefined>(seg.data.docs.length).fill(undefined)));
     let info = list[doc];
     if (!info) {
       const d = seg.data.docs[doc]!;
@@ -379,9 +381,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     }
 
     // Stage 3: statements.
-    const byDoc = new Map<string, { seg: number; doc: number; hits: Map<number, LexicalHit> }>();
+    const byDoc = new Map<number, { seg: number; doc: number; hits: Map<number, LexicalHit> }>();
     const docOf = (seg: number, doc: number) => {
-      const key = `${seg}:${doc}`;
+      const key = seg * 2 ** 32 + doc;
       let e = byDoc.get(key);
       if (!e) byDoc.set(key, (e = { seg, doc, hits: new Map() }));
       return e;

@@ -193,6 +193,22 @@ describe('lexicalSearch', () => {
     expectOracle([a, b], q, lexicalSearch([a, b], q));
     expectOracle([b], q, lexicalSearch([b], q));
   });
+
+  it('scores sentences thousands of terms long as the oracle does (their tf and length pairs kept in a map)', () => {
+    const r2 = rng(5);
+    const pick = () => VOCAB[Math.floor(r2() * r2() * VOCAB.length)]!;
+    const long: SearchSegment = {
+      name: 'long',
+      data: segmentOf(
+        Array.from({ length: 30 }, (_, i) => ({
+          title: [pick()],
+          sents: Array.from({ length: 3 }, (_, k) => Array.from({ length: i === 0 && k === 1 ? 5000 : 1 + Math.floor(r2() * 14) }, pick)),
+        })),
+      ),
+      deleted: new Set(),
+    };
+    for (const q of queries) expectOracle([long, a], q, lexicalSearch([long, a], q));
+  });
 });
 
 describe('suffixTerms', () => {
