@@ -3,7 +3,8 @@
  *
  * Fits the answer model (src/answer/model.json) on the TUNE half only: the `--tune` files whole and the tune half
  * (evaluate.ts's fixed rule) of the `--questions` files. The check half is never read here.
- * Defaults: the dev sets in ../shared/eval over corpus/ plus the police notices, lexical search.
+ * Defaults: the dev sets in ../shared/eval and the written sets in test/eval over corpus/ plus the police notices,
+ * lexical search.
  *
  * 1. the statement scorer, listwise over each question's candidate statements (the right one: the case's `doc`);
  * 2. the sentence scorer, listwise over the sentences of the statements the new statement scorer keeps (the right
