@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -36,6 +36,14 @@ export function seedConfig(extra: Record<string, string> = {}): Config {
 
 export async function seedManager(extra: Record<string, string> = {}): Promise<IndexManager> {
   return IndexManager.open(seedConfig(extra), { buildIfMissing: true });
+}
+
+/** A lexical index of one fixture file (test/fixtures/NAME) alone, built in a temp folder. */
+export async function fixtureManager(name: string): Promise<IndexManager> {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'corpus'));
+  cpSync(join(ROOT, 'test/fixtures', name), join(dir, 'corpus', name));
+  return IndexManager.open(loadConfig({ CORPUS_PATHS: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }), { buildIfMissing: true });
 }
 
 /** Two segments are the same: equal field by field, and encoded to the same bytes. */

@@ -1,9 +1,6 @@
-import { mkdirSync, cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { IndexManager } from '../../src/index/manager.js';
-import { ROOT, tempDir } from '../helpers.js';
+import type { IndexManager } from '../../src/index/manager.js';
+import { fixtureManager } from '../helpers.js';
 
 // Five real police notices of shootings (test/fixtures/shootings.jsonl; none in an eval set). A question whose only
 // words besides its places are those of the event ("Vem blev beskjuten i Fröslunda?") is answered by the sentence
@@ -11,10 +8,7 @@ import { ROOT, tempDir } from '../helpers.js';
 // "beskjuta" meet ("besköts" finds "beskjuten").
 let m: IndexManager;
 beforeAll(async () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'corpus'));
-  cpSync(join(ROOT, 'test/fixtures/shootings.jsonl'), join(dir, 'corpus/shootings.jsonl'));
-  m = await IndexManager.open(loadConfig({ CORPUS_PATHS: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }), { buildIfMissing: true });
+  m = await fixtureManager('shootings.jsonl');
 }, 60_000);
 
 describe('the words of the event are what a question asks about when it has no others', () => {

@@ -1,19 +1,13 @@
-import { mkdirSync, cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { IndexManager } from '../../src/index/manager.js';
-import { ROOT, tempDir } from '../helpers.js';
+import type { IndexManager } from '../../src/index/manager.js';
+import { fixtureManager } from '../helpers.js';
 
 // Two real police notices (test/fixtures/national.jsonl; in no eval set). One, a lorry check near Umeå, names
 // Sweden five times in passing. A question about the whole country asks for national figures, which no local
 // notice gives: it is refused, though "Sverige" occurs in the text.
 let m: IndexManager;
 beforeAll(async () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'corpus'));
-  cpSync(join(ROOT, 'test/fixtures/national.jsonl'), join(dir, 'corpus/national.jsonl'));
-  m = await IndexManager.open(loadConfig({ CORPUS_PATHS: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }), { buildIfMissing: true });
+  m = await fixtureManager('national.jsonl');
 }, 60_000);
 
 describe('a question about the whole country', () => {
