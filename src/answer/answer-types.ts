@@ -651,11 +651,6 @@ export function objects(sentence: string): Span[] {
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
 
-/** Prepositions a question may leave at its end ("Vad krockade elsparkcykeln med?"), Swedish and English → Swedish. */
-export const STRANDED_PREPOSITIONS: Readonly<Record<string, readonly string[]>> = {
-  med: ['med'], på: ['på'], mot: ['mot', 'in i'], över: ['över'], av: ['av'], om: ['om'], till: ['till'], från: ['från'], för: ['för'], i: ['i', 'in i'],
-  with: ['med'], into: ['in i', 'mot', 'med', 'på'], on: ['på'], at: ['på', 'mot'], from: ['från'], about: ['om'], for: ['för'], against: ['mot'], over: ['över'],
-};
 const PREP_NP_END = /[.;:!?,]|\s(?=(?:i|på|vid|till|från|mot|med|under|efter|som|och|men|när|då|där|för|av|om|samt|eftersom|innan|sedan)(?![\p{L}]))/u;
 
 /** The phrase after one of `preps` ("kolliderat med en öppen bildörr": en öppen bildörr), up to the next preposition. */

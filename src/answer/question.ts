@@ -7,8 +7,21 @@
 import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { stemEn, stemSv, tokenize } from '../text/analyze.js';
-import { EVENT_KINDS, PERSON_NOUNS, QUESTION_NOISE, QUESTION_WORDS, SUBORDINATORS, TYPE_NOUNS } from '../text/vocabulary.js';
-import { STRANDED_PREPOSITIONS, type AnswerType } from './answer-types.js';
+import {
+  DOING_PASSIVES,
+  ENGLISH_IRREGULAR_PARTICIPLES,
+  ENGLISH_PERSON_WORDS,
+  EVENT_KINDS,
+  PERSON_NOUNS,
+  QUESTION_NOISE,
+  QUESTION_WORDS,
+  STRANDED_PREPOSITIONS,
+  SUBORDINATORS,
+  SWEDISH_FINITE_VERBS,
+  SWEDISH_STRONG_PASSIVES,
+  TYPE_NOUNS,
+} from '../text/vocabulary.js';
+import type { AnswerType } from './answer-types.js';
 
 /** The question word groups of vocabulary.ts and the answer types each accepts, most likely first. */
 const TYPE_OF: Record<string, { types: AnswerType[]; tier: number; legacy: QuestionType }> = {
@@ -144,7 +157,7 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
     let k = best.at + 1;
     while (k < tokens.length && k <= best.at + 3 && AUXILIARIES.has(tokens[k]!)) k++;
     const verb = tokens[k] ?? '';
-    if (k > best.at && (tokens[best.at] === 'what' ? k > best.at + 1 && ENGLISH_PARTICIPLE.test(verb) && !EVENT_PROGRESSIVES.has(verb) : SWEDISH_PASSIVE.test(verb) && !DOING_PASSIVES.has(verb))) {
+    if (k > best.at && (tokens[best.at] === 'what' ? k > best.at + 1 && ENGLISH_PARTICIPLE.test(verb) && !EVENT_PROGRESSIVES.has(verb) : SWEDISH_PASSIVE.test(verb) && !DOING.has(verb))) {
       const o = TYPE_OF.object!;
       return { types: o.types, cue: tokens.slice(best.at, k + 1).join(' '), legacy: o.legacy };
     }
@@ -182,18 +195,18 @@ function typeNoun(tokens: string[], from: number): { type: string; word: string 
 }
 
 /** A word that names people (PERSON_NOUNS or an English one), as the noun after "vilka/which". */
-const PERSON_WORD = new RegExp(`^(?:${[...PERSON_NOUNS, 'people', 'persons', 'person', 'men', 'women', 'man', 'woman', 'officers', 'police', 'suspects', 'suspect', 'victims', 'victim', 'children', 'kids', 'boys', 'girls', 'youths', 'guys', 'witnesses', 'drivers', 'driver', 'passengers', 'staff'].join('|')})`, 'i');
+const PERSON_WORD = new RegExp(`^(?:${[...PERSON_NOUNS, ...ENGLISH_PERSON_WORDS].join('|')})`, 'i');
 /** A Swedish verb form after "vilka" ("Vilka greps?", "Vilka skadades?", "Vilka dog?"): the question is who. */
-const VERB_FORM = /^(?:\p{L}+(?:s|de|te|dde|tt)|tog|slog|sköt|stal|högg|drog|bar|gav|såg|fann|sprang|grep|bröt|smet|höll|satt|låg|stod|sa|sade|dog|omkom|har|hade|var|är|blev|blir|kom|gick|fick|ska|kan|skulle|kunde|finns|fanns|vill|ville)$/u;
+const VERB_FORM = new RegExp(`^(?:\\p{L}+(?:s|de|te|dde|tt)|${SWEDISH_FINITE_VERBS.join('|')})$`, 'u');
 const PASSIVE_ASKERS = new Set(['what', 'vad']);
 const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'got', 'get', 'has', 'had', 'have', 'been', 'har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'ha', 'blev', 'blir']);
 /** An English past participle: regular in -ed, or one of the irregular ones a notice's verbs take. */
-const ENGLISH_PARTICIPLE = /^(?:[a-z]{3,}ed|stolen|taken|found|seized|broken|hidden|left|lost|thrown|given|hit|shot|set|burnt|sold|kept|brought|bought|held|stuck|torn|cut)$/;
+const ENGLISH_PARTICIPLE = new RegExp(`^(?:[a-z]{3,}ed|${ENGLISH_IRREGULAR_PARTICIPLES.join('|')})$`);
 /** A Swedish passive: "förstördes", "stulits", "skadats", "stals", "togs". */
-const SWEDISH_PASSIVE = /^(?:\p{L}{2,}(?:ades|ats|its|des|tes|ts|dds|tts)|stals|togs|sågs|gavs|slogs|drogs|revs|sköts|bars|höggs)$/u;
+const SWEDISH_PASSIVE = new RegExp(`^(?:\\p{L}{2,}(?:ades|ats|its|des|tes|ts|dds|tts)|${SWEDISH_STRONG_PASSIVES.join('|')})$`, 'u');
 
 /** Passives of doing and happening ask what was done, not for a thing. */
-const DOING_PASSIVES = new Set(['gjordes', 'görs', 'gjorts', 'skedde', 'inträffades']);
+const DOING = new Set(DOING_PASSIVES);
 
 const PROGRESSIVE_AUX = new Set(['was', 'were', 'is', 'are']);
 const EVENT_PROGRESSIVES = new Set(['doing', 'happening', 'going', 'occurring', 'during', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'building']);

@@ -533,3 +533,35 @@ export const SWEDISH_SYNONYMS: readonly (readonly [string, readonly string[]])[]
   ['tjuvarna', ['gärningsmännen', 'gärningspersonerna']],
   ['tjuven', ['gärningsmannen', 'gärningspersonen']],
 ];
+
+/**
+ * Forms of verbs a question's grammar turns on (src/answer/question.ts): the English participles that are not
+ * regular -ed forms ("What was stolen?"), the Swedish strong passives ("Vad stals?") beside the regular -ades/-ats
+ * ones, the passives of doing that ask what was done rather than for a thing, and the Swedish finite verbs
+ * that show "vilka" opens a who-question ("Vilka greps?", "Vilka tog ner mannen?").
+ */
+export const ENGLISH_IRREGULAR_PARTICIPLES: readonly string[] = [
+  'stolen', 'taken', 'found', 'seized', 'broken', 'hidden', 'left', 'lost', 'thrown', 'given', 'hit', 'shot', 'set', 'burnt', 'sold', 'kept',
+  'brought', 'bought', 'held', 'stuck', 'torn', 'cut',
+];
+export const SWEDISH_STRONG_PASSIVES: readonly string[] = ['stals', 'togs', 'sågs', 'gavs', 'slogs', 'drogs', 'revs', 'sköts', 'bars', 'höggs'];
+export const DOING_PASSIVES: readonly string[] = ['gjordes', 'görs', 'gjorts', 'skedde', 'inträffades'];
+export const SWEDISH_FINITE_VERBS: readonly string[] = [
+  'tog', 'slog', 'sköt', 'stal', 'högg', 'drog', 'bar', 'gav', 'såg', 'fann', 'sprang', 'grep', 'bröt', 'smet', 'höll', 'satt', 'låg', 'stod',
+  'sa', 'sade', 'dog', 'omkom', 'har', 'hade', 'var', 'är', 'blev', 'blir', 'kom', 'gick', 'fick', 'ska', 'kan', 'skulle', 'kunde', 'finns',
+  'fanns', 'vill', 'ville',
+];
+/** English words for people, as the noun after "which" ("Which officers …?" asks who). */
+export const ENGLISH_PERSON_WORDS: readonly string[] = [
+  'people', 'persons', 'person', 'men', 'women', 'man', 'woman', 'officers', 'police', 'suspects', 'suspect', 'victims', 'victim', 'children',
+  'kids', 'boys', 'girls', 'youths', 'guys', 'witnesses', 'drivers', 'driver', 'passengers', 'staff',
+];
+
+/**
+ * Prepositions a question may leave standing ("Vad krockade elsparkcykeln med?", "what did he threaten them
+ * with?"), each with the Swedish prepositions that may say it in a statement.
+ */
+export const STRANDED_PREPOSITIONS: Readonly<Record<string, readonly string[]>> = {
+  med: ['med'], på: ['på'], mot: ['mot', 'in i'], över: ['över'], av: ['av'], om: ['om'], till: ['till'], från: ['från'], för: ['för'], i: ['i', 'in i'],
+  with: ['med'], into: ['in i', 'mot', 'med', 'på'], on: ['på'], at: ['på', 'mot'], from: ['från'], about: ['om'], for: ['för'], against: ['mot'], over: ['över'],
+};
