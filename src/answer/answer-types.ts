@@ -651,7 +651,10 @@ export function objects(sentence: string): Span[] {
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
 
-const PREP_NP_END = /[.;:!?,]|\s(?=(?:i|på|vid|till|från|mot|med|under|efter|som|och|men|när|då|där|för|av|om|samt|eftersom|innan|sedan)(?![\p{L}]))/u;
+const PREP_NP_END = new RegExp(
+  `[.;:!?,]|\\s(?=(?:i|på|vid|till|från|mot|med|under|efter|som|och|men|när|då|där|för|av|om|samt|eftersom|innan|sedan|att|${alternation(FINITE_AUXILIARIES)})(?![\\p{L}]))`,
+  'u',
+);
 
 /** The phrase after one of `preps` ("kolliderat med en öppen bildörr": en öppen bildörr), up to the next preposition. */
 export function prepositionObjects(sentence: string, preps: readonly string[]): Span[] {
@@ -660,7 +663,7 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
     const re = new RegExp(`${B}${prep.replace(/\s/g, '\\s')}\\s+(?=\\p{L})`, 'giu');
     for (const m of sentence.matchAll(re)) {
       const p = phraseFrom(sentence, m.index! + m[0].length, 'object', 1, 6, PREP_NP_END);
-      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att)$/i.test(p.text)) out.push(p);
+      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text)) out.push(p);
     }
   }
   return dedupe(out);

@@ -302,7 +302,7 @@ export function askedNoun(question: string): string | null {
 }
 
 const STRANDED_RE = new RegExp(
-  `(?<![\\p{L}])(${Object.keys(STRANDED_PREPOSITIONS).join('|')})(?=\\s*(?:$|[?!.,]|\\s(?:på|i|vid|utanför|nära|under|in|on|at|near|outside|during)(?![\\p{L}])))`,
+  `(?<![\\p{L}])(${Object.keys(STRANDED_PREPOSITIONS).join('|')})(?=\\s*(?:$|[?!.,]|\\s(?:på|i|vid|utanför|nära|under|in|on|at|near|outside|during|när|efter|innan|då|som|when|after|before|while)(?![\\p{L}])))`,
   'giu',
 );
 

@@ -108,6 +108,7 @@ describe('a preposition a question leaves standing', () => {
     ['Vad krockade elsparkcykeln med på Storgatan?', ['med']],
     ['What did he threaten them with?', ['med']],
     ['What did the car crash into on the E4?', ['in i', 'mot', 'med', 'på']],
+    ['Vad åkte hon på när hon blev påkörd?', ['på']], // before a clause of its own
     // A preposition with its own object is not left standing.
     ['Vad hände med bilen?', []],
     ['What happened in Malmö on 3 May?', []],
