@@ -127,7 +127,7 @@ await run(async () => {
       'dry-run': { type: 'boolean' },
     },
   });
-  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), join(ROOT, 'test/eval/written-1.jsonl'), join(ROOT, 'test/eval/written-2.jsonl'), join(ROOT, 'test/eval/written-3.jsonl'), join(ROOT, 'test/eval/written-4.jsonl')];
+  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), join(ROOT, 'test/eval/written-1.jsonl'), join(ROOT, 'test/eval/written-2.jsonl'), join(ROOT, 'test/eval/written-3.jsonl'), join(ROOT, 'test/eval/written-4.jsonl'), join(ROOT, 'test/eval/written-5.jsonl')];
   const questionFiles = values.questions ?? [join(SHARED, 'eval/dev-questions-2.jsonl')];
   const corpus = values.corpus ?? [join(ROOT, 'corpus'), join(SHARED, 'data/polisen-events.jsonl.gz')];
   const cases: QuestionCase[] = [];
