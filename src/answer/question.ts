@@ -186,7 +186,7 @@ function typeNoun(tokens: string[], from: number): { type: string; word: string 
     const en = stemEn(tok);
     const en2 = i + 1 < tokens.length ? `${en} ${stemEn(tokens[i + 1]!)}` : '';
     for (const k of TYPE_NOUN_STEMS) {
-      if (k.sv.some((st) => sv === st || (st.length >= 4 && sv.length > st.length + 2 && sv.endsWith(st)) || (st.length >= 4 && tok.length > st.length + 2 && tok.startsWith(st) && k.type !== 'money')) || k.en.some((st) => st === en || st === en2)) {
+      if (k.sv.some((st) => sv === st || (st.length >= 4 && sv.length > st.length + 2 && sv.endsWith(st))) || k.en.some((st) => st === en || st === en2)) {
         return { type: k.type, word: tok };
       }
     }
