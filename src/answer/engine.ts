@@ -96,8 +96,9 @@ export interface Explanation {
   answer: Answer;
 }
 
-/** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
+/** Names of the whole country (vocabulary.ts): a question about it is matched only by a statement about it. */
 const NATIONAL = new Set(NATIONAL_SCOPES);
+/** Sentences the graph returns for a question, per segment, besides the lexical candidates. */
 const VECTOR_NEIGHBOURS = 50;
 
 /**
