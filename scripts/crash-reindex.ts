@@ -173,8 +173,9 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
       // Every trigger once per round, in a seeded order; the delay is drawn within the phase's calibrated span.
       if ((k - 1) % triggers.length === 0) order = shuffle(triggers, r);
       trigger = order[(k - 1) % triggers.length]!;
-      const [lo, hi] = windows[trigger]!;
+      const [lo, hi] = windows[trigger] ?? [0, 0];
       delayMs = r.int(lo, hi);
+      if (trigger === 'writing' && CAN_SEE_STOPPED) delayMs = 0; // killed where it stops itself, after its first file
     }
     const target: Version = live === 'v1' ? 'v2' : 'v1';
     const t = performance.now();
@@ -182,7 +183,8 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
     const left = leftovers(indexDir);
     if (calibration) {
       windows = phaseWindows(run.marks);
-      triggers = (opts.triggers ?? (['startup', 'reading', 'indexing', 'embedding', 'writing'] as const)).filter((x) => windows[x] !== undefined);
+      // Writing needs no window where the build can be seen stopping itself in it (Linux /proc).
+      triggers = (opts.triggers ?? (['startup', 'reading', 'indexing', 'embedding', 'writing'] as const)).filter((x) => windows[x] !== undefined || (x === 'writing' && CAN_SEE_STOPPED));
       log(`uninterrupted run: ${Math.round(performance.now() - t)} ms, phases at ${JSON.stringify(run.marks)}; kill windows ${JSON.stringify(windows)}`);
       if (triggers.length === 0) problems.push('no phase of the build could be timed');
     }
@@ -273,6 +275,24 @@ async function groupDead(pgid: number, timeoutMs = 15_000): Promise<void> {
   }
 }
 
+/** Linux shows each process's state in /proc: there a build that stopped itself can be seen stopped. */
+const CAN_SEE_STOPPED = existsSync('/proc/self/stat');
+
+/** True when a process of group `pgid` is stopped (state T: it sent itself SIGSTOP at the stop point). */
+function groupStopped(pgid: number): boolean {
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] === 'T') return true;
+    } catch {
+      // gone
+    }
+  }
+  return false;
+}
+
 function shuffle<T>(xs: readonly T[], r: ReturnType<typeof rng>): T[] {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
@@ -300,10 +320,13 @@ interface ChildResult {
 /** Runs the CLI build as its own process group; kills the whole group (tsx and the node it starts) on the trigger. */
 function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus: string; env: Record<string, string>; trigger: Trigger; delayMs: number; kill: boolean }): Promise<ChildResult> {
   return new Promise((resolveRun) => {
+    const stopInWriting = o.kill && o.trigger === 'writing' && CAN_SEE_STOPPED;
     const [program, ...first] = o.command;
     const child = spawn(program, [...first, '--corpus', o.corpus, '--index', o.indexDir, '--force'], {
       cwd: ROOT,
-      env: { ...process.env, ...o.env, LOG_LEVEL: 'silent' },
+      // A kill aimed at writing is made sure to land there: the build stops itself after its first file
+      // (src/index/stop-point.ts) and is killed once it is seen stopped, not after a delay a busy machine can miss.
+      env: { ...process.env, ...o.env, LOG_LEVEL: 'silent', ...(stopInWriting ? { CITERA_STOP_AFTER_INDEX_WRITES: '1' } : {}) },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -328,7 +351,7 @@ function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus:
         } catch {
           // already gone
         }
-      }, o.delayMs);
+      }, stopInWriting ? 0 : o.delayMs);
     };
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
@@ -337,7 +360,7 @@ function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus:
       for (const m of d.matchAll(/^(reading|indexing|embedding|writing):/gm)) {
         phase = m[1]!;
         mark(phase);
-        if (phase === o.trigger) fire();
+        if (phase === o.trigger && !stopInWriting) fire();
       }
     });
     const before = new Set(readdirSync(o.indexDir));
@@ -346,9 +369,18 @@ function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus:
       writingStarted = true;
       mark('tmp');
       builderPid = Number(/(\d+)$/.exec(String(f))?.[1]) || null;
-      if (o.trigger === 'writing') fire();
+      if (o.trigger === 'writing' && !stopInWriting) fire();
     });
     if (o.trigger === 'startup') fire();
+    // The build that stopped itself in writing is killed as soon as it is seen stopped.
+    const stopWatch = stopInWriting
+      ? setInterval(() => {
+          if (groupStopped(child.pid!)) {
+            writingStarted = true;
+            fire();
+          }
+        }, 10)
+      : undefined;
     // A reader in this (other) process checks the live index all along the build.
     const reader = setInterval(() => {
       readerChecks++;
@@ -362,6 +394,7 @@ function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus:
       clearTimeout(timer);
       clearTimeout(fallback);
       clearInterval(reader);
+      clearInterval(stopWatch);
       watcher.close();
       // tsx runs the program in a child node of its own: the run is over when the whole group has died (a zombie
       // waiting for init counts as dead, as it does for cleanIndexDir), not when tsx has.

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { asStorageError, IndexError } from '../errors.js';
+import { afterIndexFileWrite } from './stop-point.js';
 
 /** Bumped whenever the on-disk layout or what analysis stores in it (sentences, speakers) changes; an index of another version is refused. */
 export const FORMAT_VERSION = 3;
@@ -210,6 +211,7 @@ export class GenerationWriter {
 
   write(file: string, buf: Buffer): FileEntry {
     writeSynced(join(this.path, file), buf);
+    afterIndexFileWrite();
     return fileEntry(file, buf);
   }
 

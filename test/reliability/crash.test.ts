@@ -1,5 +1,6 @@
 /**
- * Guarantee 2: a re-index (`npm run index -- --corpus … --index DIR --force`, a child process group) killed with SIGKILL at seeded random points — during startup, reading, indexing, embedding and writing —
+ * Guarantee 2: a re-index (`npm run index -- --corpus … --index DIR --force`, a child process group) killed with SIGKILL at seeded random points — during startup, reading, indexing and embedding, and in writing
+ * where the build stops itself after its first file (src/index/stop-point.ts: timing alone misses that phase on a busy machine) —
  * leaves an index that loads and answers exactly as before (or exactly as the new corpus, when the kill came
  * after the switch), and what the killed build left behind is removed at the next start. A reader in another
  * process checks the live index's files all along. More kills: `npx tsx scripts/crash-reindex.ts --kills 40`.
