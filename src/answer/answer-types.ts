@@ -12,7 +12,7 @@
  * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
  * name ("länsväg 250", "Storgatan 12").
  */
-import { stemSv } from '../text/analyze.js';
+import { isStemOrHead, stemSv } from '../text/analyze.js';
 import { nameIn } from '../text/speakers.js';
 import {
   ALCOHOL_UNITS,
@@ -634,15 +634,14 @@ export function objects(sentence: string): Span[] {
   }
   // A cleft puts the thing in focus: "Det är en mindre lastbil som kolliderat …", "Det ska ha varit en säck med
   // spån som börjat brinna".
-  for (const m of sentence.matchAll(CLEFT_RE)) {
-    const start = m.index! + m[0].indexOf(m[1]!);
-    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+  for (const s of spans(CLEFT_RE, sentence, 'object', 0.9, 1)) {
+    const t = trimSpan(s);
     if (t) out.push(t);
   }
   // Any passive's subject at the start of its clause ("En lägenhetsdörr har beskjutits"): a weaker guess, which the
   // question's own verb beside it makes likely.
-  for (const m of sentence.matchAll(PASSIVE_SUBJECT_RE)) {
-    const t = trimSpan({ type: 'object', start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length, text: m[1]!, weight: 0.6 });
+  for (const s of spans(PASSIVE_SUBJECT_RE, sentence, 'object', 0.6, 1)) {
+    const t = trimSpan(s);
     if (t && !/^(?:en anmälan|anmälan|en person|personen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
   }
   return dedupe(out);
@@ -773,7 +772,7 @@ export function headNounPhrases(sentence: string, nouns: readonly string[]): Spa
   const out: Span[] = [];
   words.forEach((w, i) => {
     const st = stemSv(w.text.toLowerCase());
-    if (stems.some((h) => h.length >= 3 && (st === h || (st.length > h.length + 2 && st.endsWith(h))))) out.push(nounPhrase(sentence, words, i, 'object', 0.9));
+    if (stems.some((h) => isStemOrHead(st, h, 3))) out.push(nounPhrase(sentence, words, i, 'object', 0.9));
   });
   return dedupe(out);
 }

@@ -6,7 +6,7 @@
  */
 import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
-import { stemEn, stemSv, tokenize } from '../text/analyze.js';
+import { isStemOrHead, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import {
   DOING_PASSIVES,
   ENGLISH_IRREGULAR_PARTICIPLES,
@@ -186,7 +186,7 @@ function typeNoun(tokens: string[], from: number): { type: string; word: string 
     const en = stemEn(tok);
     const en2 = i + 1 < tokens.length ? `${en} ${stemEn(tokens[i + 1]!)}` : '';
     for (const k of TYPE_NOUN_STEMS) {
-      if (k.sv.some((st) => sv === st || (st.length >= 4 && sv.length > st.length + 2 && sv.endsWith(st))) || k.en.some((st) => st === en || st === en2)) {
+      if (k.sv.some((st) => sv === st || isStemOrHead(sv, st, 4)) || k.en.some((st) => st === en || st === en2)) {
         return { type: k.type, word: tok };
       }
     }
@@ -258,7 +258,7 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
             }
             // The word itself, inflected ("rånet", "bränder"), or a compound's head ("bilbrand", "garageinbrottet");
             // a stem at a compound's start ("kniv" in "Knivsta", "häst" in "Hästskovägen") is not enough.
-            ok = s === part || (j === parts.length - 1 && compound && ((part.length >= 3 && s.startsWith(part) && s.length - part.length <= 2) || (part.length >= 4 && s.length > part.length + 2 && s.endsWith(part))));
+            ok = s === part || (j === parts.length - 1 && compound && ((part.length >= 3 && s.startsWith(part) && s.length - part.length <= 2) || isStemOrHead(s, part, 4)));
           }
           if (ok) for (let j = 0; j < parts.length; j++) words.add(tokens[i + j]!);
         }

@@ -67,6 +67,14 @@ export function stemSv(token: string): string {
   return s;
 }
 
+/**
+ * True when the Swedish stem `stem` is `head` or a compound ending in it ("bakdäck" in "däck", "bötesbelopp" in
+ * "belopp"), with at least three letters before it; `head` must have `minHead` letters or more.
+ */
+export function isStemOrHead(stem: string, head: string, minHead: number): boolean {
+  return head.length >= minHead && (stem === head || (stem.length > head.length + 2 && stem.endsWith(head)));
+}
+
 export function stemEn(token: string): string {
   let s = enCache.get(token);
   if (s === undefined) {
