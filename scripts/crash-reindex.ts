@@ -175,7 +175,7 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
       trigger = order[(k - 1) % triggers.length]!;
       const [lo, hi] = windows[trigger] ?? [0, 0];
       delayMs = r.int(lo, hi);
-      if (trigger === 'writing' && CAN_SEE_STOPPED) delayMs = 0; // killed where it stops itself, after its first file
+      if (trigger === 'writing' && HAS_PROC) delayMs = 0; // killed where it stops itself, after its first file
     }
     const target: Version = live === 'v1' ? 'v2' : 'v1';
     const t = performance.now();
@@ -184,7 +184,7 @@ export async function crashReindex(opts: CrashOptions): Promise<CrashReport> {
     if (calibration) {
       windows = phaseWindows(run.marks);
       // Writing needs no window where the build can be seen stopping itself in it (Linux /proc).
-      triggers = (opts.triggers ?? (['startup', 'reading', 'indexing', 'embedding', 'writing'] as const)).filter((x) => windows[x] !== undefined || (x === 'writing' && CAN_SEE_STOPPED));
+      triggers = (opts.triggers ?? (['startup', 'reading', 'indexing', 'embedding', 'writing'] as const)).filter((x) => windows[x] !== undefined || (x === 'writing' && HAS_PROC));
       log(`uninterrupted run: ${Math.round(performance.now() - t)} ms, phases at ${JSON.stringify(run.marks)}; kill windows ${JSON.stringify(windows)}`);
       if (triggers.length === 0) problems.push('no phase of the build could be timed');
     }
@@ -255,42 +255,35 @@ function phaseWindows(observed: Record<string, number>): Partial<Record<Trigger,
   return out;
 }
 
-/** Waits until no live process is left in process group `pgid` (Linux /proc; elsewhere a short pause). */
-async function groupDead(pgid: number, timeoutMs = 15_000): Promise<void> {
-  if (!existsSync('/proc/self/stat')) return void (await new Promise((r) => setTimeout(r, 500)));
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const alive = readdirSync('/proc').filter((p) => {
-      if (!/^\d+$/.test(p)) return false;
-      try {
-        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return Number(fields[2]) === pgid && isAlive(Number(p));
-      } catch {
-        return false;
-      }
-    });
-    if (alive.length === 0 || Date.now() > until) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Linux shows each process's group and state in /proc (elsewhere nothing here can be seen). */
+const HAS_PROC = existsSync('/proc/self/stat');
 
-/** Linux shows each process's state in /proc: there a build that stopped itself can be seen stopped. */
-const CAN_SEE_STOPPED = existsSync('/proc/self/stat');
-
-/** True when a process of group `pgid` is stopped (state T: it sent itself SIGSTOP at the stop point). */
-function groupStopped(pgid: number): boolean {
+/** The processes of group `pgid`, each with its state letter (R, S, T for stopped, Z for a zombie, …). */
+function groupProcesses(pgid: number): { pid: number; state: string }[] {
+  const out: { pid: number; state: string }[] = [];
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
     try {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] === 'T') return true;
+      if (Number(fields[2]) === pgid) out.push({ pid: Number(p), state: fields[0]! });
     } catch {
       // gone
     }
   }
-  return false;
+  return out;
+}
+
+/** Waits until no live process is left in process group `pgid` (Linux /proc; elsewhere a short pause). */
+async function groupDead(pgid: number, timeoutMs = 15_000): Promise<void> {
+  if (!HAS_PROC) return void (await new Promise((r) => setTimeout(r, 500)));
+  const until = Date.now() + timeoutMs;
+  while (groupProcesses(pgid).some((p) => isAlive(p.pid)) && Date.now() <= until) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** True when a process of group `pgid` is stopped (state T: it sent itself SIGSTOP at the stop point). */
+function groupStopped(pgid: number): boolean {
+  return groupProcesses(pgid).some((p) => p.state === 'T');
 }
 
 function shuffle<T>(xs: readonly T[], r: ReturnType<typeof rng>): T[] {
@@ -320,7 +313,7 @@ interface ChildResult {
 /** Runs the CLI build as its own process group; kills the whole group (tsx and the node it starts) on the trigger. */
 function runChild(o: { command: [string, ...string[]]; indexDir: string; corpus: string; env: Record<string, string>; trigger: Trigger; delayMs: number; kill: boolean }): Promise<ChildResult> {
   return new Promise((resolveRun) => {
-    const stopInWriting = o.kill && o.trigger === 'writing' && CAN_SEE_STOPPED;
+    const stopInWriting = o.kill && o.trigger === 'writing' && HAS_PROC;
     const [program, ...first] = o.command;
     const child = spawn(program, [...first, '--corpus', o.corpus, '--index', o.indexDir, '--force'], {
       cwd: ROOT,
