@@ -772,7 +772,7 @@ export function headNounPhrases(sentence: string, nouns: readonly string[]): Spa
   const out: Span[] = [];
   words.forEach((w, i) => {
     const st = stemSv(w.text.toLowerCase());
-    if (stems.some((h) => isStemOrHead(st, h, 3))) out.push(nounPhrase(sentence, words, i, 'object', 0.9));
+    if (stems.some((h) => isStemOrHead(st, h, 3))) out.push(nounPhrase(sentence, words, i, 'object', 1));
   });
   return dedupe(out);
 }

@@ -150,10 +150,8 @@ export function typeEvidence(
   // answered first by a phrase with that noun as its head, or by that preposition's object.
   const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length) ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
-  const heads = [
-    ...(headStems.length ? headNounPhrases(sentence, headStems) : []),
-    ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
-  ].map((s) => ({ ...s, weight: 1 }));
+  // Both come at weight 1: above the recognisers' own guesses at a thing.
+  const heads = [...(headStems.length ? headNounPhrases(sentence, headStems) : []), ...(stranded.length ? prepositionObjects(sentence, stranded) : [])];
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => addsToQuestion(s.text, question));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
