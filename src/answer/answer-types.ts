@@ -560,14 +560,14 @@ export function colours(sentence: string): Span[] {
   return spans(COLOUR_RE, sentence, 'colour');
 }
 
-/** Where a noun phrase, list or clause stops. */
+/** Where a noun phrase, list or clause stops: a new clause ("… och mannen är …") among them. */
 const PHRASE_END = new RegExp(
-  `[.;:!?]|\\s[–—-]\\s|,\\s(?=(?:${alternation(['som', 'vilket', 'vilka', 'där', 'när', 'efter', 'då', 'men', 'eftersom', 'och han', 'och hon', 'och de', 'och polisen', 'han', 'hon', 'de', 'polisen', 'samt att', 'enligt', 'det'])})${E})|\\s(?=(?:${alternation([
+  `[.;:!?]|\\s[–—-]\\s|,\\s(?=(?:${alternation(['som', 'vilket', 'vilka', 'där', 'när', 'efter', 'då', 'men', 'eftersom', 'och han', 'och hon', 'och de', 'och polisen', 'han', 'hon', 'de', 'polisen', 'samt att', 'enligt', 'det', 'vidare', 'dessutom', 'därefter', 'sedan'])})${E})|\\s(?=(?:${alternation([
     'som', 'vilket', 'där', 'när', 'efter att', 'efter', 'då', 'men', 'eftersom', 'sedan', 'innan', 'medan', 'i samband', 'vid', 'till', 'från',
     'under', 'utan', 'och har', 'och hade', 'och därför', 'och sedan', 'och då', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
     'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
     'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
-  ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})`,
+  ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})|\\s(?=(?:och|men)\\s\\p{Ll}+\\s(?:${alternation(FINITE_AUXILIARIES)})${E})`,
   'iu',
 );
 
@@ -609,10 +609,13 @@ export function objects(sentence: string): Span[] {
     // Skip adverbs and particles between the verb and its object ("tagit med sig", "stulit bland annat").
     let from = after;
     for (let k = 0; k < 3; k++) {
-      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
+      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|först|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
       if (!adv) break;
       from += adv[0].length;
     }
+    // A clause that opens with something else has its subject after the verb ("I bilen hittade polisen en kniv").
+    const inversion = /^\s+(?:polisen|patrullen|polispatrullen|han|hon|de|man|vi|hen)(?=\s+\p{Ll})/u.exec(sentence.slice(from));
+    if (inversion && m.index! > 0) from += inversion[0].length;
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
     // hittades en kniv"); "En plastdunk hittas några meter från huset" has it before the verb.

@@ -460,7 +460,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
     const asked = analysis.askedNoun;
-    const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.map((x) => x.term) ?? [stemSv(asked)]) : [];
+    const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(asked)]) : [];
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;

@@ -153,11 +153,14 @@ export function typeEvidence(
   // Both come at weight 1: above the recognisers' own guesses at a thing.
   const heads = [...(headStems.length ? headNounPhrases(sentence, headStems) : []), ...(stranded.length ? prepositionObjects(sentence, stranded) : [])];
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => addsToQuestion(s.text, question));
+  const adds = (s: Span) => addsToQuestion(s.text, question);
+  const found = [...heads, ...findSpans(types, sentence)].filter(adds);
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
-  const spans = found.filter((s) => s.type === firstType);
+  // Such a question's thing may also be named without its noun ("Vilket slags vapen …?" – "en soft air gun"): with
+  // no phrase above, the recognisers of things give the short answer. They are no evidence for the sentence.
+  const spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 ? findSpans(kinds, sentence).filter(adds) : [];
   let first = 0;
   let any = 0;
   let near = 0;

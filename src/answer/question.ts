@@ -12,6 +12,7 @@ import {
   ENGLISH_IRREGULAR_PARTICIPLES,
   ENGLISH_PERSON_WORDS,
   EVENT_KINDS,
+  KIND_WORDS,
   PERSON_NOUNS,
   QUESTION_NOISE,
   QUESTION_WORDS,
@@ -290,15 +291,24 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
 }
 
 const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);
-const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'sorts', 'slags', 'typ', 'kind', 'sort', 'type', 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);
+const KIND = new Set(KIND_WORDS);
+const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);
 
-/** The noun right after a question's opening "vilket/which/what" ("Vilket däck …", "Which tyre …"), if any. */
+/**
+ * The noun right after a question's opening "vilket/which/what" ("Vilket däck …", "Which tyre …"), if any; after a
+ * word of kind, the noun it qualifies ("Vilket slags vapen …", "What kind of weapon …": vapen, weapon).
+ */
 export function askedNoun(question: string): string | null {
   const tokens = tokenize(question);
   const isNoun = (t: string | undefined) => Boolean(t && t.length >= 3 && !NOT_NOUNS.has(t) && !/\d/.test(t));
   const i = tokens.findIndex((t) => WHICH.has(t));
   if (i < 0 || i > 1) return null;
-  return isNoun(tokens[i + 1]) ? tokens[i + 1]! : null;
+  let j = i + 1;
+  if (KIND.has(tokens[j] ?? '')) {
+    j++;
+    if (tokens[j] === 'av' || tokens[j] === 'of') j++;
+  }
+  return isNoun(tokens[j]) ? tokens[j]! : null;
 }
 
 const STRANDED_RE = new RegExp(

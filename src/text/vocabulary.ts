@@ -165,6 +165,12 @@ export const TYPE_NOUNS: readonly { type: string; sv: readonly string[]; en: rea
 ];
 
 /**
+ * Words that ask for a kind of a thing: "vilket slags vapen", "vilken sorts bil", "what kind of weapon". The noun
+ * after them (and "av"/"of") is what the question asks about; they say nothing about the content themselves.
+ */
+export const KIND_WORDS: readonly string[] = ['slags', 'sorts', 'sorters', 'typ', 'typer', 'kind', 'kinds', 'sort', 'type', 'types'];
+
+/**
  * Words of asking that say nothing about the content: question words, auxiliaries, requests ("berätta om",
  * "tell me about"). They are not searched for.
  */
@@ -174,6 +180,7 @@ export const QUESTION_NOISE: readonly string[] = [
   'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'old', 'did', 'does', 'do', 'is', 'are',
   'was', 'were', 'will', 'would', 'shall', 'should', 'can', 'could', 'must', 'might', 'happened', 'happen', 'tell', 'know',
   'describe', 'explain', 'please', 'me', 'about', 'anything', 'something', 'any', 'anyone', 'anybody', 's',
+  ...KIND_WORDS,
 ];
 
 /**

@@ -82,6 +82,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A particle verb with an adverbial between its parts ("bar då på"), and several adverbials before the thing.
   ['object', '458936', 'Han bar då på en kniv som patrullen beslagtog.', ['en kniv']],
   ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
+  // A list goes on after a comma, a new clause does not ("…, sedan en man till").
+  ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', ['en man']],
   ['object', '434704', 'Han försvann sen från platsen och tog då med sig hennes bankkort och mobiltelefon.', ['hennes bankkort och mobiltelefon']],
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
@@ -130,6 +132,19 @@ describe('the phrase a "vilken/which" noun asks about', () => {
     ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['bil'], []],
   ])('notice %s: %s %j → %j', (_id, sentence, stems, want) => {
     expect(headNounPhrases(sentence, stems).map((s) => s.text)).toEqual(want);
+  });
+});
+
+describe('a thing an open question asks about, named without its noun', () => {
+  // "Vilket slags vapen hittade polisen?" (asked noun vapen): no phrase has vapen as its head, so the things the
+  // sentence names answer; they are no evidence for the sentence (first and any stay 0).
+  it.each([
+    ['614807', 'Vid kontroll av mannen hittade polisen en kniv och mannen är i nuläget misstänkt för brott mot knivlagen.', ['vapen'], 'en kniv'],
+    ['603687', 'I det aktuella fordonet hittade polisen ett flertal cyklar som visade sig vara anmälda stulna.', ['stöldgods'], 'ett flertal cyklar'],
+  ])('notice %s: %s %j → %s', (_id, sentence, headStems, want) => {
+    const ev = typeEvidence([], sentence, [], new Set(['hitt', 'polis']), { headStems });
+    expect(ev.best?.text).toBe(want);
+    expect([ev.first, ev.any]).toEqual([0, 0]);
   });
 });
 

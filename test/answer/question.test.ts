@@ -95,7 +95,11 @@ describe('the noun an open question asks about', () => {
   it.each([
     ['Vilket däck var sönderskuret?', 'däck'],
     ['Which door did they break?', 'door'],
-    ['Vilken sorts bil?', null],
+    // A word of kind asks about the noun it qualifies.
+    ['Vilket slags vapen hittade polisen?', 'vapen'],
+    ['What kind of knife did he carry?', 'knife'],
+    ['Vilken typ av båt stals?', 'båt'],
+    ['Vilken sorts?', null],
     ['What happened?', null],
     ['Who did it?', null],
   ])('%s → %s', (q, noun) => {
