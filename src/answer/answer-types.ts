@@ -19,6 +19,7 @@ import {
   alternation,
   ANIMAL_NOUNS,
   APPROX,
+  CAUSE_BEFORE_MARKERS,
   CAUSE_MARKERS,
   COLOURS,
   DECADE_WORDS,
@@ -709,7 +710,12 @@ const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');
  * kring dödsorsaken, har polisen inlett …", "Eftersom …, inleds en förundersökning".
  */
 const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ts|ades|des|tes))(?![\\p{L}])`;
-const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})`, 'u');
+/** … or, with no comma, where the main clause's verb stands before its subject ("I och med att han var berusad fördes han …"). */
+const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}(?:s|de|te|ade))\\s(?:han|hon|hen|de|den|det|polisen|patrullen)(?![\\p{L}])`;
+const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})`, 'u');
+const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)})${E}`, 'giu');
+/** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
+const CLAUSE_OPENER = /(?:[,;:]\s|(?<![\p{L}])(?:att|om att|då|när|eftersom|efter att|sedan)\s)/giu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
@@ -729,6 +735,16 @@ export function causes(sentence: string): Span[] {
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
     const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
     if (p && p.text.length >= 3) out.push(p);
+  }
+  // "X vilket resulterat i Y", "X och därför Y": the reason is the clause before, from its start or its "att".
+  for (const m of sentence.matchAll(CAUSE_BEFORE_RE)) {
+    const before = sentence.slice(0, m.index!).replace(/,\s*$/, '');
+    const opener = [...before.matchAll(CLAUSE_OPENER)].pop();
+    let start = opener ? opener.index! + opener[0].length : 0;
+    const lead = /^enligt(?:\s\p{L}+)?\suppgift(?:er)?,?\s(?:(?:har|ska|är)\s)?/iu.exec(before.slice(start));
+    if (lead) start += lead[0].length;
+    const t = trimSpan({ type: 'cause', start, end: before.length, text: before.slice(start), weight: 0.8 });
+    if (t && t.text.split(/\s+/).length >= 2 && t.text.split(/\s+/).length <= 16) out.push(t);
   }
   // "Man tror att det är X", "troligen X".
   for (const s of spans(/(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {

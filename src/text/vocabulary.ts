@@ -333,7 +333,16 @@ export const CAUSE_MARKERS: readonly string[] = [
   'på grund av', 'p.g.a.', 'pga', 'pga.', 'eftersom', 'därför att', 'till följd av', 'med anledning av', 'orsakad av', 'orsakat av',
   'orsakades av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan', 'tros ha startat',
   'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken', 'anledningen',
-  'because', 'due to', 'caused by',
+  'i och med att', 'because', 'due to', 'caused by',
+];
+
+/**
+ * Words that follow a reason rather than lead to it: the reason is the clause before them ("bilen fått gashäng
+ * vilket resulterat i kollisionen", "obehöriga har rört sig i byggnaden och därför skrivs en anmälan").
+ */
+export const CAUSE_BEFORE_MARKERS: readonly string[] = [
+  'och därför', 'och har därför', 'vilket resulterat i', 'vilket resulterade i', 'vilket har resulterat i', 'vilket lett till', 'vilket ledde till',
+  'vilket har lett till', 'vilket orsakat', 'vilket orsakade', 'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att',
 ];
 
 /** Verbs after which the thing taken, found or seized follows ("stals en cykel", "hittades en kniv"). */

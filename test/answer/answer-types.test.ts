@@ -88,6 +88,13 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
   ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],
+  // The reason before "och därför", "vilket ledde till": the clause up to them, from its start or its "att".
+  ['cause', '516889', 'Det finns däremot uppgifter om att obehöriga har rört sig i byggnaden och därför skrivs en anmälan om olaga intrång.', ['obehöriga har rört sig i byggnaden']],
+  ['cause', '480598', 'Ordningsvakter ingrep vid ett bråk utanför krogen vilket ledde till att de omhändertog en berusad man samtidigt som polis larmades till platsen.', ['Ordningsvakter ingrep vid ett bråk utanför krogen']],
+  ['cause', '620840', 'Ett automatlarm aktiverades på en skola i Enköping efter att någon smällt av en raket inomhus, vilket lett till en brand som släcktes av personal på plats.', ['någon smällt av en raket inomhus']],
+  // "i och med att" leads to a reason; with no comma it ends where the main clause's verb comes before its subject.
+  ['cause', '421754', 'Polisen träffade på mannen och i och med att han var berusad fördes han till en tillnyktringsenhet.', ['han var berusad']],
+  ['cause', '441860', 'I och med att polisen behöver utreda hans rätt att vistas i landet medtogs han till polisstationen.', ['polisen behöver utreda hans rätt att vistas i landet']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
