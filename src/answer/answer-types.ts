@@ -472,6 +472,7 @@ function roleInClause(sentence: string, start: number): number {
 /** How much a phrase naming the police counts as a "who" answer beside other people and bodies (NARRATOR_WORDS). */
 const NARRATOR_WEIGHT = 0.3;
 
+const FUNCTION_AFTER_SUSPECT = /^(?:för|är|var|har|hade|ska|och|som|i|på|vid|till|man|men|kvinna|person|personer|gärningsman|gärningsperson|gärningspersoner)$/i;
 /** People by role: "En cyklist", "Bilägaren", "Flera medborgare", "vakthavande befäl på regionledningscentralen". */
 export function roles(sentence: string): Span[] {
   const words = wordsOf(sentence);
@@ -480,6 +481,8 @@ export function roles(sentence: string): Span[] {
     if (!hasStem(w.text, PERSON_STEMS, 5) || NOT_PERSON_WORDS.has(w.text.toLowerCase())) return;
     if (/^(?:man|men)$/i.test(w.text) && i > 0 && /^(?:om|att|när|som|där|då|så)$/i.test(words[i - 1]!.text)) return; // "man" = one
     if (/^man$/i.test(w.text) && !(i > 0 && DETERMINER.test(words[i - 1]!.text))) return;
+    // "misstänkt skadegörelse", "misstänkta narkotika": before a noun it says what is suspected, not who.
+    if (/^misstänkt[ae]?$/i.test(w.text) && /^\p{Ll}/u.test(words[i + 1]?.text ?? '') && !FUNCTION_AFTER_SUSPECT.test(words[i + 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u);
     out.push({ ...np, weight: NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : np.weight * roleInClause(sentence, np.start) });
   });
@@ -701,7 +704,8 @@ export function offences(sentence: string): Span[] {
     if (p && p.text.length >= 3 && !/^(?:det|den|detta|han|hon|de)$/i.test(p.text)) out.push(p);
   }
   for (const s of spans(OFFENCE_NOUN_RE, sentence, 'offence', 0.7)) if (s.text.length >= 4) out.push(s);
-  return dedupe(out);
+  // "misstanke om brott" names no offence: a bare "brott" is none.
+  return dedupe(out).filter((s) => !/^(?:(?:ett|något|inget|inga|några)\s)?brott(?:et|en)?$/i.test(s.text));
 }
 
 const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');

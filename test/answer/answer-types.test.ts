@@ -39,6 +39,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '552412', 'En ruta har krossats.', ['En ruta']],
   ['object', '605219', 'En person har skadats med någon form av tillhygge.', []],
   // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
+  // "brott" alone names no offence; "misstänkt" before a noun is what is suspected, not who.
+  ['offence', '620880', 'Det finns ingen misstanke om brott.', []],
+  ['role', '647753', 'Polispatrull kallas till platsen och upprättar en anmälan om misstänkt drograttfylleri.', []],
+  ['role', '612783', 'Mannen är i nuläget misstänkt för olovligt förfogande och grov olovlig körning.', ['Mannen']],
   ['offence', '465350', 'Målsägande kontaktar polis i samband med ett rånförsök.', ['rånförsök']],
   ['offence', '586363', 'Polisen utreder ett mordförsök i Västerås.', ['mordförsök']],
   // Things lost: "blivit av med", "tappat".
