@@ -603,7 +603,7 @@ const OBJECT_VERB_RE = new RegExp(
     .join('|')})${E}`,
   'giu',
 );
-const PASSIVE_FOUND = /^(?:stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
+const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
 /** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
 export function objects(sentence: string): Span[] {
   const out: Span[] = [];
@@ -624,13 +624,15 @@ export function objects(sentence: string): Span[] {
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
     // hittades en kniv"); "En plastdunk hittas några meter från huset" has it before the verb.
     const clauseStart = sentence.slice(0, m.index!).split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
-    const inverted = !PASSIVE_FOUND.test(verb) || clauseStart.trim() === '' || /^\s*(?:vid|i|på|under|efter|där|då|nu|sedan|kl\.?|klockan|inne|ute|senare|även|också|dessutom|bland|\d)/iu.test(clauseStart);
+    // … or with an empty "det" as its subject ("att det saknades en stor summa pengar").
+    const adverbialFirst = /^\s*(?:vid|i|på|under|efter|där|då|nu|sedan|kl\.?|klockan|inne|ute|senare|även|också|dessutom|bland|\d)/iu.test(clauseStart);
+    const inverted = !PASSIVE_FOUND.test(verb) || clauseStart.trim() === '' || /(?:^|\s)det\s*$/i.test(clauseStart) || adverbialFirst;
     if (inverted && next && !/^(?:sig|det|den|han|hon|de|polisen|att|som|i|vid|på|av|från|till|under|efter|och|men|inte|ut|in|upp|ner|över|hem|bort|fast|kontakt|emot)$/i.test(next.replace(/[,.]$/, ''))) {
       const p = phraseFrom(sentence, from, 'object', 0.9, 8);
       if (p && p.text.length >= 2) out.push(p);
     }
     // Passive "X hittas/stals": the thing is the clause's subject before the verb.
-    if (PASSIVE_FOUND.test(verb)) {
+    if (PASSIVE_FOUND.test(verb) && !adverbialFirst) {
       const before = sentence.slice(0, m.index!);
       const clause = before.split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
       const subj = clause.replace(/^(?:\s*(?:Vid|I|Under|Efter|Kl\.?|Klockan|Där|Då|Nu|Sedan)\s[^\s]+(?:\s[^\s]+)?\s)/u, '');
@@ -672,6 +674,57 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
       if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text)) out.push(p);
     }
   }
+  return dedupe(out);
+}
+
+/** What may stand between a verb and its object: particles, adverbs, a subject after the verb. */
+const VERB_TO_OBJECT = /^\s+(?:in i|in|ut|upp|ner|bort|fast|på|med|mot|över|av|sedan|då|också|även|bland annat|bl\.a\.|först|troligen|polisen|han|hon|de)(?=\s)/iu;
+const NOT_A_THING = /^(?:att|som|sig|det|den|detta|han|hon|de|dem|honom|henne|polisen|och|men|när|där|då|i|på|vid|till|från|inte|ingen|inget|sin|sitt|sina)(?![\p{L}])/iu;
+/** Words before "som" that end the phrase it refers to, looking back ("rör det sig om solceller … som"). */
+const BEFORE_SOM_STOP = /^(?:om|att|är|var|sig|det|har|hade|ska|av|för|och|men|när|då|där)$/i;
+
+/**
+ * The thing beside the verb a question asks about (`stems`: that verb's Swedish stems): the phrase after it ("körde
+ * in i en taxibil", "ska ha åkt elsparkcykel"), or the one a "som" before it refers to ("en säck med spån som
+ * börjat brinna"). A weak guess (weight 0.5), for when nothing surer names the thing.
+ */
+export function verbObjects(sentence: string, stems: readonly string[]): Span[] {
+  const words = wordsOf(sentence);
+  const out: Span[] = [];
+  const isVerb = (w: string) => {
+    const st = stemSv(w.toLowerCase());
+    return stems.some((v) => v.length >= 3 && (st === v || (st.startsWith(v) && st.length - v.length <= 3)));
+  };
+  words.forEach((w, i) => {
+    if (!isVerb(w.text)) return;
+    let from = w.end;
+    for (let k = 0; k < 3; k++) {
+      const skip = VERB_TO_OBJECT.exec(sentence.slice(from));
+      if (!skip) break;
+      from += skip[0].length;
+    }
+    const rest = sentence.slice(from).trimStart();
+    if (rest && !NOT_A_THING.test(rest) && !/^\d/.test(rest)) {
+      const p = phraseFrom(sentence, from, 'object', 0.5, 6, PREP_NP_END);
+      if (p && p.text.length >= 2) out.push(p);
+    }
+    // "… X som börjat brinna": X, back to its determiner or to a word that ends it.
+    const prev = words[i - 1];
+    if (prev && prev.text.toLowerCase() === 'som' && sentence.slice(prev.end, w.start).trim() === '') {
+      let j = i - 2;
+      let start = -1;
+      for (let n = 0; j >= 0 && n < 6; j--, n++) {
+        const t = words[j]!.text;
+        if (BEFORE_SOM_STOP.test(t)) break;
+        start = words[j]!.start;
+        if (DETERMINER.test(t)) break;
+      }
+      if (start >= 0) {
+        const t = trimSpan({ type: 'object', start, end: words[i - 2]!.end, text: sentence.slice(start, words[i - 2]!.end), weight: 0.5 });
+        if (t && !NOT_A_THING.test(t.text)) out.push(t);
+      }
+    }
+  });
   return dedupe(out);
 }
 

@@ -461,6 +461,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
     const asked = analysis.askedNoun;
     const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(asked)]) : [];
+    const verb = analysis.askedVerb;
+    const verbStems = verb ? (concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? []) : [];
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;
@@ -473,7 +475,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded, verbStems });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

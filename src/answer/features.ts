@@ -3,7 +3,7 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { stemSv, tokenize } from '../text/analyze.js';
-import { findSpans, headNounPhrases, prepositionObjects, type AnswerType, type Span } from './answer-types.js';
+import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -146,9 +146,10 @@ export function typeEvidence(
 ): { first: number; any: number; near: number; best: Span | null; spans: Span[] } {
   const headStems = asked.headStems ?? [];
   const stranded = asked.stranded ?? [];
+  const verbStems = asked.verbStems ?? [];
   // A question about a noun ("Vilket däck …?") or with a preposition left standing ("Vad krockade den med?") is
   // answered first by a phrase with that noun as its head, or by that preposition's object.
-  const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length) ? ['object'] : types;
+  const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length || verbStems.length) ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
   // Both come at weight 1: above the recognisers' own guesses at a thing.
   const heads = [...(headStems.length ? headNounPhrases(sentence, headStems) : []), ...(stranded.length ? prepositionObjects(sentence, stranded) : [])];
@@ -160,7 +161,10 @@ export function typeEvidence(
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
   // Such a question's thing may also be named without its noun ("Vilket slags vapen …?" – "en soft air gun"): with
   // no phrase above, the recognisers of things give the short answer. They are no evidence for the sentence.
-  const spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 ? findSpans(kinds, sentence).filter(adds) : [];
+  // Last, the phrase beside the question's own verb where the sentence uses it ("Vad körde bilen in i?" – "körde in i
+  // en taxibil").
+  let spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 ? findSpans(kinds, sentence).filter(adds) : [];
+  if (spans.length === 0 && verbStems.length && (types.length === 0 || types[0] === 'object')) spans = verbObjects(sentence, verbStems).filter(adds);
   let first = 0;
   let any = 0;
   let near = 0;
@@ -198,6 +202,8 @@ export interface AskedThing {
   headStems?: readonly string[];
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
+  /** Swedish stems of the verb whose thing a "vad/what" question asks for ("Vad körde bilen in i?"). */
+  verbStems?: readonly string[];
 }
 
 /** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */

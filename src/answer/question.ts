@@ -87,6 +87,11 @@ export interface QuestionAnalysis {
    * krockade elsparkcykeln med på Biblioteksgatan?": med; "what did the scooter crash into": in i, mot, med, på).
    */
   stranded: readonly string[];
+  /**
+   * The verb a "vad/what" question asks about the thing of ("Vad körde bilen in i?": körde; "What did the driver
+   * hit?": hit): where the statement uses it, the phrase beside it may be the thing.
+   */
+  askedVerb: string | null;
 }
 
 /**
@@ -287,6 +292,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     yesNo,
     askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
     stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
+    askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
   };
 }
 
@@ -325,6 +331,40 @@ export function strandedPreposition(question: string): readonly string[] {
   const found = [...question.matchAll(STRANDED_RE)];
   const last = found[found.length - 1];
   return last ? STRANDED_PREPOSITIONS[last[1]!.toLowerCase()] ?? [] : [];
+}
+
+const SV_MODALS = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'kommer', 'behövde', 'måste', 'brukar', 'fick', 'får', 'tros', 'verkar', 'lär']);
+/** A Swedish supine or passive, the main verb after an auxiliary: "hittat", "tagit", "städas", "stulits". */
+const SV_MAIN_AFTER_AUX = /^\p{L}{2,}(?:at|it|tt|ts|as|ats|its|ades|des|tes)$/u;
+const EN_DO = new Set(['did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'should', 'might']);
+const EN_CLAUSE_END = new Set([...SUBORDINATORS, 'in', 'on', 'at', 'from', 'to', 'into', 'onto', 'with', 'by', 'for', 'of', 'off', 'out', 'up', 'down', 'during', 'near', 'outside', 'inside', 'under', 'over', 'about', 'around', 'through', 'behind', 'against', 'across', 'along']);
+const EN_OBJECT_PRONOUNS = new Set(['them', 'him', 'her', 'it', 'us', 'me', 'you']);
+
+/**
+ * The verb whose thing a "vad/what" question asks for: in Swedish the word after "vad" (or "vad var det som"), or
+ * after an auxiliary the supine or passive that follows ("Vad har polisen hittat?"); in English the last word of
+ * the main clause after "what did/does …" ("What did the man threaten them with?": threaten).
+ */
+export function askedVerb(question: string): string | null {
+  const tokens = tokenize(question);
+  const i = tokens.findIndex((t) => t === 'vad' || t === 'what');
+  if (i < 0 || i > 1) return null;
+  let k = i + 1;
+  if (tokens[i] === 'vad') {
+    if (tokens[k] === 'som') k++;
+    else if ((tokens[k] === 'var' || tokens[k] === 'är') && tokens[k + 1] === 'det' && tokens[k + 2] === 'som') k += 3;
+    const t = tokens[k];
+    if (!t || COPULAS.has(t) || NOT_NOUNS.has(t)) return null;
+    if (!SV_MODALS.has(t)) return t;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (SV_MAIN_AFTER_AUX.test(tokens[j]!) && tokens[j] !== 'det') return tokens[j]!;
+    return null;
+  }
+  if (!EN_DO.has(tokens[k] ?? '')) return null;
+  let j = k + 2;
+  while (j < tokens.length && !EN_CLAUSE_END.has(tokens[j]!)) j++;
+  let v = j - 1;
+  if (EN_OBJECT_PRONOUNS.has(tokens[v] ?? '')) v--;
+  return v > k + 1 ? tokens[v]! : null;
 }
 
 /** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */

@@ -354,7 +354,7 @@ export const OBJECT_VERBS: readonly string[] = [
   'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
   // things lost
-  'saknar', 'saknade', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
+  'saknar', 'saknade', 'saknas', 'saknades', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
 ];
 
 /** Verbs and phrases after which the offence follows ("misstänks för ringa stöld", "anmälan om skadegörelse"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeEvidence } from '../../src/answer/features.js';
-import { headNounPhrases, prepositionObjects, RECOGNISERS, type AnswerType } from '../../src/answer/answer-types.js';
+import { headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
 // what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
@@ -88,6 +88,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
   // A list goes on after a comma, a new clause does not ("…, sedan en man till").
   ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', ['en man']],
+  // Things missing: after the verb when the clause opens otherwise or with an empty "det".
+  ['object', '579730', 'När mannen senare upptäckte att det saknades en stor summa pengar från sitt konto insåg mannen att han hade blivit bedragen och ringde polisen.', ['en stor summa pengar']],
+  // After an adverbial the thing follows the verb: not "Bland annat".
+  ['object', '432786', 'Bland annat saknas smycken.', ['smycken']],
   ['object', '434704', 'Han försvann sen från platsen och tog då med sig hennes bankkort och mobiltelefon.', ['hennes bankkort och mobiltelefon']],
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
@@ -155,6 +159,24 @@ describe('a thing an open question asks about, named without its noun', () => {
   ])('notice %s: %s %j → %s', (_id, sentence, headStems, want) => {
     const ev = typeEvidence([], sentence, [], new Set(['hitt', 'polis']), { headStems });
     expect(ev.best?.text).toBe(want);
+    expect([ev.first, ev.any]).toEqual([0, 0]);
+  });
+});
+
+describe('the thing beside the verb a question asks about', () => {
+  // "Vad körde bilen in i?" (stems of körde), "Vad var det som började brinna?" (började), "Vad åkte han?" (åkte):
+  // as typeEvidence finds it, without the question's own words ("brinna").
+  it.each([
+    ['631246', 'En bilist körde in i en stolpe i Salems landsbygd.', ['körd', 'kör'], ['bil', 'körd'], 'en stolpe'],
+    ['631227', 'Enligt uppgift är det ett batteri som börjat brinna och även orsakat en kraftig rökutveckling.', ['börj'], ['börj', 'brinn'], 'ett batteri'],
+    ['506862', 'Lågor slår ut från fönstren till en lägenhet som börjat brinna på Borgågatan.', ['börj'], ['börj', 'brinn'], 'en lägenhet'],
+    ['592416', 'Polis kontaktas gällande en man som uppges ha åkt taxi men inte betalat för två resor.', ['åkt'], ['åkt', 'man'], 'taxi'],
+    // Nothing where the verb is not there.
+    ['631246', 'En bilist körde in i en stolpe i Salems landsbygd.', ['brinn'], ['brinn'], null],
+  ])('notice %s: %s %j → %s', (_id, sentence, verbStems, question, want) => {
+    for (const s of verbObjects(sentence, verbStems)) expect(sentence.slice(s.start, s.end)).toBe(s.text);
+    const ev = typeEvidence([], sentence, [], new Set(question), { verbStems });
+    expect(ev.best?.text ?? null).toBe(want);
     expect([ev.first, ev.any]).toEqual([0, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, askedVerb, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -104,6 +104,22 @@ describe('the noun an open question asks about', () => {
     ['Who did it?', null],
   ])('%s → %s', (q, noun) => {
     expect(askedNoun(q)).toBe(noun);
+  });
+});
+
+describe('the verb whose thing a what-question asks for', () => {
+  it.each([
+    ['Vad körde bilen in i?', 'körde'],
+    ['vad var det som började brinna vid skolan?', 'började'],
+    ['Vad har polisen hittat i bilen?', 'hittat'],
+    ['What did the man threaten them with?', 'threaten'],
+    ['What did the driver hit on the E4?', 'hit'],
+    // A copula or no verb: nothing.
+    ['Vad var orsaken?', null],
+    ['What was the reason?', null],
+    ['Vem körde bilen?', null],
+  ])('%s → %s', (q, verb) => {
+    expect(askedVerb(q)).toBe(verb);
   });
 });
 
