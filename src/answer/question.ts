@@ -102,8 +102,27 @@ export interface QuestionAnalysis {
  */
 export function questionTypes(question: string): { types: AnswerType[]; cue: string | null; legacy: QuestionType } {
   const tokens = tokenize(question);
+  // Cue words after a subordinate clause opens ("When did the ambulance arrive for the man who hurt his arm?") may
+  // say what that clause is about, not what is asked: a question word before it that names a kind of fact wins.
+  // After a bare "what" they count ("What is the woman who rode the train suspected of?").
+  const sub = tokens.findIndex((t, i) => i >= 2 && SUBORDINATOR_SET.has(t));
+  const opening = sub >= 0 ? cueTypes(tokens, sub) : null;
+  if (opening && opening.tier >= 1) return opening.result;
+  return cueTypes(tokens, tokens.length)?.result ?? { types: [], cue: null, legacy: 'other' };
+}
+
+type TypesResult = { types: AnswerType[]; cue: string | null; legacy: QuestionType };
+
+/** questionTypes over the cues that start before token `end`, with the tier of the cue that won; null when none. */
+function cueTypes(tokens: string[], end: number): { result: TypesResult; tier: number } | null {
+  const won = { tier: 0 };
+  const result = cueTypesOf(tokens, end, won);
+  return result && { result, tier: won.tier };
+}
+
+function cueTypesOf(tokens: string[], end: number, won: { tier: number }): TypesResult | null {
   let best: { group: string; at: number; len: number; gap: number; tier: number } | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < end; i++) {
     for (const c of CUES) {
       if (c.words.length === 0 || tokens[i] !== c.words[0]) continue;
       // The rest of the cue follows at once, or after a few words of hedging: "vad tror man orsakade",
@@ -129,7 +148,8 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
       if (better) best = { group: c.group, at: i, len: c.words.length, gap, tier };
     }
   }
-  if (!best) return { types: [], cue: null, legacy: 'other' };
+  if (!best) return null;
+  won.tier = best.tier;
   // "What was the man carrying?", "what were they selling": a verb in -ing after the subject asks for that verb's
   // object, not for an event. Not a noun in -ing ("what was the shooting about": it follows the article), nor
   // "doing", "happening", "going on" (those ask what happened).

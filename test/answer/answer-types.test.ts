@@ -49,6 +49,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '542472', 'I samband med händelsen har mannen blivit av med ett tv-spel och därför skrivs en anmälan om grovt rån.', ['ett tv-spel']],
   ['object', '601576', 'Ärendet rubriceras som rån då den målsägande mannen blivit av med sin mobiltelefon i samband med händelsen.', ['sin mobiltelefon']],
   // "på platsen" is at the scene, not a place that answers "where".
+  // A direction is a place: "which way did they run?"
+  ['place', '575980', 'De springer sedan i riktning mot Järntorget.', ['Järntorget']],
   ['place', '461810', 'Polis är på platsen.', []],
   // A place noun standing alone is one in a whole noun form: not "brott" (bro), not the verb "hamnar".
   ['place', '594498', 'Det finns ingen misstanke om brott.', []],

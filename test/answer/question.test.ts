@@ -28,6 +28,13 @@ describe('what a question asks for', () => {
     ['Varför stoppades bilen?', ['cause', 'offence']],
     ['What caused the fire?', ['cause', 'offence']],
     ['Vad hände i Kävlinge?', ['event']],
+    // A cue word in a clause after the opening counts only after a bare "what".
+    ['When did the helicopter arrive for the man who hurt his arm?', ['time', 'date']],
+    ['Var hittades mannen som misstänks för stölden?', ['place', 'street']],
+    ['What is the woman who rode the train without a ticket suspected of?', ['offence']],
+    // A direction asks for a place: "De springer sedan i riktning mot Järntorget." (notice 575980).
+    ['Which way did the robbers run?', ['place', 'street']],
+    ['Åt vilket håll försvann bilen?', ['place', 'street']],
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
     ['Vad var hastigheten?', ['speed']],
