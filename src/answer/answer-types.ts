@@ -21,6 +21,7 @@ import {
   APPROX,
   CAUSE_BEFORE_MARKERS,
   CAUSE_MARKERS,
+  SANCTION_VERBS,
   COLOURS,
   DECADE_WORDS,
   DURATION_UNITS,
@@ -729,7 +730,7 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
 }
 
 const OFFENCE_MARKER_RE = new RegExp(`${B}(?:${alternation(OFFENCE_MARKERS)})${E}`, 'giu');
-const OFFENCE_NOUN_RE = /(?<![\p{L}])(?:(?:ringa|grov|grovt|grova|synnerligen grov|försök till|förberedelse till|olaga|olovlig|vårdslöshet|brott mot)\s)*\p{L}*(?:brott|fylleri|stöld|stölder|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|lagen|vållande till \p{L}+|tillgrepp av fortskaffningsmedel|vårdslöshet i (?:trafik|sjötrafik)|(?:mord|dråp|rån|inbrotts|stölds|våldtäkts)försök)(?![\p{L}])/giu;
+const OFFENCE_NOUN_RE = /(?<![\p{L}])(?:(?:ringa|grov|grovt|grova|synnerligen grov|försök till|förberedelse till|olaga|olovlig|vårdslöshet|brott mot)\s)*(?:\p{L}{3,})?(?:brott|fylleri|stöld|stölder|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|lagen|vållande till \p{L}+|tillgrepp av fortskaffningsmedel|vårdslöshet i (?:trafik|sjötrafik)|(?:mord|dråp|rån|inbrotts|stölds|våldtäkts)försök)(?![\p{L}])/giu;
 const OFFENCE_END = new RegExp(`[.;:!?]|\\s(?=(?:${alternation(['efter att', 'efter', 'då', 'sedan', 'när', 'vid', 'i samband', 'som', 'men', 'där', 'eftersom', 'för att', 'mot en', 'mot ett', 'mot den', 'och han', 'och hon', 'och de', 'och polisen', 'och det', 'och föraren', 'och mannen', 'och kvinnan', 'inleds', 'upprättas', 'upprättades', 'har', 'hade', 'och har', 'utan', 'på platsen', 'i bostaden', 'enligt', 'skrivs', 'kommer', 'ska', 'i nuläget', 'på grund av'])})${E})|,\\s(?=(?:${alternation(['som', 'vilket', 'där', 'när', 'efter', 'men', 'polisen', 'han', 'hon', 'de', 'och', 'det'])})${E})`, 'iu');
 /** Words that go on a list of offences after "och", "samt" or a comma. */
 const OFFENCE_NEXT = /^(?:ringa|grov|grovt|grova|synnerligen|försök|förberedelse|olaga|olovlig|brott|vårdslöshet|vållande|\p{L}*(?:brott|fylleri|stöld|misshandel|bedrägeri|skadegörelse|ofredande|intrång|rån|inbrott|häleri|mord|dråp|våldtäkt|hot|körning|förolämpning|tillgrepp))(?![\p{L}])/iu;
@@ -771,6 +772,7 @@ const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds
 const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}(?:s|de|te|ade))\\s(?:han|hon|hen|de|den|det|polisen|patrullen)(?![\\p{L}])`;
 const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})`, 'u');
 const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)})${E}`, 'giu');
+const SANCTIONED_RE = new RegExp(`${B}(?:${alternation(SANCTION_VERBS)})\\s(?:och\\s\\p{Ll}+\\s)?(?:en|ett|den|det|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+\\s+som\\s+`, 'giu');
 /** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
 const CLAUSE_OPENER = /(?:[,;:]\s|(?<![\p{L}])(?:att|om att|då|när|eftersom|efter att|sedan)\s)/giu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
@@ -792,6 +794,11 @@ export function causes(sentence: string): Span[] {
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
     const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
     if (p && p.text.length >= 3) out.push(p);
+  }
+  // "stoppar en man som ryckt sönder en registreringsskylt": why he was stopped (a weaker guess).
+  for (const m of sentence.matchAll(SANCTIONED_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.6, 16, CAUSE_END);
+    if (p && p.text.split(/\s+/).length >= 2) out.push(p);
   }
   // "X vilket resulterat i Y", "X och därför Y": the reason is the clause before, from its start or its "att".
   for (const m of sentence.matchAll(CAUSE_BEFORE_RE)) {

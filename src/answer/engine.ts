@@ -103,10 +103,11 @@ const VECTOR_NEIGHBOURS = 50;
 
 /**
  * Kinds of fact whose recognisers are sure enough that a sentence without one does not answer: a question about
- * an age, a count or a place is refused when no likely sentence states one ("fact not present"). Reasons,
- * offences, things and events are said in too many ways; for them the decision model weighs the evidence.
+ * an age, a count, a place or a reason is refused when no likely sentence states one ("fact not present"; a
+ * why-question takes an offence too: "misstänkt för rattfylleri" says why). Things and events are said in too
+ * many ways; for them the decision model weighs the evidence.
  */
-const STRICT_TYPES: ReadonlySet<string> = new Set(['count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation']);
+const STRICT_TYPES: ReadonlySet<string> = new Set(['cause', 'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation']);
 
 interface DocInfo {
   date: StatementDate | null;
@@ -461,6 +462,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
     const asked = analysis.askedNoun;
     const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(asked)]) : [];
+    const askedKinds = analysis.events.map((e) => e.kind);
     const verb = analysis.askedVerb;
     const verbStems = verb ? (concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? []) : [];
     const sentences: SentenceCandidate[] = [];
@@ -475,7 +477,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded, verbStems });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded, verbStems, eventKinds: askedKinds });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

@@ -3,6 +3,7 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { stemSv, tokenize } from '../text/analyze.js';
+import { eventKinds } from './question.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -153,8 +154,11 @@ export function typeEvidence(
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
   // Both come at weight 1: above the recognisers' own guesses at a thing.
   const heads = [...(headStems.length ? headNounPhrases(sentence, headStems) : []), ...(stranded.length ? prepositionObjects(sentence, stranded) : [])];
-  // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb").
-  const adds = (s: Span) => addsToQuestion(s.text, question);
+  // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb"), nor
+  // does a reason that only names the event asked about ("Varför kolliderade bilarna?" – "med anledning av en
+  // trafikolycka": why the police came, not why it happened).
+  const events = new Set(asked.eventKinds ?? []);
+  const adds = (s: Span) => addsToQuestion(s.text, question) && !(s.type === 'cause' && events.size > 0 && namesOnly(s.text, events));
   const found = [...heads, ...findSpans(types, sentence)].filter(adds);
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
@@ -202,8 +206,17 @@ export interface AskedThing {
   headStems?: readonly string[];
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
+  /** The kinds of event the question names (question.ts eventKinds). */
+  eventKinds?: readonly string[];
   /** Swedish stems of the verb whose thing a "vad/what" question asks for ("Vad körde bilen in i?"). */
   verbStems?: readonly string[];
+}
+
+/** A short phrase that names one of `kinds` of event and nothing else ("en trafikolycka", "branden"). */
+function namesOnly(text: string, kinds: ReadonlySet<string>): boolean {
+  if (text.split(/\s+/).length > 3) return false;
+  const named = eventKinds(text, 'sv');
+  return named.length > 0 && named.every((k) => kinds.has(k.kind));
 }
 
 /** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */

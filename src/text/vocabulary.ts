@@ -337,6 +337,16 @@ export const CAUSE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * Verbs of stopping, checking and fining someone: what a "som" clause says of that someone is why ("stoppar en man
+ * som ryckt sönder en registreringsskylt", "En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt").
+ */
+export const SANCTION_VERBS: readonly string[] = [
+  'stoppar', 'stoppade', 'stoppas', 'stoppades', 'stoppats', 'kontrollerar', 'kontrollerade', 'kontrolleras', 'kontrollerades', 'kontrollerats',
+  'utfärdas till', 'utfärdades till', 'utfärdats till', 'bötfäller', 'bötfälls', 'bötfälldes', 'rapporterar', 'rapporteras', 'rapporterades',
+  'lagförs', 'lagfördes', 'ordningsbot till', 'ordningsböter till', 'böter till',
+];
+
+/**
  * Words that follow a reason rather than lead to it: the reason is the clause before them ("bilen fått gashäng
  * vilket resulterat i kollisionen", "obehöriga har rört sig i byggnaden och därför skrivs en anmälan").
  */

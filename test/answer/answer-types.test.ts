@@ -41,6 +41,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
   // "brott" alone names no offence; "misstänkt" before a noun is what is suspected, not who.
   ['offence', '620880', 'Det finns ingen misstanke om brott.', []],
+  // A compound offence has a word before its head ("butiksrån"); "från" is no robbery.
+  ['offence', '644200', 'Vägen är avstängd i södergående riktning från trafikplats Lundåkra.', []],
   ['role', '647753', 'Polispatrull kallas till platsen och upprättar en anmälan om misstänkt drograttfylleri.', []],
   ['role', '612783', 'Mannen är i nuläget misstänkt för olovligt förfogande och grov olovlig körning.', ['Mannen']],
   ['offence', '465350', 'Målsägande kontaktar polis i samband med ett rånförsök.', ['rånförsök']],
@@ -105,6 +107,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "i och med att" leads to a reason; with no comma it ends where the main clause's verb comes before its subject.
   ['cause', '421754', 'Polisen träffade på mannen och i och med att han var berusad fördes han till en tillnyktringsenhet.', ['han var berusad']],
   ['cause', '441860', 'I och med att polisen behöver utreda hans rätt att vistas i landet medtogs han till polisstationen.', ['polisen behöver utreda hans rätt att vistas i landet']],
+  // Why someone was stopped or fined: what the "som" clause says they did.
+  ['cause', '430868', 'Polispatrull stoppar en man som ryckt sönder en registreringsskylt.', ['ryckt sönder en registreringsskylt']],
+  ['cause', '646655', 'En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt.', ['inte iakttagit stopplikt']],
+  ['cause', '603693', 'På E12 i trakten av Degernäs, Umeå kommun, stoppades och kontrollerades ett fordon som körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad.', ['körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],

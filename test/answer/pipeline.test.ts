@@ -53,9 +53,19 @@ describe('answering in stages', () => {
     expect(b.citations[0]!.text).toContain('Högsta uppmätta hastighet var 55 km/h på en 40-sträcka.');
   });
 
+  it('answers a why-question with the reason its sentence gives', async () => {
+    const a = await m.engine.ask('Varför rapporterades föraren i Norrtälje?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.text).toBe('Föraren rapporterades för att han använde fordonet trots att det är belagt med körförbud.');
+    expect(a.answer).toBe('han använde fordonet trots att det är belagt med körförbud');
+  });
+
   it.each([
     // The statement says nothing of the driver's age.
     ['Hur gammal var föraren som körde med körförbud i Norrtälje?', 'fact_not_present'],
+    // The Hofterup statements say the police came "med anledning av en trafikolycka": why they came, not why the
+    // cars collided.
+    ['Varför kolliderade bilarna söder om Hofterup?', 'fact_not_present'],
     // Kävlinge's statements are from June; none from March.
     ['Vad hände i Kävlinge den 3 mars 2026?', 'date_not_matched'],
     // No statement names Haparanda.
