@@ -21,6 +21,8 @@ import {
   APPROX,
   CAUSE_BEFORE_MARKERS,
   CAUSE_MARKERS,
+  CAUSE_PHRASES,
+  DISPATCH_VERBS,
   SANCTION_VERBS,
   COLOURS,
   DECADE_WORDS,
@@ -83,6 +85,8 @@ export interface Span {
   text: string;
   /** How surely the stretch is of its type (1 sure; less for weaker readings such as "en" as a count). */
   weight: number;
+  /** A reason the police were called out for ("Polis larmas … med anledning av …"), weighed at half (DISPATCH_VERBS). */
+  dispatch?: true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -772,6 +776,10 @@ const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds
 const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}(?:s|de|te|ade))\\s(?:han|hon|hen|de|den|det|polisen|patrullen)(?![\\p{L}])`;
 const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})`, 'u');
 const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)})${E}`, 'giu');
+/** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
+const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
+const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES)})${E}`, 'giu');
+const DISPATCH_BEFORE = new RegExp(`${B}(?:${alternation(DISPATCH_VERBS)})${E}`, 'iu');
 const SANCTIONED_RE = new RegExp(`${B}(?:${alternation(SANCTION_VERBS)})\\s(?:och\\s\\p{Ll}+\\s)?(?:en|ett|den|det|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+\\s+som\\s+`, 'giu');
 /** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
 const CLAUSE_OPENER = /(?:[,;:]\s|(?<![\p{L}])(?:att|om att|då|när|eftersom|efter att|sedan)\s)/giu;
@@ -793,7 +801,13 @@ export function causes(sentence: string): Span[] {
     }
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
     const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
-    if (p && p.text.length >= 3) out.push(p);
+    const dispatch = DISPATCH_BEFORE.test(sentence.slice(0, m.index!));
+    if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
+  }
+  // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).
+  for (const m of sentence.matchAll(CAUSE_PHRASE_RE)) {
+    const p = phraseFrom(sentence, m.index!, 'cause', 0.6, 8, CAUSE_PHRASE_END);
+    if (p) out.push(p);
   }
   // "stoppar en man som ryckt sönder en registreringsskylt": why he was stopped (a weaker guess).
   for (const m of sentence.matchAll(SANCTIONED_RE)) {

@@ -159,7 +159,8 @@ export function typeEvidence(
   // trafikolycka": why the police came, not why it happened).
   const events = new Set(asked.eventKinds ?? []);
   const adds = (s: Span) => addsToQuestion(s.text, question) && !(s.type === 'cause' && events.size > 0 && namesOnly(s.text, events));
-  const found = [...heads, ...findSpans(types, sentence)].filter(adds);
+  // A question about the police coming takes the reason they were called out for at its full weight.
+  const found = [...heads, ...findSpans(types, sentence)].filter(adds).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -206,6 +207,8 @@ export interface AskedThing {
   headStems?: readonly string[];
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
+  /** The question asks why the police came (question.ts asksDispatch). */
+  dispatch?: boolean;
   /** The kinds of event the question names (question.ts eventKinds). */
   eventKinds?: readonly string[];
   /** Swedish stems of the verb whose thing a "vad/what" question asks for ("Vad körde bilen in i?"). */

@@ -8,6 +8,7 @@ import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { isStemOrHead, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import {
+  DISPATCH_QUESTION,
   DOING_PASSIVES,
   ENGLISH_IRREGULAR_PARTICIPLES,
   ENGLISH_PERSON_WORDS,
@@ -92,6 +93,8 @@ export interface QuestionAnalysis {
    * hit?": hit): where the statement uses it, the phrase beside it may be the thing.
    */
   askedVerb: string | null;
+  /** It asks why the police came ("Varför åkte polisen till Berget?"): the reason they were called out for answers. */
+  dispatch: boolean;
 }
 
 /**
@@ -313,6 +316,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
     stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
+    dispatch: asksDispatch(question),
   };
 }
 
@@ -385,6 +389,14 @@ export function askedVerb(question: string): string | null {
   let v = j - 1;
   if (EN_OBJECT_PRONOUNS.has(tokens[v] ?? '')) v--;
   return v > k + 1 ? tokens[v]! : null;
+}
+
+const DISPATCH_POLICE = new Set(DISPATCH_QUESTION.police);
+const DISPATCH_VERB = new Set(DISPATCH_QUESTION.verbs);
+/** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */
+export function asksDispatch(question: string): boolean {
+  const tokens = tokenize(question);
+  return tokens.some((t) => DISPATCH_POLICE.has(t)) && tokens.some((t) => DISPATCH_VERB.has(t));
 }
 
 /** The legacy question type, kept for callers that knew only that ("how_many", "who", …). */

@@ -337,6 +337,31 @@ export const CAUSE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * What a driver or a worker did or met that is a reason in itself ("ska ha väjt för vilt", "har fått sladd",
+ * "somnat vid ratten"): the phrase from these words on answers "why".
+ */
+export const CAUSE_PHRASES: readonly string[] = [
+  'väjt för', 'väjde för', 'väjer för', 'väja för', 'somnat', 'somnade', 'tappat kontrollen', 'tappade kontrollen', 'fått sladd', 'fick sladd',
+  'får sladd', 'blivit bländad', 'blev bländad', 'fått punktering', 'fick punktering', 'fått motorstopp', 'fick motorstopp', 'halt väglag',
+  'halkat', 'halkade', 'fått gashäng', 'fick gashäng',
+];
+
+/**
+ * Verbs of the police being called out ("Polis larmas till … med anledning av …"): the reason that follows is why
+ * they came, which answers a question about the police coming, not one about why the event happened.
+ */
+export const DISPATCH_VERBS: readonly string[] = [
+  'larmas', 'larmades', 'larmats', 'kallas', 'kallades', 'kallats', 'skickas', 'skickades', 'skickats', 'kontaktas', 'kontaktades', 'kontaktats',
+  'tillkallas', 'tillkallades', 'tillkallats', 'åker', 'åkte', 'rycker ut', 'ryckte ut', 'kommer till', 'kom till', 'inkommer', 'inkom',
+];
+
+/** Words of a question that asks why the police came: the police and a verb of coming or calling. */
+export const DISPATCH_QUESTION = {
+  police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],
+  verbs: ['åkte', 'åker', 'kom', 'kommer', 'larmades', 'larmas', 'kallades', 'kallas', 'ryckte', 'rycker', 'skickades', 'tillkallades', 'kontaktades', 'went', 'go', 'come', 'came', 'called', 'sent', 'respond', 'responded', 'attend', 'attended', 'arrive', 'arrived', 'turn', 'turned', 'dispatched', 'alerted', 'contacted'],
+};
+
+/**
  * Verbs of stopping, checking and fining someone: what a "som" clause says of that someone is why ("stoppar en man
  * som ryckt sönder en registreringsskylt", "En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt").
  */

@@ -107,10 +107,16 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "i och med att" leads to a reason; with no comma it ends where the main clause's verb comes before its subject.
   ['cause', '421754', 'Polisen träffade på mannen och i och med att han var berusad fördes han till en tillnyktringsenhet.', ['han var berusad']],
   ['cause', '441860', 'I och med att polisen behöver utreda hans rätt att vistas i landet medtogs han till polisstationen.', ['polisen behöver utreda hans rätt att vistas i landet']],
+  // What a driver did or met is a reason in itself.
+  ['cause', '624070', 'Enligt larmet ska en bilist ha väjt för vilt och hamnat i mitträcket.', ['väjt för vilt']],
+  ['cause', '553548', 'En bilist ska ha fått sladd, kört av vägen och voltat enligt tillgängliga uppgifter.', ['fått sladd']],
+  ['cause', '437546', 'Föraren uppger själv att han somnat vid ratten.', ['somnat vid ratten']],
   // Why someone was stopped or fined: what the "som" clause says they did.
   ['cause', '430868', 'Polispatrull stoppar en man som ryckt sönder en registreringsskylt.', ['ryckt sönder en registreringsskylt']],
   ['cause', '646655', 'En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt.', ['inte iakttagit stopplikt']],
   ['cause', '603693', 'På E12 i trakten av Degernäs, Umeå kommun, stoppades och kontrollerades ett fordon som körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad.', ['körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad']],
+  // A reason the police were called out for is weighed at half (DISPATCH_VERBS).
+  ['cause', '619544', 'Polis larmas till en bostad i Kävlinge kommun med anledning av att en person är utåtagerande.', ['att en person är utåtagerande']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
