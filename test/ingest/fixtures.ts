@@ -1,12 +1,10 @@
 /** Shared helpers for the ingest tests: where the real data lives, temporary folders, collecting a load. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { loadCorpus, type LoadOptions } from '../../src/ingest/load.js';
 import type { IngestIssue, Statement } from '../../src/types.js';
+import { tempDir as makeTempDir } from '../helpers.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The shared data folder next to the repository; absent when the repository is cloned alone. */
@@ -21,11 +19,12 @@ export function warnIfNoShared(what: string): void {
   if (!HAVE_SHARED) console.warn(`[skipped] ${what}: ${SHARED} not found (the shared data sits beside the repository)`);
 }
 
-/** A fresh temporary folder, removed after the file's tests. */
+/**
+ * A fresh temporary folder, removed after the file's tests (test/helpers.ts keeps the list: a hook registered here,
+ * inside a running test, was never run, and the folders stayed behind).
+ */
 export async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'citera-ingest-'));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-  return dir;
+  return makeTempDir('citera-ingest-');
 }
 
 /** Loads `paths` fully, returning the statements and the issues. */
