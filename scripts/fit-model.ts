@@ -13,7 +13,7 @@
  *    three ranked), and its threshold: the one that maximises the mean of the share of answerable questions
  *    answered right and the share of unanswerable ones refused.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -116,6 +116,15 @@ function variantsOf(question: string, x: Explanation, other: Explanation): strin
   return out;
 }
 
+/** The written tune sets, test/eval/written-N.jsonl, in the order of N. */
+function writtenSets(): string[] {
+  const dir = join(ROOT, 'test/eval');
+  return readdirSync(dir)
+    .flatMap((f) => (/^written-(\d+)\.jsonl$/.exec(f) ? [{ f, n: Number(/\d+/.exec(f)![0]) }] : []))
+    .sort((a, b) => a.n - b.n)
+    .map((x) => join(dir, x.f));
+}
+
 await run(async () => {
   const { values } = parseArgs({
     options: {
@@ -127,7 +136,7 @@ await run(async () => {
       'dry-run': { type: 'boolean' },
     },
   });
-  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), join(ROOT, 'test/eval/written-1.jsonl'), join(ROOT, 'test/eval/written-2.jsonl'), join(ROOT, 'test/eval/written-3.jsonl'), join(ROOT, 'test/eval/written-4.jsonl'), join(ROOT, 'test/eval/written-5.jsonl')];
+  const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), ...writtenSets()];
   const questionFiles = values.questions ?? [join(SHARED, 'eval/dev-questions-2.jsonl')];
   const corpus = values.corpus ?? [join(ROOT, 'corpus'), join(SHARED, 'data/polisen-events.jsonl.gz')];
   const cases: QuestionCase[] = [];

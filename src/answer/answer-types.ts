@@ -656,9 +656,16 @@ export function objects(sentence: string): Span[] {
   // question's own verb beside it makes likely.
   for (const s of spans(PASSIVE_SUBJECT_RE, sentence, 'object', 0.6, 1)) {
     const t = trimSpan(s);
-    if (t && !/^(?:en anmälan|anmälan|en person|personen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
+    if (t && !/^(?:en anmälan|anmälan)$/i.test(t.text)) out.push(t);
   }
-  return dedupe(out);
+  // A person is no thing: "En man har skadats", "tog med sig en kvinna".
+  return dedupe(out).filter((s) => !isPersonPhrase(s.text));
+}
+
+/** A phrase whose last word names a person ("en man", "målsäganden", "två äldre kvinnor"). */
+function isPersonPhrase(text: string): boolean {
+  const last = /(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '';
+  return hasStem(last, PERSON_STEMS, 5) && !NOT_PERSON_WORDS.has(last.toLowerCase());
 }
 
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
@@ -730,7 +737,7 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
       }
     }
   });
-  return dedupe(out);
+  return dedupe(out).filter((s) => !isPersonPhrase(s.text));
 }
 
 const OFFENCE_MARKER_RE = new RegExp(`${B}(?:${alternation(OFFENCE_MARKERS)})${E}`, 'giu');

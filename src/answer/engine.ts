@@ -153,9 +153,16 @@ function segmentFacts(data: SearchSegment['data']): SegmentFacts {
 
 /** What makes two police notices one event: their titles' kind and place, and their day. Null for other statements. */
 function eventKey(st: StatementCandidate): string | null {
-  const f = titleFields(st.title);
-  return f && st.date ? `${f.type}|${f.place}|${st.date.month}-${st.date.day}` : null;
+  // Asked for each candidate sentence of a statement in the decision: worked out once per statement.
+  let key = eventKeys.get(st);
+  if (key === undefined) {
+    const f = titleFields(st.title);
+    key = f && st.date ? `${f.type}|${f.place}|${st.date.month}-${st.date.day}` : null;
+    eventKeys.set(st, key);
+  }
+  return key;
 }
+const eventKeys = new WeakMap<StatementCandidate, string | null>();
 
 function titleFields(title: string): { type: string; place: string } | null {
   const parts = title.split(',').map((p) => p.trim());
@@ -477,7 +484,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {
@@ -527,7 +534,13 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const general = a.date === null && sf0.entityAll === 0 && sf0.entityMiss === 0;
     const bestOf = new Map<StatementCandidate, SentenceCandidate>();
     for (const c of ranked) if (!bestOf.has(c.statement)) bestOf.set(c.statement, c);
-    const same = (st: StatementCandidate) =>
+    const sameAs = new Map<StatementCandidate, boolean>();
+    const same = (st: StatementCandidate) => {
+      let v = sameAs.get(st);
+      if (v === undefined) sameAs.set(st, (v = answersAlike(st)));
+      return v;
+    };
+    const answersAlike = (st: StatementCandidate) =>
       st === best.statement ||
       (event !== null && eventKey(st) === event) ||
       (a.types.length > 0 &&

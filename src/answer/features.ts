@@ -168,7 +168,7 @@ export function typeEvidence(
   // no phrase above, the recognisers of things give the short answer. They are no evidence for the sentence.
   // Last, the phrase beside the question's own verb where the sentence uses it ("Vad körde bilen in i?" – "körde in i
   // en taxibil").
-  let spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 ? findSpans(kinds, sentence).filter(adds) : [];
+  let spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 && (asked.kind || !headStems.length) ? findSpans(kinds, sentence).filter(adds) : [];
   if (spans.length === 0 && verbStems.length && (types.length === 0 || types[0] === 'object')) spans = verbObjects(sentence, verbStems).filter(adds);
   let first = 0;
   let any = 0;
@@ -205,6 +205,8 @@ export function typeEvidence(
 export interface AskedThing {
   /** Swedish stems of the noun asked about ("Vilket däck …?"). */
   headStems?: readonly string[];
+  /** The noun follows a word of kind ("Vilket slags vapen …?"): things named without it answer too. */
+  kind?: boolean;
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
   /** The question asks why the police came (question.ts asksDispatch). */

@@ -84,6 +84,11 @@ export interface QuestionAnalysis {
    */
   askedNoun: string | null;
   /**
+   * The asked noun follows a word of kind ("Vilket slags vapen …?", "What kind of weapon …?"): a thing of that kind
+   * answers, named without the noun ("en soft air gun"). A plain "Vilken möbelaffär …?" wants the noun itself.
+   */
+  askedKind: boolean;
+  /**
    * The Swedish prepositions whose object a "vad/what" question asks for when it leaves one standing ("Vad
    * krockade elsparkcykeln med på Biblioteksgatan?": med; "what did the scooter crash into": in i, mot, med, på).
    */
@@ -314,6 +319,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     events: eventKinds(question, lang),
     yesNo,
     askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
+    askedKind: (types.length === 0 || types[0] === 'object') && asksKind(question),
     stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
@@ -339,6 +345,13 @@ export function askedNoun(question: string): string | null {
     if (tokens[j] === 'av' || tokens[j] === 'of') j++;
   }
   return isNoun(tokens[j]) ? tokens[j]! : null;
+}
+
+/** True when a word of kind follows the question's opening "vilket/which/what" ("What kind of …", "Vilken sorts …"). */
+export function asksKind(question: string): boolean {
+  const tokens = tokenize(question);
+  const i = tokens.findIndex((t) => WHICH.has(t));
+  return i >= 0 && i <= 1 && KIND.has(tokens[i + 1] ?? '');
 }
 
 const STRANDED_RE = new RegExp(

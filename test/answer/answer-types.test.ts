@@ -90,8 +90,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A particle verb with an adverbial between its parts ("bar då på"), and several adverbials before the thing.
   ['object', '458936', 'Han bar då på en kniv som patrullen beslagtog.', ['en kniv']],
   ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
-  // A list goes on after a comma, a new clause does not ("…, sedan en man till").
-  ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', ['en man']],
+  // A person found is no thing.
+  ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', []],
   // Things missing: after the verb when the clause opens otherwise or with an empty "det".
   ['object', '579730', 'När mannen senare upptäckte att det saknades en stor summa pengar från sitt konto insåg mannen att han hade blivit bedragen och ringde polisen.', ['en stor summa pengar']],
   // After an adverbial the thing follows the verb: not "Bland annat".
@@ -165,15 +165,17 @@ describe('the phrase a "vilken/which" noun asks about', () => {
 });
 
 describe('a thing an open question asks about, named without its noun', () => {
-  // "Vilket slags vapen hittade polisen?" (asked noun vapen): no phrase has vapen as its head, so the things the
-  // sentence names answer; they are no evidence for the sentence (first and any stay 0).
+  // "Vilket slags vapen hittade polisen?" (asked noun vapen, after a word of kind): no phrase has vapen as its head,
+  // so the things the sentence names answer; they are no evidence for the sentence (first and any stay 0).
   it.each([
     ['614807', 'Vid kontroll av mannen hittade polisen en kniv och mannen är i nuläget misstänkt för brott mot knivlagen.', ['vapen'], 'en kniv'],
     ['603687', 'I det aktuella fordonet hittade polisen ett flertal cyklar som visade sig vara anmälda stulna.', ['stöldgods'], 'ett flertal cyklar'],
   ])('notice %s: %s %j → %s', (_id, sentence, headStems, want) => {
-    const ev = typeEvidence([], sentence, [], new Set(['hitt', 'polis']), { headStems });
+    const ev = typeEvidence([], sentence, [], new Set(['hitt', 'polis']), { headStems, kind: true });
     expect(ev.best?.text).toBe(want);
     expect([ev.first, ev.any]).toEqual([0, 0]);
+    // A plain "Vilket vapen …?" wants a phrase with that noun: none here.
+    expect(typeEvidence([], sentence, [], new Set(['hitt', 'polis']), { headStems }).best).toBeNull();
   });
 });
 
