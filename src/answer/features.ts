@@ -160,7 +160,9 @@ export function typeEvidence(
   const events = new Set(asked.eventKinds ?? []);
   const adds = (s: Span) => addsToQuestion(s.text, question) && !(s.type === 'cause' && events.size > 0 && namesOnly(s.text, events));
   // A question about the police coming takes the reason they were called out for at its full weight.
-  const found = [...heads, ...findSpans(types, sentence)].filter(adds).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?").
+  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text));
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -209,6 +211,8 @@ export interface AskedThing {
   kind?: boolean;
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
+  /** The question asks for a clock time ("Vilken tid …?"). */
+  clock?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
   dispatch?: boolean;
   /** The kinds of event the question names (question.ts eventKinds). */

@@ -100,6 +100,8 @@ export interface QuestionAnalysis {
   askedVerb: string | null;
   /** It asks why the police came ("Varför åkte polisen till Berget?"): the reason they were called out for answers. */
   dispatch: boolean;
+  /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
+  clock: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export interface QuestionAnalysis {
  * ("how fast did the police get there" asks for a duration, "how fast" alone for a speed; "vad som hände" asks
  * what happened, not an open "vad"), then the one with the fewest words inside it.
  */
-export function questionTypes(question: string): { types: AnswerType[]; cue: string | null; legacy: QuestionType } {
+export function questionTypes(question: string): TypesResult {
   const tokens = tokenize(question);
   // Cue words after a subordinate clause opens ("When did the ambulance arrive for the man who hurt his arm?") may
   // say what that clause is about, not what is asked: a question word before it that names a kind of fact wins.
@@ -119,7 +121,8 @@ export function questionTypes(question: string): { types: AnswerType[]; cue: str
   return cueTypes(tokens, tokens.length)?.result ?? { types: [], cue: null, legacy: 'other' };
 }
 
-type TypesResult = { types: AnswerType[]; cue: string | null; legacy: QuestionType };
+/** `group`: the question-word group of vocabulary.ts that decided the types, when one did directly. */
+type TypesResult = { types: AnswerType[]; cue: string | null; legacy: QuestionType; group?: string };
 
 /** questionTypes over the cues that start before token `end`, with the tier of the cue that won; null when none. */
 function cueTypes(tokens: string[], end: number): { result: TypesResult; tier: number } | null {
@@ -197,7 +200,7 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
     }
   }
   const t = TYPE_OF[best.group]!;
-  return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy };
+  return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy, group: best.group };
 }
 
 const COPULAS = new Set(['was', 'were', 'is', 'are', 'var', 'är', 'blev']);
@@ -306,7 +309,7 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
 }
 
 export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
-  const { types, cue, legacy } = questionTypes(question);
+  const { types, cue, legacy, group } = questionTypes(question);
   const yesNo = YES_NO_START.test(question.trim());
   return {
     text: question,
@@ -323,6 +326,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
+    clock: group === 'time',
   };
 }
 

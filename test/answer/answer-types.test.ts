@@ -179,6 +179,17 @@ describe('a thing an open question asks about, named without its noun', () => {
   });
 });
 
+describe('a clock time asked for', () => {
+  // "Vilken tid …?" wants a clock time; "Under natten" answers "När …?" only.
+  it.each([
+    ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', true, null],
+    ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', false, 'Under natten'],
+    ['573990', 'Strax efter klockan 13:00 larmas polis om ett befarat inbrott som ägt rum vid ett företag i Västra Valla i Linköping.', true, 'Strax efter klockan 13:00'],
+  ])('notice %s: %s (clock %s) → %s', (_id, sentence, clock, want) => {
+    expect(typeEvidence(['time', 'date'], sentence, [], new Set(), { clock }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('the thing beside the verb a question asks about', () => {
   // "Vad körde bilen in i?" (stems of körde), "Vad var det som började brinna?" (började), "Vad åkte han?" (åkte):
   // as typeEvidence finds it, without the question's own words ("brinna").

@@ -114,6 +114,17 @@ describe('the noun an open question asks about', () => {
   });
 });
 
+describe('a clock time asked for', () => {
+  it.each([
+    ['Vilken tid rånades pojken?', true],
+    ['At what time were the shots fired?', true],
+    ['När rånades pojken?', false],
+    ['When were the shots fired?', false],
+  ])('%s → %s', (q, clock) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).clock).toBe(clock);
+  });
+});
+
 describe('the verb whose thing a what-question asks for', () => {
   it.each([
     ['Vad körde bilen in i?', 'körde'],
