@@ -221,9 +221,10 @@ export interface AskedThing {
   verbStems?: readonly string[];
 }
 
-/** A short phrase that names one of `kinds` of event and nothing else ("en trafikolycka", "branden"). */
+/** A noun phrase that names one of `kinds` of event and no other ("en trafikolycka", "en singelolycka med personbil"). */
 function namesOnly(text: string, kinds: ReadonlySet<string>): boolean {
-  if (text.split(/\s+/).length > 3) return false;
+  // A clause ("att en motorcykel kört ner i diket") says more than what happened.
+  if (text.split(/\s+/).length > 5 || /^att\s/i.test(text)) return false;
   const named = eventKinds(text, 'sv');
   return named.length > 0 && named.every((k) => kinds.has(k.kind));
 }

@@ -179,6 +179,17 @@ describe('a thing an open question asks about, named without its noun', () => {
   });
 });
 
+describe('a reason that only names the event asked about', () => {
+  // "Varför körde bilen i diket?" (event kind: traffic accident): "med anledning av en singelolycka med personbil"
+  // is why the police came, not why it happened.
+  it.each([
+    ['555239', 'Polis kallas till E6 mellan Östra Karup och Hjärnarp i södergående körriktning med anledning av en singelolycka med personbil.', ['traffic accident'], null],
+    ['555239', 'Polis kallas till E6 mellan Östra Karup och Hjärnarp i södergående körriktning med anledning av en singelolycka med personbil.', [], 'en singelolycka med personbil'],
+  ])('notice %s: %s %j → %s', (_id, sentence, eventKinds, want) => {
+    expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), { eventKinds }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('a clock time asked for', () => {
   // "Vilken tid …?" wants a clock time; "Under natten" answers "När …?" only.
   it.each([
