@@ -35,7 +35,7 @@ const TYPE_OF: Record<string, { types: AnswerType[]; tier: number; legacy: Quest
   duration: { types: ['duration', 'time'], tier: 2, legacy: 'how_many' },
   time: { types: ['time', 'date'], tier: 2, legacy: 'when' },
   date: { types: ['date', 'time'], tier: 2, legacy: 'when' },
-  street: { types: ['street', 'place'], tier: 2, legacy: 'where' },
+  street: { types: ['street'], tier: 2, legacy: 'where' },
   organisation: { types: ['organisation', 'role', 'person'], tier: 2, legacy: 'who' },
   role: { types: ['role', 'person'], tier: 2, legacy: 'who' },
   vehicle: { types: ['vehicle'], tier: 2, legacy: 'what' },

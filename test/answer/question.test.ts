@@ -11,7 +11,9 @@ describe('what a question asks for', () => {
     ['Hur mycket diesel försvann?', ['quantity', 'money', 'count']],
     ['What blood alcohol level did he have?', ['alcohol']],
     ['När ingick staden avtalet?', ['time', 'date']],
-    ['Which street was closed?', ['street', 'place']],
+    // A street question wants a street or road, not any place ("sjukhus").
+    ['Which street was closed?', ['street']],
+    ['På vilken väg krockade bilarna?', ['street']],
     ['Vilka stadsdelar omfattas?', ['place', 'street']],
     ['Vem sade det?', ['person', 'role', 'organisation']],
     ['Which company sent the text message?', ['organisation', 'role', 'person']],
