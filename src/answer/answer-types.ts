@@ -494,12 +494,15 @@ export function roles(sentence: string): Span[] {
   return out;
 }
 
+const DESTINATION_BEFORE = /^(?:till|med|på|från|vid|mot)$/i;
 /** Bodies: "Räddningstjänsten", "Polisens nationella bombskydd", "SVA, Statens veterinärmedicinska anstalt", "“Hemfrid”". */
 export function organisations(sentence: string): Span[] {
   const words = wordsOf(sentence);
   const out: Span[] = [];
   words.forEach((w, i) => {
     if (!hasStem(w.text, ORG_STEMS, 5)) return;
+    // "fördes till sjukhus", "med ambulans": a lower-case noun right after a preposition is where to or by what, not who.
+    if (/^\p{Ll}+$/u.test(w.text) && i > 0 && DESTINATION_BEFORE.test(words[i - 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'organisation', NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);
     out.push(np);
   });
