@@ -4,6 +4,7 @@
  */
 import { stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds } from './question.js';
+import { HARM_WORDS, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -160,8 +161,9 @@ export function typeEvidence(
   const events = new Set(asked.eventKinds ?? []);
   const adds = (s: Span) => addsToQuestion(s.text, question) && !(s.type === 'cause' && events.size > 0 && namesOnly(s.text, events));
   // A question about the police coming takes the reason they were called out for at its full weight.
-  // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?").
-  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text));
+  // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
+  // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
+  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text)) && !(asked.doer && (s.type === 'person' || s.type === 'role') && isVictim(sentence, s));
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
@@ -211,6 +213,8 @@ export interface AskedThing {
   kind?: boolean;
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
+  /** The question asks who did something ("Vem krossade …?"). */
+  doer?: boolean;
   /** The question asks for a clock time ("Vilken tid …?"). */
   clock?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
@@ -219,6 +223,13 @@ export interface AskedThing {
   eventKinds?: readonly string[];
   /** Swedish stems of the verb whose thing a "vad/what" question asks for ("Vad körde bilen in i?"). */
   verbStems?: readonly string[];
+}
+
+const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
+const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+/** The person of `span` suffered: named as a victim, with a word of harm, or the subject of a harm's passive. */
+function isVictim(sentence: string, span: Span): boolean {
+  return VICTIM.test(span.text) || SUFFERED_AFTER.test(sentence.slice(span.end, span.end + 60));
 }
 
 /** A noun phrase that names one of `kinds` of event and no other ("en trafikolycka", "en singelolycka med personbil"). */

@@ -102,6 +102,8 @@ export interface QuestionAnalysis {
   dispatch: boolean;
   /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
   clock: boolean;
+  /** It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer. */
+  doer: boolean;
 }
 
 /**
@@ -327,6 +329,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     clock: group === 'time',
+    doer: types[0] === 'person' && asksDoer(question),
   };
 }
 
@@ -410,6 +413,27 @@ export function askedVerb(question: string): string | null {
 
 const DISPATCH_POLICE = new Set(DISPATCH_QUESTION.police);
 const DISPATCH_VERB = new Set(DISPATCH_QUESTION.verbs);
+/** Words after "vem/who" that ask for who suffered or who someone is, not who did something. */
+const NOT_ACTIVE = new Set([
+  'var', 'är', 'blev', 'blir', 'har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'sitter', 'satt', 'heter', 'hette', 'omkom', 'dog', 'avled', 'drunknade',
+  'föll', 'försvann', 'saknas', 'was', 'were', 'is', 'are', 'got', 'gets', 'has', 'had', 'will', 'would', 'can', 'could', 'died', 'drowned', 'fell',
+  'disappeared', 'the', 'of', 'in', 'from',
+]);
+/**
+ * True when "vem/who" is followed by an active verb ("Vem krossade …?", "Who pushed …?"), after "var det som"/"was it
+ * that"; not a copula, an auxiliary or a Swedish passive ("Vem greps?", "Vem var föraren?", "Who was hurt?").
+ */
+export function asksDoer(question: string): boolean {
+  const tokens = tokenize(question);
+  const i = tokens.findIndex((t) => t === 'vem' || t === 'who');
+  if (i < 0 || i > 1) return false;
+  let k = i + 1;
+  if (['var', 'är', 'was', 'is'].includes(tokens[k] ?? '') && ['det', 'it'].includes(tokens[k + 1] ?? '') && ['som', 'that', 'who'].includes(tokens[k + 2] ?? '')) k += 3;
+  const v = tokens[k] ?? '';
+  if (!v || NOT_ACTIVE.has(v)) return false;
+  return tokens[i] === 'who' ? true : !/s$/.test(v);
+}
+
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */
 export function asksDispatch(question: string): boolean {
   const tokens = tokenize(question);

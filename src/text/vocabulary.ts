@@ -337,6 +337,19 @@ export const CAUSE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * Who suffered rather than did: the victim's words and the words of harm that make a person one ("två skadade män",
+ * "Mannen … ska ha blivit skjuten"). A question about who did something is not answered by them.
+ */
+export const VICTIM_WORDS: readonly string[] = [
+  'målsägande', 'målsäganden', 'målsägaren', 'målsägarna', 'brottsoffret', 'brottsoffer', 'offret', 'offren', 'drabbade', 'drabbad',
+];
+export const HARM_WORDS: readonly string[] = [
+  'skadad', 'skadade', 'skadat', 'avliden', 'avlidne', 'avlidna', 'påkörd', 'påkörda', 'påkörde', 'knivskadad', 'knivskadade', 'skottskadad',
+  'skottskadade', 'död', 'döda', 'döde', 'misshandlad', 'misshandlade', 'rånad', 'rånade', 'skjuten', 'skjutna', 'knivhuggen', 'knivhuggna',
+  'omkommen', 'omkomne', 'omkomna', 'nedslagen', 'hotad', 'hotade', 'bestulen', 'bestulna',
+];
+
+/**
  * What a driver or a worker did or met that is a reason in itself ("ska ha väjt för vilt", "har fått sladd",
  * "somnat vid ratten"): the phrase from these words on answers "why".
  */

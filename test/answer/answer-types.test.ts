@@ -79,6 +79,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['place', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['Häggvik station']],
   ['place', '592429', 'Turisten, en man, behöver hjälp att transporteras till sjukvården.', ['sjukvården']],
   ['person', '631315', 'Det handlar dels om en svart damcykel av märket Yosemite med en sadel som har texten ”Biltema” och dels en gråsvart herrcykel av okänt märke.', []],
+  // A "lägenhet" is no "enhet": the body is not there, the people are.
+  ['organisation', '528060', 'I lägenheten befann sig vid tillfället en kvinna och hennes två minderåriga barn, som lämnade bostaden när de upptäckte branden.', []],
   ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
   ['role', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['En kvinna', 'ordningsvakter']],
   ['organisation', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['polisens regionledningscentral']],
@@ -187,6 +189,17 @@ describe('a reason that only names the event asked about', () => {
     ['555239', 'Polis kallas till E6 mellan Östra Karup och Hjärnarp i södergående körriktning med anledning av en singelolycka med personbil.', [], 'en singelolycka med personbil'],
   ])('notice %s: %s %j → %s', (_id, sentence, eventKinds, want) => {
     expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), { eventKinds }).best?.text ?? null).toBe(want);
+  });
+});
+
+describe('who did it, not who suffered it', () => {
+  // "Vem sköt …?", "Who pushed …?" (doer): a victim's word, a word of harm or a harm's passive rules a person out.
+  it.each([
+    ['449762', 'Polis larmas till platsen i samband med ett bråk inomhus. på plats anträffas en skadad man, mannen har blivit skadad av ett vasst tillhygge.', true, null],
+    ['449762', 'Polis larmas till platsen i samband med ett bråk inomhus. på plats anträffas en skadad man, mannen har blivit skadad av ett vasst tillhygge.', false, 'mannen'],
+  ])('notice %s: %s (doer %s) → %s', (_id, sentence, doer, want) => {
+    const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
+    expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
   });
 });
 

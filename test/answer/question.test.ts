@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, askedVerb, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, askedVerb, asksDoer, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -113,6 +113,22 @@ describe('the noun an open question asks about', () => {
     ['Who did it?', null],
   ])('%s → %s', (q, noun) => {
     expect(askedNoun(q)).toBe(noun);
+  });
+});
+
+describe('who did something', () => {
+  it.each([
+    ['Vem krossade balkongfönstren?', true],
+    ['vem var det som sköt 20-åringen?', true],
+    ['Who pushed the man off the balcony?', true],
+    ['Who called the police?', true],
+    // A passive, a copula or a verb of suffering asks who it happened to or who someone is.
+    ['Vem greps?', false],
+    ['Vem var föraren?', false],
+    ['Who was hurt?', false],
+    ['Vem var det som omkom i olyckan?', false],
+  ])('%s → %s', (q, doer) => {
+    expect(asksDoer(q)).toBe(doer);
   });
 });
 
