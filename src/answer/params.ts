@@ -8,7 +8,10 @@ import { ConfigError } from '../errors.js';
 import { defaultModel, parseModel, type AnswerModel } from './model.js';
 
 export interface AnswerParams {
-  /** Sentences taken from the sentence-level BM25 ranking as candidates (per segment). */
+  /**
+   * Sentences taken from the sentence-level BM25 ranking as candidates (per segment), besides every sentence of the
+   * best statements: 100 answers the tune half as 300 did (hit@1 0.79 → 0.80) with fewer statements to weigh.
+   */
   sentenceCandidates: number;
   /** Statements taken from the statement-level BM25 ranking; all their sentences become candidates (per segment). */
   statementCandidates: number;
@@ -47,7 +50,7 @@ export interface AnswerParams {
 }
 
 export const DEFAULT_PARAMS: Omit<AnswerParams, 'model'> = {
-  sentenceCandidates: 300,
+  sentenceCandidates: 100,
   statementCandidates: 40,
   statementsKept: 8,
   denseWeight: 2,
