@@ -3,8 +3,8 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { stemSv, tokenize } from '../text/analyze.js';
-import { eventKinds } from './question.js';
-import { HARM_WORDS, VICTIM_WORDS } from '../text/vocabulary.js';
+import { eventKinds, type DoerKind } from './question.js';
+import { HARM_WORDS, NARRATOR_WORDS, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -163,7 +163,8 @@ export function typeEvidence(
   // A question about the police coming takes the reason they were called out for at its full weight.
   // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
   // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
-  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text)) && !(asked.doer && (s.type === 'person' || s.type === 'role') && isVictim(sentence, s));
+  // The police, who narrate the notice, answer only a question of what they do ("Vem grep …?").
+  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text)) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
@@ -213,8 +214,8 @@ export interface AskedThing {
   kind?: boolean;
   /** Prepositions whose object is asked for ("Vad krockade den med?"). */
   stranded?: readonly string[];
-  /** The question asks who did something ("Vem krossade …?"). */
-  doer?: boolean;
+  /** The question asks who did something ("Vem krossade …?"), of this kind (question.ts doerKind). */
+  doer?: DoerKind | null;
   /** The question asks for a clock time ("Vilken tid …?"). */
   clock?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
@@ -227,6 +228,14 @@ export interface AskedThing {
 
 const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
 const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
+const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';
+/** `span` names someone who cannot be the doer a question of kind `kind` asks for. */
+function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
+  if (span.type !== 'organisation' && isVictim(sentence, span)) return true;
+  return kind !== 'police' && NARRATOR.test(span.text);
+}
+
 /** The person of `span` suffered: named as a victim, with a word of harm, or the subject of a harm's passive. */
 function isVictim(sentence: string, span: Span): boolean {
   return VICTIM.test(span.text) || SUFFERED_AFTER.test(sentence.slice(span.end, span.end + 60));

@@ -10,6 +10,7 @@ import { isStemOrHead, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import {
   DISPATCH_QUESTION,
   DOING_PASSIVES,
+  POLICE_ACTION_VERBS,
   ENGLISH_IRREGULAR_PARTICIPLES,
   ENGLISH_PERSON_WORDS,
   EVENT_KINDS,
@@ -102,8 +103,11 @@ export interface QuestionAnalysis {
   dispatch: boolean;
   /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
   clock: boolean;
-  /** It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer. */
-  doer: boolean;
+  /**
+   * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
+   * the police (who narrate the notice) unless the verb is of what they do (`police`). Null for other questions.
+   */
+  doer: DoerKind | null;
 }
 
 /**
@@ -329,7 +333,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     clock: group === 'time',
-    doer: types[0] === 'person' && asksDoer(question),
+    doer: types[0] === 'person' ? doerKind(question) : null,
   };
 }
 
@@ -424,14 +428,31 @@ const NOT_ACTIVE = new Set([
  * that"; not a copula, an auxiliary or a Swedish passive ("Vem greps?", "Vem var föraren?", "Who was hurt?").
  */
 export function asksDoer(question: string): boolean {
+  return doerVerb(question) !== null;
+}
+
+/** The active verb after "vem/who" (see asksDoer), or null. */
+function doerVerb(question: string): string | null {
   const tokens = tokenize(question);
   const i = tokens.findIndex((t) => t === 'vem' || t === 'who');
-  if (i < 0 || i > 1) return false;
+  if (i < 0 || i > 1) return null;
   let k = i + 1;
   if (['var', 'är', 'was', 'is'].includes(tokens[k] ?? '') && ['det', 'it'].includes(tokens[k + 1] ?? '') && ['som', 'that', 'who'].includes(tokens[k + 2] ?? '')) k += 3;
   const v = tokens[k] ?? '';
-  if (!v || NOT_ACTIVE.has(v)) return false;
-  return tokens[i] === 'who' ? true : !/s$/.test(v);
+  if (!v || NOT_ACTIVE.has(v)) return null;
+  // "Who did police arrest?", "Who did the driver hit?": a subject after "did" makes "who" its object.
+  if (tokens[i] === 'who' && ['did', 'does', 'do'].includes(v) && tokens.length > k + 2) return null;
+  return tokens[i] === 'who' || !/s$/.test(v) ? v : null;
+}
+
+export type DoerKind = 'police' | 'other';
+const POLICE_VERB = new Set(POLICE_ACTION_VERBS);
+
+/** What kind of doer a "who did it" question asks for; null when it asks something else. */
+export function doerKind(question: string): DoerKind | null {
+  const v = doerVerb(question);
+  if (v === null) return null;
+  return POLICE_VERB.has(v) ? 'police' : 'other';
 }
 
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */

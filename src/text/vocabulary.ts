@@ -343,6 +343,15 @@ export const CAUSE_MARKERS: readonly string[] = [
 export const VICTIM_WORDS: readonly string[] = [
   'målsägande', 'målsäganden', 'målsägaren', 'målsägarna', 'brottsoffret', 'brottsoffer', 'offret', 'offren', 'drabbade', 'drabbad',
 ];
+/**
+ * What the police do: a question about who did something is answered by the police, who narrate the notices
+ * (`NARRATOR_WORDS`), only when its verb is one of these ("Vem grep mannen?"), not when it is "Vem krossade rutan?".
+ */
+export const POLICE_ACTION_VERBS: readonly string[] = [
+  'grep', 'griper', 'stoppade', 'stoppar', 'omhändertog', 'omhändertar', 'kontrollerade', 'kontrollerar', 'anhöll', 'anhåller', 'bötfällde',
+  'rapporterade', 'visiterade', 'eftersökte', 'arrested', 'arrests', 'stopped', 'stops', 'detained', 'detains', 'checked',
+  'searched', 'fined', 'apprehended',
+];
 export const HARM_WORDS: readonly string[] = [
   'skadad', 'skadade', 'skadat', 'avliden', 'avlidne', 'avlidna', 'påkörd', 'påkörda', 'påkörde', 'knivskadad', 'knivskadade', 'skottskadad',
   'skottskadade', 'död', 'döda', 'döde', 'misshandlad', 'misshandlade', 'rånad', 'rånade', 'skjuten', 'skjutna', 'knivhuggen', 'knivhuggna',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, askedVerb, asksDoer, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, askedVerb, asksDoer, doerKind, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -129,6 +129,18 @@ describe('who did something', () => {
     ['Vem var det som omkom i olyckan?', false],
   ])('%s → %s', (q, doer) => {
     expect(asksDoer(q)).toBe(doer);
+  });
+});
+
+describe('what kind of doer', () => {
+  it.each([
+    ['Vem larmade polisen om branden?', 'other'],
+    ['Vem grep mannen?', 'police'],
+    ['Who did police arrest after the robbery?', null],
+    ['Vem krossade rutan?', 'other'],
+    ['Vem greps?', null],
+  ])('%s → %s', (q, kind) => {
+    expect(doerKind(q)).toBe(kind);
   });
 });
 
