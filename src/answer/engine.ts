@@ -15,7 +15,7 @@ import type { Embedder } from '../embed/types.js';
 import { queryConcepts, type Concept, type ConceptRole } from '../search/query.js';
 import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/searcher.js';
 import { detectLang, tokenSpans, stemSv } from '../text/analyze.js';
-import { compareNewestFirst, dateFit, estimateYears, formatDay, statementDate, type StatementDate } from '../text/dates.js';
+import { compareNewestFirst, dateFit, estimateYears, formatConstraint, formatDay, statementDate, type StatementDate } from '../text/dates.js';
 import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
 import { EVENT_KINDS, NATIONAL_SCOPES } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
@@ -603,7 +603,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const sf = best.statement.features;
     const names = concepts.filter((_c, i) => i < 31 && entityMask & (1 << i)).map((c) => c.surface).join(', ');
     if (p.requireEntity && entityMask && (sf.entityMiss >= 0.999 || kept.every((s) => s.features.entityMiss >= 0.999))) return no('place_not_matched', names);
-    const dateText = a.date ? (a.date.days[0] ? formatDay(a.date.days[0], lang) : a.date.words.join(' ')) : null;
+    const dateText = a.date ? formatConstraint(a.date, lang) : null;
     if (p.requireDate && a.date && (sf.dateMiss || sf.yearConflict)) return no('date_not_matched', dateText);
     // No likely statement is from the day asked, and the best one is dated otherwise.
     if (p.requireDate && a.date && best.statement.date && !kept.some((s) => s.features.dateMatch || s.features.dateNear)) return no('date_not_matched', dateText);

@@ -217,6 +217,14 @@ export function formatDay(d: DayDate, lang: Lang): string {
   return lang === 'sv' ? `${d.day} ${month} (år ej angivet)` : `${d.day} ${month} (year not given)`;
 }
 
+/** What a question's date names, for a refusal's message: "3 mars 2026", "februari 2026", "2018", else its words. */
+export function formatConstraint(c: DateConstraint, lang: Lang): string {
+  if (c.days[0]) return formatDay(c.days[0], lang);
+  if (c.month !== null) return `${lang === 'sv' ? SV_MONTHS[c.month - 1] : EN_MONTHS[c.month - 1]}${c.year !== null ? ` ${c.year}` : ''}`;
+  if (c.year !== null) return String(c.year);
+  return c.words.join(' ');
+}
+
 /** Orders statement dates newest first; a date without a year after every dated one, unknown dates last. */
 export function compareNewestFirst(a: DayDate | null, b: DayDate | null): number {
   const key = (d: DayDate | null) => (d === null ? -2 : d.year === null ? -1 : d.year * 10000 + d.month * 100 + d.day);

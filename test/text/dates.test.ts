@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst, dateFit, estimateYears, formatDay, parseQuestionDate, statementDate } from '../../src/text/dates.js';
+import { compareNewestFirst, dateFit, estimateYears, formatConstraint, formatDay, parseQuestionDate, statementDate } from '../../src/text/dates.js';
 
 // Saturday 28 November 2026, 12:00 in Stockholm.
 const NOW = new Date('2026-11-28T11:00:00Z');
@@ -84,5 +84,17 @@ describe('years estimated from the order of notices', () => {
 
   it('estimates nothing without a dated statement', () => {
     expect(estimateYears([{ order: 1, month: 3, year: null }])).toEqual([null]);
+  });
+});
+
+describe('what a question’s date names, in a refusal', () => {
+  const NOW = new Date('2026-11-30T12:00:00Z');
+  it.each([
+    ['Vem blev skjuten i Mora i början av februari 2026?', 'sv', 'februari 2026'],
+    ['What happened in Mora on 3 March 2026?', 'en', '3 March 2026'],
+    ['What was the Swedish Police Authority’s budget in 2018?', 'en', '2018'],
+  ] as const)('%s (%s) → %s', (q, lang, want) => {
+    const c = parseQuestionDate(q, NOW, lang);
+    expect(c && formatConstraint(c, lang)).toBe(want);
   });
 });
