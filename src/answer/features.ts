@@ -4,7 +4,7 @@
  */
 import { stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { HARM_WORDS, NARRATOR_WORDS, VICTIM_WORDS } from '../text/vocabulary.js';
+import { FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -159,12 +159,20 @@ export function typeEvidence(
   // does a reason that only names the event asked about ("Varför kolliderade bilarna?" – "med anledning av en
   // trafikolycka": why the police came, not why it happened).
   const events = new Set(asked.eventKinds ?? []);
-  const adds = (s: Span) => addsToQuestion(s.text, question) && !(s.type === 'cause' && events.size > 0 && namesOnly(s.text, events));
+  // For a why-question an offence that names the event asked about is no reason either ("Varför gav de sig på
+  // mannen?" – "misshandel"). A thing never starts with a verb ("är släckt"), and a phrase that only says the noun
+  // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
+  const why = types[0] === 'cause';
+  const adds = (s: Span) =>
+    addsToQuestion(s.text, question) &&
+    !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
+    !(s.type === 'object' && VERB_FIRST.test(s.text)) &&
+    !(headStems.length > 0 && NOT_IDENTIFYING.test(s.text));
   // A question about the police coming takes the reason they were called out for at its full weight.
   // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
   // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
   // The police, who narrate the notice, answer only a question of what they do ("Vem grep …?").
-  const clockOk = (s: Span) => !(asked.clock && s.type === 'time' && !/\d/.test(s.text)) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
+  const clockOk = (s: Span) => !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
@@ -229,6 +237,8 @@ export interface AskedThing {
 const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
 const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
 const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
+const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
+const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';
 /** `span` names someone who cannot be the doer a question of kind `kind` asks for. */
 function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {

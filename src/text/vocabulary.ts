@@ -337,6 +337,15 @@ export const CAUSE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * Words that say a thing had a name or was not known without saying which ("ett namngivet betaltjänstföretag", "en
+ * okänd bil"): a phrase of them and the noun asked about does not answer "Vilket …?".
+ */
+export const NON_IDENTIFYING: readonly string[] = [
+  'namngiven', 'namngivet', 'namngivna', 'okänd', 'okänt', 'okända', 'oidentifierad', 'oidentifierat', 'oidentifierade', 'viss', 'visst',
+  'vissa', 'annan', 'annat', 'andra', 'oklar', 'oklart', 'oklara',
+];
+
+/**
  * Who suffered rather than did: the victim's words and the words of harm that make a person one ("två skadade män",
  * "Mannen … ska ha blivit skjuten"). A question about who did something is not answered by them.
  */

@@ -181,6 +181,20 @@ describe('a thing an open question asks about, named without its noun', () => {
   });
 });
 
+describe('what does not say which', () => {
+  // "Vilken bil …?": "en okänd bil" says there was one, not which.
+  it('notice 555403: an unknown car is no answer to which car', () => {
+    const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
+    expect(typeEvidence([], sentence, [], new Set(['adress']), { headStems: ['bil'] }).best).toBeNull();
+  });
+  // For "Varför gav de sig på mannen?" (event kind: assault) the offence "misshandel" names the event, not a reason.
+  it('notice 572822: an offence naming the event asked about is no reason', () => {
+    const sentence = 'Mannen greps, misstänkt för misshandel.';
+    expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), { eventKinds: ['assault'] }).best).toBeNull();
+    expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), {}).best?.text).toBe('misshandel');
+  });
+});
+
 describe('a reason that only names the event asked about', () => {
   // "Varför körde bilen i diket?" (event kind: traffic accident): "med anledning av en singelolycka med personbil"
   // is why the police came, not why it happened.
@@ -207,8 +221,10 @@ describe('who did it, not who suffered it', () => {
 });
 
 describe('a clock time asked for', () => {
-  // "Vilken tid …?" wants a clock time; "Under natten" answers "När …?" only.
+  // "Vilken tid …?" wants a clock time; "Under natten", "Under tisdagen" answer "När …?" only.
   it.each([
+    ['601073', 'Under tisdagen har polisen kontrollerat trafiken i länet.', true, null],
+    ['601073', 'Under tisdagen har polisen kontrollerat trafiken i länet.', false, 'Under tisdagen'],
     ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', true, null],
     ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', false, 'Under natten'],
     ['573990', 'Strax efter klockan 13:00 larmas polis om ett befarat inbrott som ägt rum vid ett företag i Västra Valla i Linköping.', true, 'Strax efter klockan 13:00'],
