@@ -391,6 +391,8 @@ export function places(sentence: string): Span[] {
     }
   });
   for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|[Ii]nomhus|[Uu]tomhus|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
+  // A direction: "körde iväg söderut", "försvann springandes norrut".
+  for (const s of spans(/(?<![\p{L}])(?:norrut|söderut|österut|västerut|nordost|nordväst|sydost|sydväst)(?![\p{L}])/giu, sentence, 'place', 0.8)) out.push(s);
   // Nested phrases stay apart ("sitt boende vid Fredens kulle" and "Fredens kulle"); only repeats go.
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(`${o.start}:${o.end}`) && seen.add(`${o.start}:${o.end}`)).sort((a, b) => a.start - b.start);

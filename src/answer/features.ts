@@ -172,7 +172,8 @@ export function typeEvidence(
   // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
   // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
   // The police, who narrate the notice, answer only a question of what they do ("Vem grep …?").
-  const clockOk = (s: Span) => !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
+  const clockOk = (s: Span) => !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
+    !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
@@ -224,6 +225,8 @@ export interface AskedThing {
   stranded?: readonly string[];
   /** The question asks who did something ("Vem krossade …?"), of this kind (question.ts doerKind). */
   doer?: DoerKind | null;
+  /** The question asks for a direction ("Åt vilket håll …?"). */
+  direction?: boolean;
   /** The question asks for a clock time ("Vilken tid …?"). */
   clock?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
@@ -237,6 +240,11 @@ export interface AskedThing {
 const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
 const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
 const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
+/** A place gone toward ("i riktning mot Järntorget", "mot centrum") or a point of the compass ("söderut"). */
+function towards(sentence: string, s: Span): boolean {
+  return /^(?:norrut|söderut|österut|västerut|nordost|nordväst|sydost|sydväst)$/i.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
+}
+
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

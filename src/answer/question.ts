@@ -103,6 +103,8 @@ export interface QuestionAnalysis {
   dispatch: boolean;
   /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
   clock: boolean;
+  /** It asks for a direction ("Åt vilket håll …?", "Which way …?"): only a place gone toward, or a point of the compass, answers. */
+  direction: boolean;
   /**
    * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
    * the police (who narrate the notice) unless the verb is of what they do (`police`). Null for other questions.
@@ -333,6 +335,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     clock: group === 'time',
+    direction: DIRECTION_QUESTION.test(question),
     doer: types[0] === 'person' ? doerKind(question) : null,
   };
 }
@@ -454,6 +457,8 @@ export function doerKind(question: string): DoerKind | null {
   if (v === null) return null;
   return POLICE_VERB.has(v) ? 'police' : 'other';
 }
+
+const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */
 export function asksDispatch(question: string): boolean {

@@ -337,12 +337,13 @@ export const CAUSE_MARKERS: readonly string[] = [
 ];
 
 /**
- * Words that say a thing had a name or was not known without saying which ("ett namngivet betaltjänstföretag", "en
- * okänd bil"): a phrase of them and the noun asked about does not answer "Vilket …?".
+ * Words that say a thing had a name, was not known, or its size, without saying which ("ett namngivet
+ * betaltjänstföretag", "en okänd bil", "en mindre ort"): a phrase of them and the noun asked about does not answer
+ * "Vilket …?" (a colour would: "en röd bil").
  */
 export const NON_IDENTIFYING: readonly string[] = [
   'namngiven', 'namngivet', 'namngivna', 'okänd', 'okänt', 'okända', 'oidentifierad', 'oidentifierat', 'oidentifierade', 'viss', 'visst',
-  'vissa', 'annan', 'annat', 'andra', 'oklar', 'oklart', 'oklara',
+  'vissa', 'annan', 'annat', 'andra', 'oklar', 'oklart', 'oklara', 'mindre', 'större', 'liten', 'litet', 'lilla', 'små', 'stor', 'stort', 'stora',
 ];
 
 /**

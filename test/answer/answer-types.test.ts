@@ -187,6 +187,11 @@ describe('what does not say which', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
     expect(typeEvidence([], sentence, [], new Set(['adress']), { headStems: ['bil'] }).best).toBeNull();
   });
+  // "Vilken ort …?": "en mindre ort" gives its size, not which.
+  it('notice 434312: a smaller locality is no answer to which locality', () => {
+    const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
+    expect(typeEvidence([], sentence, [], new Set(['polis']), { headStems: ['ort'] }).best).toBeNull();
+  });
   // For "Varför gav de sig på mannen?" (event kind: assault) the offence "misshandel" names the event, not a reason.
   it('notice 572822: an offence naming the event asked about is no reason', () => {
     const sentence = 'Mannen greps, misstänkt för misshandel.';
@@ -217,6 +222,18 @@ describe('who did it, not who suffered it', () => {
   ] as const)('notice %s: %s (doer %s) → %s', (_id, sentence, doer, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
+  });
+});
+
+describe('a direction asked for', () => {
+  // "Åt vilket håll …?", "Which way …?": a point of the compass, or a place gone toward.
+  it.each([
+    ['471353', 'Männen körde iväg söderut med bilen.', true, 'söderut'],
+    ['575980', 'De springer sedan i riktning mot Järntorget.', true, 'Järntorget'],
+    ['596586', 'Polisen larmas om ett telefonbedrägeri, även kallat vishing, i en mindre ort utanför Norrköping.', true, null],
+    ['596586', 'Polisen larmas om ett telefonbedrägeri, även kallat vishing, i en mindre ort utanför Norrköping.', false, 'Norrköping'],
+  ])('notice %s: %s (direction %s) → %s', (_id, sentence, direction, want) => {
+    expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { direction }).best?.text ?? null).toBe(want);
   });
 });
 

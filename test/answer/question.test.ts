@@ -144,6 +144,16 @@ describe('what kind of doer', () => {
   });
 });
 
+describe('a direction asked for', () => {
+  it.each([
+    ['Åt vilket håll sprang de?', true],
+    ['Which way did the robbers run?', true],
+    ['Var hittades bilen?', false],
+  ])('%s → %s', (q, direction) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/i.test(q) ? 'en' : 'sv', null).direction).toBe(direction);
+  });
+});
+
 describe('a clock time asked for', () => {
   it.each([
     ['Vilken tid rånades pojken?', true],
