@@ -470,6 +470,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const asked = analysis.askedNoun;
     const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(asked)]) : [];
     const askedKinds = analysis.events.map((e) => e.kind);
+    // The choices a question ends on, as the Swedish stems of their words (an English word by its concept's terms).
+    const choices = analysis.choices?.map((words) => words.flatMap((w) => concepts.find((c) => c.surface === w)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(w)])) ?? null;
     const verb = analysis.askedVerb;
     const verbStems = verb ? (concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? []) : [];
     const sentences: SentenceCandidate[] = [];
@@ -484,7 +486,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch, clock: analysis.clock, doer: analysis.doer, direction: analysis.direction });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch, clock: analysis.clock, doer: analysis.doer, direction: analysis.direction, choices });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

@@ -2,7 +2,7 @@
  * The features the answerer decides with: per candidate statement, and per candidate sentence. Each is a number
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
-import { stemSv, tokenize } from '../text/analyze.js';
+import { isStemOrHead, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
 import { FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
@@ -172,7 +172,9 @@ export function typeEvidence(
   // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
   // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
   // The police, who narrate the notice, answer only a question of what they do ("Vem grep …?").
-  const clockOk = (s: Span) => !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
+  // A question that ends on choices ("… en man eller en kvinna?") is answered by one of them.
+  const chosen = (s: Span) => !asked.choices || isChoice(s.text, asked.choices);
+  const clockOk = (s: Span) => chosen(s) && !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -225,6 +227,8 @@ export interface AskedThing {
   stranded?: readonly string[];
   /** The question asks who did something ("Vem krossade …?"), of this kind (question.ts doerKind). */
   doer?: DoerKind | null;
+  /** The choices the question ends on, as Swedish stems of each ("en man eller en kvinna?"). */
+  choices?: readonly (readonly string[])[] | null;
   /** The question asks for a direction ("Åt vilket håll …?"). */
   direction?: boolean;
   /** The question asks for a clock time ("Vilken tid …?"). */
@@ -240,6 +244,12 @@ export interface AskedThing {
 const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
 const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
 const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
+/** `text` holds a word of one of the choices (their Swedish stems): the word itself, inflected, or a compound's head. */
+function isChoice(text: string, choices: readonly (readonly string[])[]): boolean {
+  const stems = tokenize(text).map(stemSv);
+  return choices.some((c) => c.some((st) => st.length >= 3 && stems.some((w) => w === st || (w.startsWith(st) && w.length - st.length <= 3) || isStemOrHead(w, st, 4))));
+}
+
 /** A place gone toward ("i riktning mot Järntorget", "mot centrum") or a point of the compass ("söderut"). */
 function towards(sentence: string, s: Span): boolean {
   return /^(?:norrut|söderut|österut|västerut|nordost|nordväst|sydost|sydväst)$/i.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));

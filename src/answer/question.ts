@@ -106,6 +106,11 @@ export interface QuestionAnalysis {
   /** It asks for a direction ("Åt vilket håll …?", "Which way …?"): only a place gone toward, or a point of the compass, answers. */
   direction: boolean;
   /**
+   * The choices a question ends on ("… – lastbilsföraren eller någon i personbilen?", "var det en man eller en
+   * kvinna?"), each as its content words: the answer is one of them or none. Null when it offers none.
+   */
+  choices: string[][] | null;
+  /**
    * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
    * the police (who narrate the notice) unless the verb is of what they do (`police`). Null for other questions.
    */
@@ -336,6 +341,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     dispatch: asksDispatch(question),
     clock: group === 'time',
     direction: DIRECTION_QUESTION.test(question),
+    choices: types.length ? questionChoices(question) : null,
     doer: types[0] === 'person' ? doerKind(question) : null,
   };
 }
@@ -456,6 +462,19 @@ export function doerKind(question: string): DoerKind | null {
   const v = doerVerb(question);
   if (v === null) return null;
   return POLICE_VERB.has(v) ? 'police' : 'other';
+}
+
+const CHOICES_RE = /(?:\s[–—-]\s|,\s|\s(?:var det|was it|is it|är det)\s)(?:(?:var det|was it|is it|är det)\s)?([^–—,?]+?)\s(?:eller|or)\s([^–—,?]+?)\s*\?\s*$/iu;
+const CHOICE_FILLER = new Set(['en', 'ett', 'någon', 'något', 'den', 'det', 'de', 'i', 'på', 'the', 'a', 'an', 'someone', 'somebody', 'in', 'on', 'of', 'var', 'was', 'is', 'it']);
+
+/** The choices a question ends on, as their content words ("en man eller en kvinna" → [["man"], ["kvinna"]]). */
+export function questionChoices(question: string): string[][] | null {
+  const m = CHOICES_RE.exec(question);
+  if (!m) return null;
+  const words = (t: string) => tokenize(t).filter((w) => !CHOICE_FILLER.has(w));
+  const a = words(m[1]!);
+  const b = words(m[2]!);
+  return a.length && b.length && a.length <= 4 && b.length <= 4 ? [a, b] : null;
 }
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;

@@ -225,6 +225,17 @@ describe('who did it, not who suffered it', () => {
   });
 });
 
+describe('a question that ends on choices', () => {
+  // "… var det en man eller en kvinna?" (choices man, kvinna): one of them answers, or nothing does.
+  it.each([
+    ['559426', 'En man i 40-årsåldern har gripits misstänkt för misshandel.', [['man'], ['kvinna']], 'En man'],
+    ['421808', 'En person har gripits.', [['man'], ['kvinna']], null],
+    ['559426', 'En man i 40-årsåldern har gripits misstänkt för misshandel.', [['lastbilsför'], ['personbil']], null],
+  ])('notice %s: %s %j → %s', (_id, sentence, choices, want) => {
+    expect(typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { choices }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('a direction asked for', () => {
   // "Åt vilket håll …?", "Which way …?": a point of the compass, or a place gone toward.
   it.each([

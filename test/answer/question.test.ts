@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, askedVerb, asksDoer, doerKind, eventKinds, questionTypes, strandedPreposition } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, askedVerb, asksDoer, doerKind, eventKinds, questionChoices, questionTypes, strandedPreposition } from '../../src/answer/question.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -141,6 +141,19 @@ describe('what kind of doer', () => {
     ['Vem greps?', null],
   ])('%s → %s', (q, kind) => {
     expect(doerKind(q)).toBe(kind);
+  });
+});
+
+describe('the choices a question ends on', () => {
+  it.each([
+    ['Vem greps efter explosionen, var det en man eller en kvinna?', [['man'], ['kvinna']]],
+    ['Vem omkom i olyckan – lastbilsföraren eller någon i personbilen?', [['lastbilsföraren'], ['personbilen']]],
+    ['Who died – the motorcyclist or the wheel loader driver?', [['motorcyclist'], ['wheel', 'loader', 'driver']]],
+    // A yes/no question with "or", and figures, offer no choice of words.
+    ['Was the driver drunk or tired?', null],
+    ['Hur många greps, en eller två?', null],
+  ])('%s → %j', (q, choices) => {
+    expect(questionChoices(q)).toEqual(choices);
   });
 });
 
