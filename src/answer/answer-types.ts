@@ -342,6 +342,8 @@ const NAME_TAIL_STEMS = stemSet([...PLACE_NOUNS, ...STREET_HEADS, 'kulle', 'back
 const isName = (w: string) => /^\p{Lu}/u.test(w) && !NOT_NAMES.includes(w.toLowerCase());
 
 /** Places: the phrase after "i/vid/på/till/utanför …" when it names a place: "en campingplats", "Fredens kulle", "Gällivare". */
+/** A trace is no track: "blodspår", "fotspår", "däckspår" end in "spår" without being a place. */
+const TRACE = /^(?:blod|fot|däck|sko|brand|kul|skott|släp|hjul|dna|slag|spräng|kör)spår/i;
 export function places(sentence: string): Span[] {
   const out: Span[] = [];
   const words = wordsOf(sentence);
@@ -386,7 +388,7 @@ export function places(sentence: string): Span[] {
   }
   // A place noun without a preposition: "lämnade en campingplats".
   words.forEach((w, i) => {
-    if (w.text.length >= 4 && !/^(?:platsen?|hamnar)$/i.test(w.text) && isNounOf(w.text, PLACE_NOUN_WORDS) && !out.some((o) => o.start <= w.start && o.end >= w.end)) {
+    if (w.text.length >= 4 && !/^(?:platsen?|hamnar)$/i.test(w.text) && !TRACE.test(w.text) && isNounOf(w.text, PLACE_NOUN_WORDS) && !out.some((o) => o.start <= w.start && o.end >= w.end)) {
       out.push(nounPhrase(sentence, words, i, 'place', 0.5));
     }
   });
@@ -433,6 +435,7 @@ const ADJECTIVE = /^\p{Ll}+(?:a|e|ad|at|ig|igt|iga|isk|iska|nde|sk|ska|ne|na|re|
 const SURE_ADJECTIVE = /^\p{Ll}+(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|ad|ade|nde|sam|samma|ell|ella|ellt|iv|iva|ivt|ör|öra)$/u;
 
 /** A noun phrase ending at word `i` of `words`: up to two determiners or adjectives before it, a genitive before that. */
+const FINITE = new Set(FINITE_AUXILIARIES);
 function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType, weight: number, tail?: RegExp): Span {
   let from = i;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -441,7 +444,8 @@ function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType
     if (gap.trim() !== '') break;
     const genitive = /^\p{Lu}.*s$/u.test(w) || /^\p{Ll}+(?:ens|ets|ns)$/u.test(w);
     // One word of any kind between a determiner and the noun is its modifier ("en lätt mc", "en röd elsparkcykel").
-    const afterDeterminer = k === i - 1 && k > 0 && DETERMINER.test(words[k - 1]!.text) && /^\p{Ll}+$/u.test(w);
+    // Not a finite verb: "Det finns blodspår" has no phrase "Det finns".
+    const afterDeterminer = k === i - 1 && k > 0 && DETERMINER.test(words[k - 1]!.text) && /^\p{Ll}+$/u.test(w) && !FINITE.has(w);
     if (DETERMINER.test(w) || genitive || afterDeterminer || (ADJECTIVE.test(w) && !/^(?:inte|också|även|sedan|efter|under|mycket|samma|andra|bara)$/i.test(w))) from = k;
     else break;
   }

@@ -51,6 +51,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '542472', 'I samband med händelsen har mannen blivit av med ett tv-spel och därför skrivs en anmälan om grovt rån.', ['ett tv-spel']],
   ['object', '601576', 'Ärendet rubriceras som rån då den målsägande mannen blivit av med sin mobiltelefon i samband med händelsen.', ['sin mobiltelefon']],
   // "på platsen" is at the scene, not a place that answers "where".
+  // A trace is no place, and "Det finns" is no part of a phrase.
+  ['place', '641087', 'Det finns blodspår på platsen och ett par av personerna har blödande sår.', []],
   // A direction is a place: "which way did they run?"
   ['place', '575980', 'De springer sedan i riktning mot Järntorget.', ['Järntorget']],
   ['place', '461810', 'Polis är på platsen.', []],
