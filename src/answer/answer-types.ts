@@ -12,7 +12,7 @@
  * A count is never an age, a year, a clock time, a date, a speed, an amount with a unit or a number inside a
  * name ("länsväg 250", "Storgatan 12").
  */
-import { isStemOrHead, stemSv } from '../text/analyze.js';
+import { isStemOrHead, stemInflects, stemSv } from '../text/analyze.js';
 import { nameIn } from '../text/speakers.js';
 import {
   ALCOHOL_UNITS,
@@ -22,6 +22,7 @@ import {
   CAUSE_BEFORE_MARKERS,
   CAUSE_MARKERS,
   CAUSE_PHRASES,
+  COMPASS_WORDS,
   DISPATCH_VERBS,
   SANCTION_VERBS,
   COLOURS,
@@ -341,9 +342,10 @@ const CHAIN_PREP = new Set(['i', 'vid', 'på', 'och']);
 const NAME_TAIL_STEMS = stemSet([...PLACE_NOUNS, ...STREET_HEADS, 'kulle', 'backe', 'udde', 'holme', 'berg', 'äng', 'dal', 'strand', 'hamn', 'skog', 'sjö', 'fjäll', 'museum', 'kyrka', 'torg', 'park', 'by', 'gård']);
 const isName = (w: string) => /^\p{Lu}/u.test(w) && !NOT_NAMES.includes(w.toLowerCase());
 
-/** Places: the phrase after "i/vid/på/till/utanför …" when it names a place: "en campingplats", "Fredens kulle", "Gällivare". */
 /** A trace is no track: "blodspår", "fotspår", "däckspår" end in "spår" without being a place. */
 const TRACE = /^(?:blod|fot|däck|sko|brand|kul|skott|släp|hjul|dna|slag|spräng|kör)spår/i;
+const COMPASS_RE = new RegExp(`${B}(?:${alternation(COMPASS_WORDS)})${E}`, 'giu');
+/** Places: the phrase after "i/vid/på/till/utanför …" when it names a place: "en campingplats", "Fredens kulle", "Gällivare". */
 export function places(sentence: string): Span[] {
   const out: Span[] = [];
   const words = wordsOf(sentence);
@@ -394,7 +396,7 @@ export function places(sentence: string): Span[] {
   });
   for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|[Ii]nomhus|[Uu]tomhus|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
   // A direction: "körde iväg söderut", "försvann springandes norrut".
-  for (const s of spans(/(?<![\p{L}])(?:norrut|söderut|österut|västerut|nordost|nordväst|sydost|sydväst)(?![\p{L}])/giu, sentence, 'place', 0.8)) out.push(s);
+  for (const s of spans(COMPASS_RE, sentence, 'place', 0.8)) out.push(s);
   // Nested phrases stay apart ("sitt boende vid Fredens kulle" and "Fredens kulle"); only repeats go.
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(`${o.start}:${o.end}`) && seen.add(`${o.start}:${o.end}`)).sort((a, b) => a.start - b.start);
@@ -434,8 +436,8 @@ const ADJECTIVE = /^\p{Ll}+(?:a|e|ad|at|ig|igt|iga|isk|iska|nde|sk|ska|ne|na|re|
 /** Endings that make a word an adjective or participle whatever stands before it ("vakthavande", "fullastad", "nationella"). */
 const SURE_ADJECTIVE = /^\p{Ll}+(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|ad|ade|nde|sam|samma|ell|ella|ellt|iv|iva|ivt|ör|öra)$/u;
 
-/** A noun phrase ending at word `i` of `words`: up to two determiners or adjectives before it, a genitive before that. */
 const FINITE = new Set(FINITE_AUXILIARIES);
+/** A noun phrase ending at word `i` of `words`: up to two determiners or adjectives before it, a genitive before that. */
 function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType, weight: number, tail?: RegExp): Span {
   let from = i;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -716,7 +718,7 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
   const out: Span[] = [];
   const isVerb = (w: string) => {
     const st = stemSv(w.toLowerCase());
-    return stems.some((v) => v.length >= 3 && (st === v || (st.startsWith(v) && st.length - v.length <= 3)));
+    return stems.some((v) => stemInflects(st, v));
   };
   words.forEach((w, i) => {
     if (!isVerb(w.text)) return;

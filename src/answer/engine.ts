@@ -466,14 +466,14 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const contentTerms = concepts.flatMap((c, i) => (focusOf(c) ? c.alternatives.map((a) => ({ term: a.term, weight: (w[i] ?? 0) * focusWeight(c) * a.weight })) : []));
     const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * focusWeight(c) * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
-    // The Swedish stems of the noun an open "vilket/which" question asks about (its concept's terms).
+    // The Swedish stems of a word of the question: its concept's own terms (an English word's translations).
+    const termsOf = (word: string) => concepts.find((c) => c.surface === word)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term);
+    // … of the noun an open "vilket/which" question asks about, of the choices it ends on, of the verb whose thing it asks for.
     const asked = analysis.askedNoun;
-    const headStems = asked ? (concepts.find((c) => c.surface === asked)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(asked)]) : [];
+    const headStems = asked ? (termsOf(asked) ?? [stemSv(asked)]) : [];
+    const choices = analysis.choices?.map((words) => words.flatMap((w) => termsOf(w) ?? [stemSv(w)])) ?? null;
+    const verbStems = analysis.askedVerb ? (termsOf(analysis.askedVerb) ?? []) : [];
     const askedKinds = analysis.events.map((e) => e.kind);
-    // The choices a question ends on, as the Swedish stems of their words (an English word by its concept's terms).
-    const choices = analysis.choices?.map((words) => words.flatMap((w) => concepts.find((c) => c.surface === w)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(w)])) ?? null;
-    const verb = analysis.askedVerb;
-    const verbStems = verb ? (concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? []) : [];
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;

@@ -2,9 +2,9 @@
  * The features the answerer decides with: per candidate statement, and per candidate sentence. Each is a number
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
-import { isStemOrHead, stemSv, tokenize } from '../text/analyze.js';
+import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -168,15 +168,17 @@ export function typeEvidence(
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
     !(s.type === 'object' && VERB_FIRST.test(s.text)) &&
     !(headStems.length > 0 && NOT_IDENTIFYING.test(s.text));
+  // What the question itself rules out: a question that ends on choices ("… en man eller en kvinna?") is answered
+  // by one of them; a clock time asked is not a part of the day or a day ("på kvällen" for "Vilken tid …?"); a
+  // direction asked is a place gone toward; who did it is not one who suffered it ("målsäganden", "två skadade män",
+  // "Mannen … ska ha blivit skjuten"), nor the police who narrate the notice unless the verb is of what they do.
+  const fitsQuestion = (s: Span) =>
+    (!asked.choices || isChoice(s.text, asked.choices)) &&
+    !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
+    !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
+    !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
   // A question about the police coming takes the reason they were called out for at its full weight.
-  // A clock time is asked: a part of the day is none ("på kvällen" for "Vilken tid …?"). Who did it: not one who
-  // suffered it ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten").
-  // The police, who narrate the notice, answer only a question of what they do ("Vem grep …?").
-  // A question that ends on choices ("… en man eller en kvinna?") is answered by one of them.
-  const chosen = (s: Span) => !asked.choices || isChoice(s.text, asked.choices);
-  const clockOk = (s: Span) => chosen(s) && !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
-    !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) && !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && clockOk(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -247,12 +249,13 @@ const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join(
 /** `text` holds a word of one of the choices (their Swedish stems): the word itself, inflected, or a compound's head. */
 function isChoice(text: string, choices: readonly (readonly string[])[]): boolean {
   const stems = tokenize(text).map(stemSv);
-  return choices.some((c) => c.some((st) => st.length >= 3 && stems.some((w) => w === st || (w.startsWith(st) && w.length - st.length <= 3) || isStemOrHead(w, st, 4))));
+  return choices.some((c) => c.some((st) => stems.some((w) => stemInflects(w, st) || isStemOrHead(w, st, 4))));
 }
 
+const COMPASS = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
 /** A place gone toward ("i riktning mot Järntorget", "mot centrum") or a point of the compass ("söderut"). */
 function towards(sentence: string, s: Span): boolean {
-  return /^(?:norrut|söderut|österut|västerut|nordost|nordväst|sydost|sydväst)$/i.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
+  return COMPASS.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
 }
 
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');

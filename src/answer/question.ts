@@ -324,6 +324,8 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
 export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
   const { types, cue, legacy, group } = questionTypes(question);
   const yesNo = YES_NO_START.test(question.trim());
+  // A question open or about a thing: what it says of that thing besides its types.
+  const open = types.length === 0 || types[0] === 'object';
   return {
     text: question,
     lang,
@@ -334,10 +336,10 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     date: parseQuestionDate(question, now, lang),
     events: eventKinds(question, lang),
     yesNo,
-    askedNoun: types.length === 0 || types[0] === 'object' ? askedNoun(question) : null,
-    askedKind: (types.length === 0 || types[0] === 'object') && asksKind(question),
-    stranded: types.length === 0 || types[0] === 'object' ? strandedPreposition(question) : [],
-    askedVerb: types.length === 0 || types[0] === 'object' ? askedVerb(question) : null,
+    askedNoun: open ? askedNoun(question) : null,
+    askedKind: open && asksKind(question),
+    stranded: open ? strandedPreposition(question) : [],
+    askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     clock: group === 'time',
     direction: DIRECTION_QUESTION.test(question),

@@ -75,6 +75,11 @@ export function isStemOrHead(stem: string, head: string, minHead: number): boole
   return head.length >= minHead && (stem === head || (stem.length > head.length + 2 && stem.endsWith(head)));
 }
 
+/** True when the Swedish stem `word` is `stem` (three letters or more) with at most three more letters ("åkt" of "åk…"). */
+export function stemInflects(word: string, stem: string): boolean {
+  return stem.length >= 3 && (word === stem || (word.startsWith(stem) && word.length - stem.length <= 3));
+}
+
 export function stemEn(token: string): string {
   let s = enCache.get(token);
   if (s === undefined) {

@@ -336,6 +336,9 @@ export const CAUSE_MARKERS: readonly string[] = [
   'i och med att', 'because', 'due to', 'caused by',
 ];
 
+/** The points of the compass a direction is given by ("körde iväg söderut"): a place for "Åt vilket håll …?". */
+export const COMPASS_WORDS: readonly string[] = ['norrut', 'söderut', 'österut', 'västerut', 'nordost', 'nordväst', 'sydost', 'sydväst'];
+
 /**
  * Words that say a thing had a name, was not known, or its size, without saying which ("ett namngivet
  * betaltjänstföretag", "en okänd bil", "en mindre ort"): a phrase of them and the noun asked about does not answer
