@@ -517,8 +517,11 @@ export function organisations(sentence: string): Span[] {
     out.push(np);
   });
   // Acronyms and quoted names.
+  // Not a word in capitals before a clock time or beside another such word ("UPPDATERING KL 13:50"): that is shouting.
   for (const s of spans(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu, sentence, 'organisation', 0.6)) {
-    if (!/^(?:OBS|LOB|MC|SMS|ID|GPS|ADHD|BMW|VW|E\d+)$/.test(s.text)) out.push(s);
+    if (/^(?:OBS|LOB|MC|SMS|ID|GPS|ADHD|BMW|VW|E\d+)$/.test(s.text)) continue;
+    if (/^\s+\d/.test(sentence.slice(s.end)) || /\p{Lu}{2,}\s+$/u.test(sentence.slice(Math.max(0, s.start - 20), s.start))) continue;
+    out.push(s);
   }
   for (const s of spans(/["“”»«]([^"“”»«]{2,40})["“”»«]/gu, sentence, 'organisation', 0.5, 1)) out.push(s);
   return dedupe(out);

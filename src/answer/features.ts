@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -176,7 +176,8 @@ export function typeEvidence(
     (!asked.choices || isChoice(s.text, asked.choices)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
-    !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer));
+    !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
+    !(!asked.care && s.type !== 'injury' && CARE.test(s.text));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -235,6 +236,8 @@ export interface AskedThing {
   direction?: boolean;
   /** The question asks for a clock time ("Vilken tid …?"). */
   clock?: boolean;
+  /** The question asks about the care of the hurt: an ambulance or a hospital may answer it (vocabulary.ts CARE_WORDS). */
+  care?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
   dispatch?: boolean;
   /** The kinds of event the question names (question.ts eventKinds). */
@@ -258,6 +261,8 @@ function towards(sentence: string, s: Span): boolean {
   return COMPASS.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
 }
 
+/** A phrase that names only the care of the hurt ("med ambulans", "till sjukhuset", "ambulanspersonal"). */
+const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${CARE_WORDS.join('|')})$`, 'iu');
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

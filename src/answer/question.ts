@@ -8,6 +8,7 @@ import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { isStemOrHead, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import {
+  CARE_QUESTION,
   DISPATCH_QUESTION,
   DOING_PASSIVES,
   POLICE_ACTION_VERBS,
@@ -101,6 +102,8 @@ export interface QuestionAnalysis {
   askedVerb: string | null;
   /** It asks why the police came ("Varför åkte polisen till Berget?"): the reason they were called out for answers. */
   dispatch: boolean;
+  /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
+  care: boolean;
   /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
   clock: boolean;
   /** It asks for a direction ("Åt vilket håll …?", "Which way …?"): only a place gone toward, or a point of the compass, answers. */
@@ -341,6 +344,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     stranded: open ? strandedPreposition(question) : [],
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
+    care: CARE_QUESTION_RE.test(question),
     clock: group === 'time',
     direction: DIRECTION_QUESTION.test(question),
     choices: types.length ? questionChoices(question) : null,
@@ -478,6 +482,8 @@ export function questionChoices(question: string): string[][] | null {
   const b = words(m[2]!);
   return a.length && b.length && a.length <= 4 && b.length <= 4 ? [a, b] : null;
 }
+
+const CARE_QUESTION_RE = new RegExp(`(?<![\\p{L}])(?:${CARE_QUESTION.join('|')})`, 'iu');
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 

@@ -390,6 +390,23 @@ export const DISPATCH_VERBS: readonly string[] = [
   'tillkallas', 'tillkallades', 'tillkallats', 'åker', 'åkte', 'rycker ut', 'ryckte ut', 'kommer till', 'kom till', 'inkommer', 'inkom',
 ];
 
+/**
+ * The care of the hurt after an event: the ambulance, the health service and the hospital ("fördes med ambulans
+ * till sjukhus", "Ambulanspersonal tog hand om mannen"). Nearly every notice of an injury ends on them, and they say
+ * nothing of the event itself: they answer only a question about care (`CARE_QUESTION`), not "what weapon", "which
+ * car", "who drove" or "where did it happen".
+ */
+export const CARE_WORDS: readonly string[] = [
+  'ambulans', 'ambulansen', 'ambulanser', 'ambulanserna', 'ambulanspersonal', 'ambulanspersonalen', 'ambulanssjukvård', 'ambulanssjukvården',
+  'ambulanshelikopter', 'ambulanshelikoptern', 'sjukvård', 'sjukvården', 'sjukvårdspersonal', 'sjukvårdspersonalen', 'vårdpersonal', 'vårdpersonalen',
+  'sjukhus', 'sjukhuset', 'sjukhusvård', 'akuten', 'akutmottagning', 'akutmottagningen',
+];
+/** Word beginnings of a question about care: where the hurt were taken, who treated them, which hospital. */
+export const CARE_QUESTION: readonly string[] = [
+  'sjukhus', 'ambulans', 'vård', 'sjukvård', 'akut', 'behandl', 'fördes', 'förts', 'forsla', 'transporter', 'hospital', 'ambulance', 'paramedic',
+  'medic', 'care', 'treat', 'taken', 'brought', 'transport', 'flown', 'a&e', 'emergency room',
+];
+
 /** Words of a question that asks why the police came: the police and a verb of coming or calling. */
 export const DISPATCH_QUESTION = {
   police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],

@@ -85,6 +85,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['organisation', '528060', 'I lägenheten befann sig vid tillfället en kvinna och hennes två minderåriga barn, som lämnade bostaden när de upptäckte branden.', []],
   ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
   ['role', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['En kvinna', 'ordningsvakter']],
+  // A word in capitals before a clock time is shouting, not a body's acronym.
+  ['organisation', '470866', 'UPPDATERING KL 17:13 Det har viasat sig att det är två personbilar som har kolliderat vilket orsakat totalstopp i trafiken.', []],
   ['organisation', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['polisens regionledningscentral']],
   // things and acts
   ['vehicle', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['en röd elsparkcykel av märket Voi']],
@@ -247,6 +249,19 @@ describe('a direction asked for', () => {
     ['596586', 'Polisen larmas om ett telefonbedrägeri, även kallat vishing, i en mindre ort utanför Norrköping.', false, 'Norrköping'],
   ])('notice %s: %s (direction %s) → %s', (_id, sentence, direction, want) => {
     expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { direction }).best?.text ?? null).toBe(want);
+  });
+});
+
+describe('the care of the hurt', () => {
+  // An ambulance or a hospital answers a question about care ("How was she taken to hospital?"), not "what weapon",
+  // "which car" or "where did it happen".
+  it.each([
+    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], false, null],
+    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], true, 'ambulans'],
+    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['place', 'street'], false, null],
+    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['vehicle'], false, 'motorcykeln'],
+  ] as const)('notice %s: %s %j (care %s) → %s', (_id, sentence, types, care, want) => {
+    expect(typeEvidence(types, sentence, [], new Set(), { care }).best?.text ?? null).toBe(want);
   });
 });
 

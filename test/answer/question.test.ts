@@ -208,3 +208,15 @@ describe('a preposition a question leaves standing', () => {
     expect(strandedPreposition(q)).toEqual(preps);
   });
 });
+
+describe('a question about the care of the hurt', () => {
+  it.each([
+    ['Vilket sjukhus fördes kvinnan till?', true],
+    ['Where was the injured cyclist taken?', true],
+    ['How was she brought to hospital?', true],
+    ['Vilket vapen användes?', false],
+    ['Where did the crash happen?', false],
+  ])('%s → %s', (q, care) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).care).toBe(care);
+  });
+});
