@@ -14,6 +14,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv } from '../text/analyze.js';
 import { nameIn } from '../text/speakers.js';
+import { eventKinds } from './question.js';
 import {
   ALCOHOL_UNITS,
   alternation,
@@ -36,6 +37,7 @@ import {
   NOT_NAMES,
   NUMBER_WORDS,
   OBJECT_VERBS,
+  HAPPENING_NOUNS,
   OFFENCE_MARKERS,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
@@ -589,7 +591,7 @@ export function colours(sentence: string): Span[] {
 const PHRASE_END = new RegExp(
   `[.;:!?]|\\s[–—-]\\s|,\\s(?=(?:${alternation(['som', 'vilket', 'vilka', 'där', 'när', 'efter', 'då', 'men', 'eftersom', 'och han', 'och hon', 'och de', 'och polisen', 'han', 'hon', 'de', 'polisen', 'samt att', 'enligt', 'det', 'vidare', 'dessutom', 'därefter', 'sedan'])})${E})|\\s(?=(?:${alternation([
     'som', 'vilket', 'där', 'när', 'efter att', 'efter', 'då', 'men', 'eftersom', 'sedan', 'innan', 'medan', 'i samband', 'vid', 'till', 'från',
-    'under', 'utan', 'och har', 'och hade', 'och därför', 'och sedan', 'och då', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
+    'under', 'utan', 'i anslutning', 'över sig', 'och har', 'och hade', 'och därför', 'och sedan', 'och då', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
     'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
     'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
   ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})|\\s(?=(?:och|men)\\s\\p{Ll}+\\s(?:${alternation(FINITE_AUXILIARIES)})${E})`,
@@ -668,6 +670,17 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t) out.push(t);
   }
+  // What a thing turned out to be ("rör det sig om någon form av pyroteknik", "det handlar om en stulen moped") and a
+  // thing of some kind ("slagen med någon typ av tillhygge").
+  for (const m of sentence.matchAll(IDENTIFY_RE)) {
+    if (/^\s*(?:att|en person|personer)(?![\p{L}])/u.test(sentence.slice(m.index! + m[0].length))) continue;
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'object', 0.9, 8);
+    if (p && p.text.length >= 2 && !isHappening(p.text)) out.push(p);
+  }
+  for (const m of sentence.matchAll(SOME_KIND_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'object', 0.5, 6);
+    if (p && !isHappening(p.text)) out.push({ ...p, start: m.index!, text: sentence.slice(m.index!, p.end) });
+  }
   // Any passive's subject at the start of its clause ("En lägenhetsdörr har beskjutits"): a weaker guess, which the
   // question's own verb beside it makes likely.
   for (const s of spans(PASSIVE_SUBJECT_RE, sentence, 'object', 0.6, 1)) {
@@ -684,6 +697,14 @@ function isPersonPhrase(text: string): boolean {
   return hasStem(last, PERSON_STEMS, 5) && !NOT_PERSON_WORDS.has(last.toLowerCase());
 }
 
+const HAPPENING_STEMS = stemSet(HAPPENING_NOUNS);
+/** A phrase whose first noun names something that happened ("en singelolycka med en personbil", "dispyt"). */
+function isHappening(text: string): boolean {
+  const first = /^(?:(?:en|ett|någon|något|\p{Ll}+a)\s)?(\p{L}+)/u.exec(text)?.[1] ?? '';
+  return hasStem(first, HAPPENING_STEMS, 4) || eventKinds(first, 'sv').length > 0;
+}
+const IDENTIFY_RE = /(?<![\p{L}])(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om\s/giu;
+const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
 

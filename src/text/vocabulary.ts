@@ -407,6 +407,15 @@ export const CARE_QUESTION: readonly string[] = [
   'medic', 'care', 'treat', 'taken', 'brought', 'transport', 'flown', 'a&e', 'emergency room',
 ];
 
+/**
+ * Nouns that name something that happened, not a thing ("någon form av dispyt", "det rör sig om en olycka"): the
+ * phrases that say what a thing was ("rör sig om", "någon typ av") do not make them one.
+ */
+export const HAPPENING_NOUNS: readonly string[] = [
+  'dispyt', 'konflikt', 'gräl', 'tvist', 'diskussion', 'bråk', 'olycka', 'händelse', 'incident', 'störning', 'ordningsstörning', 'oenighet',
+  'uppgörelse', 'missförstånd', 'bedrägeri', 'brott', 'försök', 'larm', 'fest',
+];
+
 /** Words of a question that asks why the police came: the police and a verb of coming or calling. */
 export const DISPATCH_QUESTION = {
   police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],
@@ -440,6 +449,8 @@ export const OBJECT_VERBS: readonly string[] = [
   'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
   'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
+  // a theft named as a noun ("misstänks för stöld av en mobiltelefon"), and what was set on fire
+  'stöld av', 'stölder av', 'stölden av', 'tillgrepp av', 'tänt eld på', 'tände eld på', 'satt eld på', 'satte eld på', 'eldat med', 'eldade med',
   // things lost
   'saknar', 'saknade', 'saknas', 'saknades', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
 ];

@@ -37,7 +37,7 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '633175', 'Det är en mindre lastbil som kolliderat med en personbil.', ['en mindre lastbil']],
   ['object', '429317', 'Det är en personbil som har kört in i en husvägg.', ['en personbil']],
   ['object', '552412', 'En ruta har krossats.', ['En ruta']],
-  ['object', '605219', 'En person har skadats med någon form av tillhygge.', []],
+  ['object', '605219', 'En person har skadats med någon form av tillhygge.', ['någon form av tillhygge']],
   // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
   // "brott" alone names no offence; "misstänkt" before a noun is what is suspected, not who.
   ['offence', '620880', 'Det finns ingen misstanke om brott.', []],
@@ -98,6 +98,14 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
   // A person found is no thing.
   ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', []],
+  // What a thing turned out to be, a thing of some kind, a theft named as a noun, what was set on fire.
+  ['object', '559494', 'På platsen konstateras att det troligen rör sig om någon form av pyroteknik, som sedan orsakat en brand.', ['någon form av pyroteknik']],
+  ['object', '606826', 'Kvinnan ska ha blivit slagen i huvudet med någon typ av tillhygge.', ['någon typ av tillhygge']],
+  ['object', '540007', 'Mannen misstänks även för stöld av en mobiltelefon.', ['en mobiltelefon']],
+  ['object', '439250', 'Två killar i 15-årsåldern är misstänkta för skadegörelse genom brand då de har tänt eld på innehåll i ett par papperskorgar vid Järnvägsstationen.', ['innehåll i ett par papperskorgar']],
+  // … but what happened is no thing.
+  ['object', '614225', 'Enligt initiala uppgifter rör det sig om en singelolycka med en personbil.', []],
+  ['object', '439200', 'Polispatrull beordras till centrala Boden där det varit någon typ av bråk/slagsmål med flera personer inblandade.', []],
   // Things missing: after the verb when the clause opens otherwise or with an empty "det".
   ['object', '579730', 'När mannen senare upptäckte att det saknades en stor summa pengar från sitt konto insåg mannen att han hade blivit bedragen och ringde polisen.', ['en stor summa pengar']],
   // After an adverbial the thing follows the verb: not "Bland annat".
