@@ -236,7 +236,7 @@ export function speeds(sentence: string): Span[] {
 }
 
 const MONEY_RE = new RegExp(
-  `${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS})(?:\\s(?:miljoner|miljon|miljarder|tusen|hundra))?\\s?(?:(?:${alternation(MONEY_UNITS)})(?![\\p{L}])|:-)`,
+  `${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS}|(?:tio|hundra)?tusentals|miljontals|hundratals)(?:\\s(?:miljoner|miljon|miljarder|tusen|hundra))?\\s?(?:(?:${alternation(MONEY_UNITS)})(?![\\p{L}])|:-)`,
   'giu',
 );
 /** Amounts of money: "50 000 kronor", "cirka 1900 kronor", "4000 amerikanska dollar", "2 800 kronor". */
@@ -280,7 +280,7 @@ const TIME_RE = new RegExp(
     `${B}(?:(?:strax\\s)?(?:före|efter|innan)\\s|(?:cirka|ca\\.?|omkring|runt|kring|vid)\\s)?(?:kl\\.?|klockan)\\s?${CLOCK}(?:-tiden)?(?:\\s?[-–]\\s?${CLOCK})?`,
     `${B}(?:vid\\s|runt\\s|omkring\\s|strax\\s(?:före|efter)\\s)?\\d{1,2}[.:]\\d{2}(?:-tiden)?(?![\\d])`,
     `${B}(?:vid\\s|runt\\s|omkring\\s|strax\\s(?:före|efter)\\s)?\\d{1,2}-tiden${E}`,
-    `${B}(?:sent\\s|tidigt\\s)?(?:under|på|i)\\s(?:sen\\s|tidig\\s)?(?:natten|morgonen|förmiddagen|eftermiddagen|kvällen|lunchtid|lunchen|dagen|morse)(?:\\s(?:${alternation(WEEKDAYS.map((w) => w.sv))}))?${E}`,
+    `${B}(?:sent\\s|tidigt\\s)?(?:under|på|i|vid)\\s(?:sen\\s|tidig\\s)?(?:natten|morgonen|förmiddagen|eftermiddagen|kvällen|lunchtid|lunch-tid|lunchen|dagen|morse)(?:\\s(?:${alternation(WEEKDAYS.map((w) => w.sv))}))?${E}`,
     `${B}(?:i\\s?morse|i\\s?kväll|i\\s?natt|under\\snatten|natten\\s(?:till|mot)\\s\\p{L}+)${E}`,
   ].join('|'),
   'giu',

@@ -174,7 +174,7 @@ export function typeEvidence(
   // "Mannen … ska ha blivit skjuten"), nor the police who narrate the notice unless the verb is of what they do.
   const fitsQuestion = (s: Span) =>
     (!asked.choices || isChoice(s.text, asked.choices)) &&
-    !(asked.clock && (s.type === 'date' || (s.type === 'time' && !/\d/.test(s.text)))) &&
+    !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
     !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text));
@@ -234,8 +234,8 @@ export interface AskedThing {
   choices?: readonly (readonly string[])[] | null;
   /** The question asks for a direction ("Åt vilket håll …?"). */
   direction?: boolean;
-  /** The question asks for a clock time ("Vilken tid …?"). */
-  clock?: boolean;
+  /** The question asks for a clock time ("Vilken tid …?"), or for the time of day ('day': "At what time of day …?"). */
+  clock?: boolean | 'day';
   /** The question asks about the care of the hurt: an ambulance or a hospital may answer it (vocabulary.ts CARE_WORDS). */
   care?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
@@ -263,6 +263,8 @@ function towards(sentence: string, s: Span): boolean {
 
 /** A phrase that names only the care of the hurt ("med ambulans", "till sjukhuset", "ambulanspersonal"). */
 const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${CARE_WORDS.join('|')})$`, 'iu');
+/** A part of the day ("vid lunchtid", "på kvällen", "under natten"). */
+const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midnatt|gryning|skymning/iu;
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

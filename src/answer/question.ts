@@ -104,8 +104,11 @@ export interface QuestionAnalysis {
   dispatch: boolean;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
   care: boolean;
-  /** It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. */
-  clock: boolean;
+  /**
+   * It asks for a clock time ("Vilken tid …?", "At what time …?"): "på kvällen" does not answer it. `'day'` when it
+   * asks for the time of day ("Vid vilken tid på dagen …?"): a part of the day answers, a day does not.
+   */
+  clock: boolean | 'day';
   /** It asks for a direction ("Åt vilket håll …?", "Which way …?"): only a place gone toward, or a point of the compass, answers. */
   direction: boolean;
   /**
@@ -345,7 +348,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     care: CARE_QUESTION_RE.test(question),
-    clock: group === 'time',
+    clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
     direction: DIRECTION_QUESTION.test(question),
     choices: types.length ? questionChoices(question) : null,
     doer: types[0] === 'person' ? doerKind(question) : null,
@@ -484,6 +487,8 @@ export function questionChoices(question: string): string[][] | null {
 }
 
 const CARE_QUESTION_RE = new RegExp(`(?<![\\p{L}])(?:${CARE_QUESTION.join('|')})`, 'iu');
+
+const PART_OF_DAY_QUESTION = /(?<![\p{L}])(?:time of (?:the )?day|tid på (?:dagen|dygnet))(?![\p{L}])/iu;
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 

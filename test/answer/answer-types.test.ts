@@ -132,6 +132,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A reason the police were called out for is weighed at half (DISPATCH_VERBS).
   ['cause', '619544', 'Polis larmas till en bostad i Kävlinge kommun med anledning av att en person är utåtagerande.', ['att en person är utåtagerande']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
+  ['time', '527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', ['vid lunchtid']],
+  ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
+  ['cause', '547589', 'Enligt initiala uppgifter ska bilen ha fått vattenplaning.', ['fått vattenplaning']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
   ['colour', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['röd elsparkcykel']],
@@ -281,7 +284,10 @@ describe('a clock time asked for', () => {
     ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', true, null],
     ['586027', 'Under natten har en man gripits misstänkt för brott mot en närstående kvinna.', false, 'Under natten'],
     ['573990', 'Strax efter klockan 13:00 larmas polis om ett befarat inbrott som ägt rum vid ett företag i Västra Valla i Linköping.', true, 'Strax efter klockan 13:00'],
-  ])('notice %s: %s (clock %s) → %s', (_id, sentence, clock, want) => {
+    // "At what time of day …?" ('day'): a part of the day answers, a day does not.
+    ['527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', 'day', 'vid lunchtid'],
+    ['601073', 'Under tisdagen har polisen kontrollerat trafiken i länet.', 'day', null],
+  ] as const)('notice %s: %s (clock %s) → %s', (_id, sentence, clock, want) => {
     expect(typeEvidence(['time', 'date'], sentence, [], new Set(), { clock }).best?.text ?? null).toBe(want);
   });
 });

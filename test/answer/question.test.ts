@@ -29,6 +29,7 @@ describe('what a question asks for', () => {
     ['Vilken anmälan skrevs?', ['offence']],
     ['Varför stoppades bilen?', ['cause', 'offence']],
     ['What caused the fire?', ['cause', 'offence']],
+    ['What made the car leave the road?', ['cause', 'offence']],
     ['Vad hände i Kävlinge?', ['event']],
     // A cue word in a clause after the opening counts only after a bare "what".
     ['When did the helicopter arrive for the man who hurt his arm?', ['time', 'date']],
@@ -173,6 +174,8 @@ describe('a clock time asked for', () => {
     ['At what time were the shots fired?', true],
     ['När rånades pojken?', false],
     ['When were the shots fired?', false],
+    ['At what time of day was she last seen?', 'day'],
+    ['Vid vilken tid på dagen sågs hon senast?', 'day'],
   ])('%s → %s', (q, clock) => {
     expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).clock).toBe(clock);
   });
