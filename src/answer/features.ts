@@ -247,7 +247,12 @@ export interface AskedThing {
 }
 
 const VICTIM = new RegExp(`(?<![\\p{L}])(?:${[...VICTIM_WORDS, ...HARM_WORDS].join('|')})(?![\\p{L}])`, 'iu');
-const SUFFERED_AFTER = new RegExp(`^(?:,?\\s[^,.;]{0,40}?)?\\s(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+// After the person, perhaps past an apposition ("Mannen, som är i 20-årsåldern, ska ha blivit skjuten"): a harm's
+// passive, or injuries had ("Männen, som har stick- eller skärskador").
+const SUFFERED_AFTER = new RegExp(
+  `^(?:,\\s[^,.;]{0,40},)?(?:,?\\s[^,.;]{0,40}?)?\\s(?:(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])|(?:som\\s)?(?:har|hade|fått|fick)\\s(?:\\p{L}+-\\s(?:eller|och)\\s)?\\p{L}*skador)`,
+  'iu',
+);
 const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
 /** `text` holds a word of one of the choices (their Swedish stems): the word itself, inflected, or a compound's head. */
 function isChoice(text: string, choices: readonly (readonly string[])[]): boolean {

@@ -368,7 +368,8 @@ export const POLICE_ACTION_VERBS: readonly string[] = [
 export const HARM_WORDS: readonly string[] = [
   'skadad', 'skadade', 'skadat', 'avliden', 'avlidne', 'avlidna', 'påkörd', 'påkörda', 'påkörde', 'knivskadad', 'knivskadade', 'skottskadad',
   'skottskadade', 'död', 'döda', 'döde', 'misshandlad', 'misshandlade', 'rånad', 'rånade', 'skjuten', 'skjutna', 'knivhuggen', 'knivhuggna',
-  'omkommen', 'omkomne', 'omkomna', 'nedslagen', 'hotad', 'hotade', 'bestulen', 'bestulna',
+  'omkommen', 'omkomne', 'omkomna', 'nedslagen', 'hotad', 'hotade', 'bestulen', 'bestulna', 'slagen', 'sparkad', 'stucken', 'huggen',
+  'överfallen', 'attackerad', 'beskjuten', 'nedknivad',
 ];
 
 /**

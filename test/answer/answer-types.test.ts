@@ -233,6 +233,10 @@ describe('who did it, not who suffered it', () => {
     ['449762', 'Polis larmas till platsen i samband med ett bråk inomhus. på plats anträffas en skadad man, mannen har blivit skadad av ett vasst tillhygge.', 'other', null],
     ['449762', 'Polis larmas till platsen i samband med ett bråk inomhus. på plats anträffas en skadad man, mannen har blivit skadad av ett vasst tillhygge.', null, 'mannen'],
     ['427516', 'Förbipasserande larmar om ett misstänkt pågående inbrott i en villa på Strandgatan.', 'other', 'Förbipasserande'],
+    // Past an apposition, and injuries had.
+    ['646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', 'other', null],
+    ['646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', null, 'Mannen'],
+    ['607005', 'Mannen, som har stick- eller skärskador, förs med ambulans till sjukhus.', 'other', null],
     ['596882', 'Under natten har tre personer omhändertagits enligt LOB (Lag om omhändertagande av berusade personer).', 'police', 'tre personer'],
   ] as const)('notice %s: %s (doer %s) → %s', (_id, sentence, doer, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
