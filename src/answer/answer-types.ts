@@ -432,7 +432,9 @@ export function persons(sentence: string): Span[] {
 const PERSON_STEMS = stemSet(PERSON_NOUNS);
 /** Words that start like a person noun but are not one ("kunde" is not "kund", "personbil" is a vehicle). */
 const NOT_PERSON_WORDS = new Set(['kunde', 'kunna', 'kunnat', 'mannens', 'manne', 'personbil', 'personbilen', 'personbilar', 'personskada', 'personskador', 'vänster', 'vänstra', 'vända', 'vände', 'vänt', 'vänta', 'väntan', 'väntar', 'väntade', 'väntat', 'gästa', 'makten', 'barnvagn']);
-const ORG_STEMS = stemSet(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w)));
+const ORG_STEMS = stemSet(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w) && w.length > 3));
+/** Bodies of three letters or fewer ("SL", "SVA") are whole words: "slagen" is no "SL". */
+const ORG_SHORT = new Set(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w) && w.length <= 3));
 const DETERMINER = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|flera|några|många|båda|samtliga|alla|de|den|det|denna|denne|dessa|ytterligare|totalt|\d+)$/i;
 const ADJECTIVE = /^\p{Ll}+(?:a|e|ad|at|ig|igt|iga|isk|iska|nde|sk|ska|ne|na|re|ste|are|ere)$/u;
 /** Endings that make a word an adjective or participle whatever stands before it ("vakthavande", "fullastad", "nationella"). */
@@ -512,7 +514,7 @@ export function organisations(sentence: string): Span[] {
   const words = wordsOf(sentence);
   const out: Span[] = [];
   words.forEach((w, i) => {
-    if (!hasStem(w.text, ORG_STEMS, 5) || NOT_ORGANISATION.test(w.text)) return;
+    if (!(hasStem(w.text, ORG_STEMS, 5) || ORG_SHORT.has(w.text.toLowerCase().replace(/:?s$/, ''))) || NOT_ORGANISATION.test(w.text)) return;
     // "fördes till sjukhus", "med ambulans": a lower-case noun right after a preposition is where to or by what, not who.
     if (/^\p{Ll}+$/u.test(w.text) && i > 0 && DESTINATION_BEFORE.test(words[i - 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'organisation', NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);

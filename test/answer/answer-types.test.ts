@@ -87,6 +87,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['role', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['En kvinna', 'ordningsvakter']],
   // A word in capitals before a clock time is shouting, not a body's acronym.
   ['organisation', '470866', 'UPPDATERING KL 17:13 Det har viasat sig att det är två personbilar som har kolliderat vilket orsakat totalstopp i trafiken.', []],
+  // A body of two or three letters is a whole word: "Släpet", "slagen" are no "SL".
+  ['organisation', '527880', 'SL:s trafikledning får larm om bråk på en buss i Rinkeby.', ['SL:s']],
+  ['organisation', '474442', 'Släpet kommer att behöva bärgas från platsen.', []],
+  ['organisation', '646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', []],
   ['organisation', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['polisens regionledningscentral']],
   // things and acts
   ['vehicle', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['en röd elsparkcykel av märket Voi']],
