@@ -417,6 +417,15 @@ export const HAPPENING_NOUNS: readonly string[] = [
   'uppgörelse', 'missförstånd', 'bedrägeri', 'brott', 'försök', 'larm', 'fest',
 ];
 
+/**
+ * Words for someone that say nothing of who: "en person", "gärningsmannen", and the definite "mannen", "kvinnan" that
+ * point back at someone already named. Alone (with an article or a number) they do not answer "who".
+ */
+export const GENERIC_PERSON_WORDS: readonly string[] = [
+  'person', 'personen', 'personer', 'personerna', 'någon', 'individ', 'individen', 'individer', 'gärningsperson', 'gärningspersonen',
+  'gärningspersoner', 'gärningspersonerna', 'gärningsman', 'gärningsmannen', 'gärningsmän', 'gärningsmännen', 'förövare', 'förövaren',
+];
+
 /** Words of a question that asks why the police came: the police and a verb of coming or calling. */
 export const DISPATCH_QUESTION = {
   police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],
