@@ -270,13 +270,17 @@ const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 
 
 /** Question words after which the rest of a cue may come a few words later. */
 const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);
-const MAX_CUE_GAP = 3;
+const MAX_CUE_GAP = 4;
 /**
  * Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"),
- * the "som" of an embedded question ("bedömningen av vad som orsakade branden"), and the "var det" of "vad var det
- * för fordon" (what kind of vehicle).
+ * the "som" of an embedded question ("bedömningen av vad som orsakade branden"), the "var det" of "vad var det
+ * för fordon" (what kind of vehicle), and belief ("what is believed to have caused", "vad tros ha orsakat").
  */
-const HEDGES = new Set(['som', 'var', 'är', 'det', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people']);
+const HEDGES = new Set([
+  'som', 'var', 'är', 'det', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people',
+  // "what is believed to have caused", "vad tros ha orsakat"
+  'is', 'was', 'believed', 'thought', 'suspected', 'likely', 'probably', 'to', 'have', 'tros', 'misstänks', 'troligen', 'sannolikt', 'ha',
+]);
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */
 export function eventStems(kind: string): string[] {

@@ -107,6 +107,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '606826', 'Kvinnan ska ha blivit slagen i huvudet med någon typ av tillhygge.', ['någon typ av tillhygge']],
   ['object', '540007', 'Mannen misstänks även för stöld av en mobiltelefon.', ['en mobiltelefon']],
   ['object', '439250', 'Två killar i 15-årsåldern är misstänkta för skadegörelse genom brand då de har tänt eld på innehåll i ett par papperskorgar vid Järnvägsstationen.', ['innehåll i ett par papperskorgar']],
+  // … not what it did not turn out to be.
+  ['object', '424947', 'Efter en första bedömning tillsammans med nationella bombskyddet (NBS) har polisen kunnat bedöma att det inte rör sig om något farligt föremål.', []],
   // … but what happened is no thing.
   ['object', '614225', 'Enligt initiala uppgifter rör det sig om en singelolycka med en personbil.', []],
   ['object', '439200', 'Polispatrull beordras till centrala Boden där det varit någon typ av bråk/slagsmål med flera personer inblandade.', []],
