@@ -140,6 +140,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
   ['time', '527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', ['vid lunchtid']],
   ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
+  // A purpose, and the police's judgement of what happened.
+  ['cause', '533933', 'Två män ska ha krossat en ruta, eventuellt med syfte att ta sig in i lokalerna.', ['ta sig in i lokalerna']],
+  ['cause', '582370', 'Det är torrt i markerna, men bedömning är att bränderna kan vara anlagda.', ['bränderna kan vara anlagda']],
   ['cause', '547589', 'Enligt initiala uppgifter ska bilen ha fått vattenplaning.', ['fått vattenplaning']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],

@@ -31,6 +31,7 @@ describe('what a question asks for', () => {
     ['What caused the fire?', ['cause', 'offence']],
     ['What made the car leave the road?', ['cause', 'offence']],
     ['What is believed to have caused the fire?', ['cause', 'offence']],
+    ['Vad låg bakom smällen?', ['cause', 'offence']],
     ['Vad hände i Kävlinge?', ['event']],
     // A cue word in a clause after the opening counts only after a bare "what".
     ['When did the helicopter arrive for the man who hurt his arm?', ['time', 'date']],
