@@ -264,8 +264,8 @@ export function durations(sentence: string): Span[] {
   });
 }
 
-const QUANTITY_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS})\\s?(?:${alternation(QUANTITY_UNITS)})(?![\\p{L}/])`, 'giu');
-/** Measured quantities: "500 liter", "2 kilo", "30 gram". */
+const QUANTITY_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:(?:${DIGITS})\\s?[-–]\\s?)?(?:${DIGITS}|${NUM_WORDS})\\s?(?:${alternation(QUANTITY_UNITS)})(?![\\p{L}/])`, 'giu');
+/** Measured quantities: "500 liter", "2 kilo", "30 gram", "cirka 130-140 centimeter". */
 export function quantities(sentence: string): Span[] {
   return spans(QUANTITY_RE, sentence, 'quantity').filter((s) => !/\s(?:m|g|l)$/i.test(s.text) || /\d\s?(?:m|g|l)$/i.test(s.text));
 }

@@ -138,6 +138,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A reason the police were called out for is weighed at half (DISPATCH_VERBS).
   ['cause', '619544', 'Polis larmas till en bostad i Kävlinge kommun med anledning av att en person är utåtagerande.', ['att en person är utåtagerande']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
+  // A person's height, given as a range or with the unit run on.
+  ['quantity', '611441', 'Hon är cirka 165cm lång och är ljushårig.', ['cirka 165cm']],
+  ['quantity', '578166', 'Han är smal i kroppen och cirka 178 cm lång.', ['cirka 178 cm']],
+  ['quantity', '551579', 'Majlis är 155-160 cm lång.', ['155-160 cm']],
   ['time', '527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', ['vid lunchtid']],
   ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
   // A purpose, and the police's judgement of what happened.

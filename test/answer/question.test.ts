@@ -32,6 +32,9 @@ describe('what a question asks for', () => {
     ['What made the car leave the road?', ['cause', 'offence']],
     ['What is believed to have caused the fire?', ['cause', 'offence']],
     ['Vad låg bakom smällen?', ['cause', 'offence']],
+    ['How tall is the missing boy?', ['quantity', 'money', 'count']],
+    ['Hur lång är mannen som söks?', ['quantity', 'money', 'count']],
+    ['Hur lång tid tog det?', ['duration', 'time']],
     ['Vad hände i Kävlinge?', ['event']],
     // A cue word in a clause after the opening counts only after a bare "what".
     ['When did the helicopter arrive for the man who hurt his arm?', ['time', 'date']],
