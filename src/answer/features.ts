@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, GENERIC_PERSON_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -179,7 +179,8 @@ export function typeEvidence(
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
     !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
-    !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text));
+    !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
+    !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -274,6 +275,8 @@ const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${C
 const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midnatt|gryning|skymning/iu;
 /** Someone named by a word that says nothing of who ("en person", "gärningsmannen"). */
 const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
+/** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
+const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

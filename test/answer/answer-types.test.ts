@@ -267,6 +267,17 @@ describe('someone named by a word that says nothing of who', () => {
   });
 });
 
+describe('a count that does not say how many', () => {
+  // "Hur många skott …?": "Flera" says there was more than one, not how many.
+  it.each([
+    ['551318', 'Flera skott avlossas mot en lägenhet i Brandbergen.', null],
+    ['545032', 'Sedan fredag kväll har Eskilstuna drabbats av två skottlossningar, varav en med dödlig utgång.', 'två'],
+  ])('notice %s: %s → %s', (_id, sentence, want) => {
+    const got = typeEvidence(['count'], sentence, [], new Set(), {}).best;
+    expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
+  });
+});
+
 describe('a question that ends on choices', () => {
   // "… var det en man eller en kvinna?" (choices man, kvinna): one of them answers, or nothing does.
   it.each([
