@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -164,6 +164,8 @@ export function typeEvidence(
   // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
   const why = types[0] === 'cause';
   const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
+  // The police narrate the notices: they answer "who" when the question names them or asks what they did.
+  const policeAsked = [...question].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop');
   const adds = (s: Span) =>
     addsToQuestion(s.text, question) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
@@ -180,7 +182,9 @@ export function typeEvidence(
     !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
-    !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text));
+    !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
+    !(who && !asked.doer && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
+    !(who && !asked.doer && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -277,6 +281,8 @@ const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midna
 const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
 /** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
+/** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */
+const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${RESPONDER_WORDS.join('|')})$`, 'iu');
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

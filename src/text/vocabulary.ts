@@ -427,6 +427,18 @@ export const GENERIC_PERSON_WORDS: readonly string[] = [
   'gärningspersoner', 'gärningspersonerna', 'gärningsman', 'gärningsmannen', 'gärningsmän', 'gärningsmännen', 'förövare', 'förövaren',
 ];
 
+/**
+ * Those who respond to an event or report it, besides the police: the rescue service, the command centres, the
+ * public who call ("efter larm från allmänheten", "Ledningscentralen fick in ett samtal"). A question about who someone
+ * in the event was ("Vem satt bakom ratten?", "Who was the person found dead?") is not answered by them unless it
+ * names them.
+ */
+export const RESPONDER_WORDS: readonly string[] = [
+  'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
+  'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',
+  'inringare', 'inringaren', 'inringarna', 'anmälare', 'anmälaren', 'anmälarna',
+];
+
 /** Words of a question that asks why the police came: the police and a verb of coming or calling. */
 export const DISPATCH_QUESTION = {
   police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],

@@ -267,6 +267,20 @@ describe('someone named by a word that says nothing of who', () => {
   });
 });
 
+describe('the police and those who respond, for a question about who someone in the event was', () => {
+  // "Vem satt bakom ratten?", "Who was the person found dead?" (no doer): not the police who narrate, the rescue
+  // service or the public who called. "Vem släckte branden?" (a doer) may be.
+  it.each([
+    ['515146', 'Räddningstjänsten släckte branden som verkar startat i golvet.', null, [], null],
+    ['515146', 'Räddningstjänsten släckte branden som verkar startat i golvet.', 'other', [], 'Räddningstjänsten'],
+    ['577119', 'Polisen har utöver detta bland annat gjort diverse rutinmässiga kontroller på eget initiativ eller efter larm från allmänheten.', null, [], null],
+    ['577119', 'Polisen har utöver detta bland annat gjort diverse rutinmässiga kontroller på eget initiativ eller efter larm från allmänheten.', 'other', [], 'allmänheten'],
+  ] as const)('notice %s: %s (doer %s, question %j) → %s', (_id, sentence, doer, question, want) => {
+    const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(question), { doer }).best;
+    expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
+  });
+});
+
 describe('a count that does not say how many', () => {
   // "Hur många skott …?": "Flera" says there was more than one, not how many.
   it.each([
