@@ -825,6 +825,8 @@ const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
 const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
 const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES)})${E}`, 'giu');
+const PURPOSE = /^(?:för att|i syfte att|med syfte att|med syftet att|i syftet att)$/;
+const POLICE_BEFORE = new RegExp(`${B}(?:${alternation(NARRATOR_WORDS)})${E}`, 'iu');
 const DISPATCH_BEFORE = new RegExp(`${B}(?:${alternation(DISPATCH_VERBS)})${E}`, 'iu');
 const SANCTIONED_RE = new RegExp(`${B}(?:${alternation(SANCTION_VERBS)})\\s(?:och\\s\\p{Ll}+\\s)?(?:en|ett|den|det|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+\\s+som\\s+`, 'giu');
 /** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
@@ -847,7 +849,10 @@ export function causes(sentence: string): Span[] {
     }
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
     const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
-    const dispatch = DISPATCH_BEFORE.test(sentence.slice(0, m.index!));
+    // Why the police came, or what they are there for ("En annan patrull beordras till sjukhuset för att möta
+    // ambulansen", "Polis är på plats för att bistå räddningstjänsten"): their reason, not the event's.
+    const before = sentence.slice(0, m.index!);
+    const dispatch = DISPATCH_BEFORE.test(before) || (PURPOSE.test(marker) && POLICE_BEFORE.test(before));
     if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
   }
   // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).

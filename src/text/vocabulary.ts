@@ -390,6 +390,7 @@ export const CAUSE_PHRASES: readonly string[] = [
 export const DISPATCH_VERBS: readonly string[] = [
   'larmas', 'larmades', 'larmats', 'kallas', 'kallades', 'kallats', 'skickas', 'skickades', 'skickats', 'kontaktas', 'kontaktades', 'kontaktats',
   'tillkallas', 'tillkallades', 'tillkallats', 'åker', 'åkte', 'rycker ut', 'ryckte ut', 'kommer till', 'kom till', 'inkommer', 'inkom',
+  'beordras', 'beordrades', 'beordrats',
 ];
 
 /**

@@ -281,6 +281,19 @@ describe('the police and those who respond, for a question about who someone in 
   });
 });
 
+describe('what the police came or are there for', () => {
+  // A purpose of the police's ("beordras … för att", "är på plats … för att") is their reason, not the event's: it is
+  // marked as a dispatch reason, weighed at half unless the question asks why they came.
+  it.each([
+    ['640365', 'Polispatrull beordras till platsen för att bistå med trafikdirigering.', 'bistå med trafikdirigering', true],
+    ['514960', 'Polis är på plats med flera resurser, däribland tekniker, för att bland annat undersöka platsen samt knacka dörr i området.', 'bland annat undersöka platsen samt knacka dörr i området', true],
+    ['463161', 'Tågtrafiken måste tillfälligt stoppas för att undvika en olycka.', 'undvika en olycka', undefined],
+  ])('notice %s: %s → %s (dispatch %s)', (_id, sentence, text, dispatch) => {
+    const got = RECOGNISERS.cause(sentence).find((s) => s.text.startsWith(text));
+    expect(got?.dispatch).toBe(dispatch);
+  });
+});
+
 describe('a count that does not say how many', () => {
   // "Hur många skott …?": "Flera" says there was more than one, not how many.
   it.each([
