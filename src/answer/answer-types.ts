@@ -721,12 +721,22 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
   for (const prep of preps) {
     const re = new RegExp(`${B}${prep.replace(/\s/g, '\\s')}\\s+(?=\\p{L})`, 'giu');
     for (const m of sentence.matchAll(re)) {
-      const p = phraseFrom(sentence, m.index! + m[0].length, 'object', 1, 6, PREP_NP_END);
+      // A preposition inside a fixed phrase ("i samband med händelsen", "med anledning av") has no thing for object.
+      if (FIXED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      let p = phraseFrom(sentence, m.index! + m[0].length, 'object', 1, 6, PREP_NP_END);
+      // "någon form av trafikdelare": a word of kind takes the noun after its "av".
+      const kind = p && /(?:form|typ|sorts?|slags)$/iu.test(p.text) ? /^\s+av\s+/u.exec(sentence.slice(p.end)) : null;
+      if (p && kind) {
+        const rest = phraseFrom(sentence, p.end + kind[0].length, 'object', 1, 6, PREP_NP_END);
+        if (rest) p = { ...p, end: rest.end, text: sentence.slice(p.start, rest.end) };
+      }
       if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text)) out.push(p);
     }
   }
   return dedupe(out);
 }
+
+const FIXED_BEFORE = /(?:i samband|tillsammans|i enlighet|i jämförelse|i förhållande|med anledning|med hjälp|på grund|i stället|i närheten)\s$/iu;
 
 /** What may stand between a verb and its object: particles, adverbs, a subject after the verb. */
 const VERB_TO_OBJECT = /^\s+(?:in i|in|ut|upp|ner|bort|fast|på|med|mot|över|av|sedan|då|också|även|bland annat|bl\.a\.|först|troligen|polisen|han|hon|de)(?=\s)/iu;

@@ -169,7 +169,7 @@ export function typeEvidence(
   const adds = (s: Span) =>
     addsToQuestion(s.text, question) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
-    !(s.type === 'object' && VERB_FIRST.test(s.text)) &&
+    !(s.type === 'object' && (VERB_FIRST.test(s.text) || MANNER.test(s.text))) &&
     !(headStems.length > 0 && NOT_IDENTIFYING.test(s.text));
   // What the question itself rules out: a question that ends on choices ("… en man eller en kvinna?") is answered
   // by one of them; a clock time asked is not a part of the day or a day ("på kvällen" for "Vilken tid …?"); a
@@ -283,6 +283,8 @@ const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon)\\s)?(?:${GENERIC
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 /** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */
 const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${RESPONDER_WORDS.join('|')})$`, 'iu');
+/** A manner ("på ett vingligt sätt", "ett liknande sätt"): how, not what. */
+const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

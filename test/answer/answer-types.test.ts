@@ -328,6 +328,14 @@ describe('a direction asked for', () => {
   });
 });
 
+describe('a manner is no thing', () => {
+  // "Vad körde han på?": "på ett oönskat sätt" says how, not what.
+  it('notice 421930: a manner', () => {
+    const sentence = 'I samband med att det eldats har elden spridit sig på ett oönskat sätt och räddningstjänsten har varit på plats och släckt elden.';
+    expect(typeEvidence([], sentence, [], new Set(), { stranded: ['på'] }).best?.text ?? null).toBeNull();
+  });
+});
+
 describe('the care of the hurt', () => {
   // An ambulance or a hospital answers a question about care ("How was she taken to hospital?"), not "what weapon",
   // "which car" or "where did it happen".
@@ -383,9 +391,13 @@ describe('the object of a preposition a question leaves standing', () => {
     ['429317', 'Det är en personbil som har kört in i en husvägg.', ['in i', 'mot'], 'en husvägg'],
     // The phrase stops at a finite verb: not "plats kan polis konstatera …" from "På plats kan polis …".
     ['534275', 'På plats kan polis konstatera att det stulits gods ur två containrar tillhörande ett byggbolag.', ['på'], null],
+    // A word of kind takes the noun after its "av"; a fixed phrase's "med" has no thing for object.
+    ['619408', 'Räddningstjänsten meddelar att det rör sig om en singelolycka där personbilen har kört in i någon form av betongvägg.', ['in i'], 'någon form av betongvägg'],
+    ['632978', 'Föraren, en kvinna i 75-årsåldern, blev inte skadad i samband med olyckan men åkte med ambulansen för kontroll.', ['med'], 'ambulansen'],
   ])('notice %s: %s %j → %s', (_id, sentence, preps, want) => {
     const got = prepositionObjects(sentence, preps).map((s) => s.text);
     if (want === null) expect(got).toEqual([]);
     else expect(got).toContain(want);
+    if (want === 'ambulansen') expect(got).not.toContain('olyckan');
   });
 });
