@@ -154,7 +154,13 @@ export function typeEvidence(
   const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length || verbStems.length) ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
   // Both come at weight 1: above the recognisers' own guesses at a thing.
-  const heads = [...(headStems.length ? headNounPhrases(sentence, headStems) : []), ...(stranded.length ? prepositionObjects(sentence, stranded) : [])];
+  // Asked for a kind ("What kind of snake …?"), a compound that names one ("en majsorm") says more than the noun
+  // itself ("en ofarlig orm"): the bare noun counts half.
+  const bare = (t: string) => headStems.includes(stemSv((/(\p{L}+)\P{L}*$/u.exec(t)?.[1] ?? '').toLowerCase()));
+  const heads = [
+    ...(headStems.length ? headNounPhrases(sentence, headStems).map((s) => (asked.kind && bare(s.text) ? { ...s, weight: s.weight / 2 } : s)) : []),
+    ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
+  ];
   // A stretch made only of the question's own words does not answer it ("Vilken nattklubb …?" – "en nattklubb"), nor
   // does a reason that only names the event asked about ("Varför kolliderade bilarna?" – "med anledning av en
   // trafikolycka": why the police came, not why it happened).
