@@ -183,6 +183,7 @@ export function typeEvidence(
   // "Mannen … ska ha blivit skjuten"), nor the police who narrate the notice unless the verb is of what they do.
   const fitsQuestion = (s: Span) =>
     (!asked.choices || isChoice(s.text, asked.choices)) &&
+    !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
     !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
@@ -251,6 +252,8 @@ export interface AskedThing {
   clock?: boolean | 'day';
   /** The question asks about the care of the hurt: an ambulance or a hospital may answer it (vocabulary.ts CARE_WORDS). */
   care?: boolean;
+  /** The question asks when something will happen: only a sentence about what is to come gives its time. */
+  future?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
   dispatch?: boolean;
   /** The kinds of event the question names (question.ts eventKinds). */
@@ -291,6 +294,8 @@ const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${RESPONDER_WORDS.join('|')})$`, 'iu');
 /** A manner ("på ett vingligt sätt", "ett liknande sätt"): how, not what. */
 const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
+/** A sentence about what is to come ("kommer att öppna", "ska inledas", "planeras", "från och med"). */
+const FUTURE_SENTENCE = /(?<![\p{L}])(?:kommer\s(?:\p{L}+\s){0,2}att|ska\s(?!ha\s)\p{L}+|skall\s(?!ha\s)\p{L}+|planeras|planerar|beräknas|väntas|från och med|fr\.o\.m\.?)(?![\p{L}])/iu;
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

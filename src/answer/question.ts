@@ -102,6 +102,8 @@ export interface QuestionAnalysis {
   askedVerb: string | null;
   /** It asks why the police came ("Varför åkte polisen till Berget?"): the reason they were called out for answers. */
   dispatch: boolean;
+  /** It asks when something will happen ("When will the police open …?", "När kommer polisen att …?"). */
+  future: boolean;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
   care: boolean;
   /**
@@ -352,6 +354,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     care: CARE_QUESTION_RE.test(question),
+    future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
     direction: DIRECTION_QUESTION.test(question),
     choices: types.length ? questionChoices(question) : null,
@@ -493,6 +496,9 @@ export function questionChoices(question: string): string[][] | null {
 const CARE_QUESTION_RE = new RegExp(`(?<![\\p{L}])(?:${CARE_QUESTION.join('|')})`, 'iu');
 
 const PART_OF_DAY_QUESTION = /(?<![\p{L}])(?:time of (?:the )?day|tid på (?:dagen|dygnet))(?![\p{L}])/iu;
+
+/** A question about what is still to come: "will", "gonna", "going to", "kommer … att", "i framtiden", "nästa år". */
+const FUTURE_QUESTION = /(?<![\p{L}])(?:will|won't|gonna|going to|shall|in the future|next (?:week|month|year|summer|winter|spring|autumn)|kommer\s(?:\p{L}+\s){0,2}att|i framtiden|nästa (?:vecka|månad|år|sommar|vinter|vår|höst))(?![\p{L}])/iu;
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 

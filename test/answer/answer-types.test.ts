@@ -359,6 +359,17 @@ describe('the care of the hurt', () => {
   });
 });
 
+describe('a time still to come', () => {
+  // "When will …?" (future): a time in a sentence about what is to come answers, a time something happened does not.
+  it.each([
+    ['640597', 'Mediecenter kommer att vara obemannat mellan klockan 14.00 och 15.00 idag.', true, 'mellan klockan 14.00 och 15.00 idag'],
+    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', true, null],
+    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', false, 'Strax efter klockan 10:00'],
+  ])('notice %s: %s (future %s) → %s', (_id, sentence, future, want) => {
+    expect(typeEvidence(['time', 'date'], sentence, [], new Set(), { future }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('a clock time asked for', () => {
   // "Vilken tid …?" wants a clock time; "Under natten", "Under tisdagen" answer "När …?" only.
   it.each([

@@ -228,3 +228,14 @@ describe('a question about the care of the hurt', () => {
     expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).care).toBe(care);
   });
 });
+
+describe('a question about what is still to come', () => {
+  it.each([
+    ['When will the police open a new station?', true],
+    ['När kommer polisen att öppna stationen?', true],
+    ['When did the police open the station?', false],
+    ['Vad ska kvinnan ha tagit?', false],
+  ])('%s → %s', (q, future) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).future).toBe(future);
+  });
+});
