@@ -101,6 +101,8 @@ describe('kinds of event a question names', () => {
     // Words that name a kind only in some senses name none: a car "smashed into a house" crashed.
     ['How many were in the car that smashed into a house?', []],
     ['Was the car damaged in the crash?', ['traffic accident']],
+    // … and so does "slog": notice 634361 "Vid olyckan skadade cyklisten ett ben och slog i huvudet."
+    ['Vid olyckan skadade cyklisten ett ben och slog i huvudet.', ['traffic accident']],
   ])('%s → %j', (q, kinds) => {
     expect(eventKinds(q).map((e) => e.kind)).toEqual(kinds);
   });
