@@ -157,7 +157,14 @@ export function typeEvidence(
   // Asked for a kind ("What kind of snake …?"), a compound that names one ("en majsorm") says more than the noun
   // itself ("en ofarlig orm"): the bare noun counts half.
   const bare = (t: string) => headStems.includes(stemSv((/(\p{L}+)\P{L}*$/u.exec(t)?.[1] ?? '').toLowerCase()));
+  // A direction asked is said by what follows "mot", "via", "genom" ("i riktning mot vattentornet", "via en
+  // balkongdörr"); a destination by what follows "till" ("tog sig till en vindstuga"), whatever the noun.
+  const goneTo = [
+    ...(asked.direction ? prepositionObjects(sentence, ROUTE_PREPOSITIONS) : []),
+    ...(asked.destination ? prepositionObjects(sentence, DESTINATION_PREPOSITIONS) : []),
+  ].map((s): Span => ({ ...s, type: 'place', weight: 1 }));
   const heads = [
+    ...goneTo,
     ...(headStems.length ? headNounPhrases(sentence, headStems).map((s) => (asked.kind && bare(s.text) ? { ...s, weight: s.weight / 2 } : s)) : []),
     ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
   ];
@@ -248,6 +255,8 @@ export interface AskedThing {
   choices?: readonly (readonly string[])[] | null;
   /** The question asks for a direction ("Åt vilket håll …?"). */
   direction?: boolean;
+  /** The question asks where someone went or was taken ("Vart …?", "Where did he get to?"). */
+  destination?: boolean;
   /** The question asks for a clock time ("Vilken tid …?"), or for the time of day ('day': "At what time of day …?"). */
   clock?: boolean | 'day';
   /** The question asks about the care of the hurt: an ambulance or a hospital may answer it (vocabulary.ts CARE_WORDS). */
@@ -279,7 +288,7 @@ function isChoice(text: string, choices: readonly (readonly string[])[]): boolea
 const COMPASS = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
 /** A place gone toward ("i riktning mot Järntorget", "mot centrum") or a point of the compass ("söderut"). */
 function towards(sentence: string, s: Span): boolean {
-  return COMPASS.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
+  return COMPASS.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot|via|genom)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
 }
 
 /** A phrase that names only the care of the hurt ("med ambulans", "till sjukhuset", "ambulanspersonal"). */
@@ -296,6 +305,8 @@ const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)
 const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
 /** A sentence about what is to come ("kommer att öppna", "ska inledas", "planeras", "från och med"). */
 const FUTURE_SENTENCE = /(?<![\p{L}])(?:kommer\s(?:\p{L}+\s){0,2}att|ska\s(?!ha\s)\p{L}+|skall\s(?!ha\s)\p{L}+|planeras|planerar|beräknas|väntas|från och med|fr\.o\.m\.?)(?![\p{L}])/iu;
+const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];
+const DESTINATION_PREPOSITIONS = ['till', 'in i'];
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';

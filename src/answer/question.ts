@@ -113,6 +113,8 @@ export interface QuestionAnalysis {
   clock: boolean | 'day';
   /** It asks for a direction ("Åt vilket håll …?", "Which way …?"): only a place gone toward, or a point of the compass, answers. */
   direction: boolean;
+  /** It asks where someone went or was taken ("Vart tog han vägen?", "Where did the skier get to?"): what follows "till" answers. */
+  destination: boolean;
   /**
    * The choices a question ends on ("… – lastbilsföraren eller någon i personbilen?", "var det en man eller en
    * kvinna?"), each as its content words: the answer is one of them or none. Null when it offers none.
@@ -357,6 +359,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
     direction: DIRECTION_QUESTION.test(question),
+    destination: (types[0] === 'place' || types[0] === 'street') && DESTINATION_QUESTION.test(question),
     choices: types.length ? questionChoices(question) : null,
     doer: types[0] === 'person' ? doerKind(question) : null,
   };
@@ -500,6 +503,8 @@ const PART_OF_DAY_QUESTION = /(?<![\p{L}])(?:time of (?:the )?day|tid på (?:dag
 /** A question about what is still to come: "will", "gonna", "going to", "kommer … att", "i framtiden", "nästa år". */
 const FUTURE_QUESTION = /(?<![\p{L}])(?:will|won't|gonna|going to|shall|in the future|next (?:week|month|year|summer|winter|spring|autumn)|kommer\s(?:\p{L}+\s){0,2}att|i framtiden|nästa (?:vecka|månad|år|sommar|vinter|vår|höst))(?![\p{L}])/iu;
 
+/** A where-question about where to: "vart", "where to", or a verb of going ("where did he go/flee/get to"). */
+const DESTINATION_QUESTION = /(?<![\p{L}])(?:vart|varthän|where to|where (?:\p{L}+\s){1,6}?(?:go|goes|went|gone|flee|fled|run|ran|drive|drove|head|headed|escape|escaped|get to|got to|taken|brought|move|moved))(?![\p{L}])/iu;
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */

@@ -333,6 +333,9 @@ describe('a direction asked for', () => {
     ['575980', 'De springer sedan i riktning mot Järntorget.', true, 'Järntorget'],
     ['596586', 'Polisen larmas om ett telefonbedrägeri, även kallat vishing, i en mindre ort utanför Norrköping.', true, null],
     ['596586', 'Polisen larmas om ett telefonbedrägeri, även kallat vishing, i en mindre ort utanför Norrköping.', false, 'Norrköping'],
+    // What follows "mot", "via", "genom" is the way, whatever its noun.
+    ['600258', 'Den misstänkte, en man, lämnar därefter adressen i riktning mot en parkering.', true, 'en parkering'],
+    ['598779', 'Personalen tror att misstänkt, eller misstänkta, har tagit sig in via ett fönster.', true, 'ett fönster'],
   ])('notice %s: %s (direction %s) → %s', (_id, sentence, direction, want) => {
     expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { direction }).best?.text ?? null).toBe(want);
   });
@@ -367,6 +370,16 @@ describe('a time still to come', () => {
     ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', false, 'Strax efter klockan 10:00'],
   ])('notice %s: %s (future %s) → %s', (_id, sentence, future, want) => {
     expect(typeEvidence(['time', 'date'], sentence, [], new Set(), { future }).best?.text ?? null).toBe(want);
+  });
+});
+
+describe('where someone went', () => {
+  // "Vart …?", "Where did they go?" (destination): what follows "till" answers, whatever its noun.
+  it.each([
+    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', true, 'en bostad'],
+    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', false, 'Jakobsberg'],
+  ])('notice %s: %s (destination %s) → %s', (_id, sentence, destination, want) => {
+    expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { destination }).best?.text ?? null).toBe(want);
   });
 });
 

@@ -241,3 +241,15 @@ describe('a question about what is still to come', () => {
     expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).future).toBe(future);
   });
 });
+
+describe('a question about where someone went', () => {
+  it.each([
+    ['Vart tog mannen vägen?', true],
+    ['Where did the suspects flee?', true],
+    ['Where was the woman taken?', true],
+    ['Where did the crash happen?', false],
+    ['Var hittades kvinnan?', false],
+  ])('%s → %s', (q, destination) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).destination).toBe(destination);
+  });
+});
