@@ -431,7 +431,7 @@ export function persons(sentence: string): Span[] {
 
 const PERSON_STEMS = stemSet(PERSON_NOUNS);
 /** Words that start like a person noun but are not one ("kunde" is not "kund", "personbil" is a vehicle). */
-const NOT_PERSON_WORDS = new Set(['kunde', 'kunna', 'kunnat', 'mannens', 'manne', 'personbil', 'personbilen', 'personbilar', 'personskada', 'personskador', 'vänster', 'vänstra', 'vända', 'vände', 'vänt', 'vänta', 'väntan', 'väntar', 'väntade', 'väntat', 'gästa', 'makten', 'barnvagn']);
+const NOT_PERSON_WORDS = new Set(['kunde', 'kunna', 'kunnat', 'mannens', 'manne', 'personbil', 'personbilen', 'personbilar', 'personskada', 'personskador', 'vänster', 'vänstra', 'vända', 'vände', 'vänt', 'vänta', 'väntan', 'väntar', 'väntade', 'väntat', 'gästa', 'makten', 'barnvagn', 'polisbil', 'polisbilen', 'polisbilar', 'polisbilarna', 'polishus', 'polishuset', 'polisstation', 'polisstationen']);
 const ORG_STEMS = stemSet(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w) && w.length > 3));
 /** Bodies of three letters or fewer ("SL", "SVA") are whole words: "slagen" is no "SL". */
 const ORG_SHORT = new Set(ORGANISATION_NOUNS.filter((w) => !/\s/.test(w) && w.length <= 3));
@@ -672,7 +672,7 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t) out.push(t);
   }
-  // What a thing turned out to be ("rör det sig om någon form av pyroteknik", "det handlar om en stulen moped") and a
+  // What a thing turned out to be ("rör det sig om någon form av pyroteknik", "visade sig vara en tom termos") and a
   // thing of some kind ("slagen med någon typ av tillhygge").
   for (const m of sentence.matchAll(IDENTIFY_RE)) {
     if (/^\s*(?:att|en person|personer)(?![\p{L}])/u.test(sentence.slice(m.index! + m[0].length))) continue;
@@ -705,7 +705,7 @@ function isHappening(text: string): boolean {
   const first = /^(?:(?:en|ett|någon|något|\p{Ll}+a)\s)?(\p{L}+)/u.exec(text)?.[1] ?? '';
   return hasStem(first, HAPPENING_STEMS, 4) || eventKinds(first, 'sv').length > 0;
 }
-const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om\s/giu;
+const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara)\s/giu;
 const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
@@ -787,6 +787,22 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
     }
   });
   return dedupe(out).filter((s) => !isPersonPhrase(s.text));
+}
+
+const COPULA_RE = /(?<![\p{L}])\p{L}+(?:en|et|na)\s(?:var|är)\s(?=(?:en|ett|\p{Ll}+)\s)/gu;
+/**
+ * What a thing named by a definite noun was ("Föremålet var en tom termos", "Väskan var tom"): the phrase after the
+ * copula, for a question about what something turned out to be. Not an adverb ("var inte", "var där").
+ */
+export function copulaObjects(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(COPULA_RE)) {
+    const from = m.index! + m[0].length;
+    if (NOT_A_THING.test(sentence.slice(from)) || /^(?:också|även|därför|sedan|redan|troligen)(?![\p{L}])/iu.test(sentence.slice(from))) continue;
+    const p = phraseFrom(sentence, from, 'object', 0.8, 6, PREP_NP_END);
+    if (p && p.text.length >= 2 && !isPersonPhrase(p.text)) out.push(p);
+  }
+  return out;
 }
 
 const OFFENCE_MARKER_RE = new RegExp(`${B}(?:${alternation(OFFENCE_MARKERS)})${E}`, 'giu');

@@ -5,7 +5,7 @@
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
 import { CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
-import { findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
+import { copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -163,8 +163,10 @@ export function typeEvidence(
     ...(asked.direction ? prepositionObjects(sentence, ROUTE_PREPOSITIONS) : []),
     ...(asked.destination ? prepositionObjects(sentence, DESTINATION_PREPOSITIONS) : []),
   ].map((s): Span => ({ ...s, type: 'place', weight: 1 }));
+  // What something turned out to be is said after a copula ("Föremålet var en tom termos").
   const heads = [
     ...goneTo,
+    ...(asked.identity ? copulaObjects(sentence) : []),
     ...(headStems.length ? headNounPhrases(sentence, headStems).map((s) => (asked.kind && bare(s.text) ? { ...s, weight: s.weight / 2 } : s)) : []),
     ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
   ];
@@ -261,6 +263,8 @@ export interface AskedThing {
   clock?: boolean | 'day';
   /** The question asks about the care of the hurt: an ambulance or a hospital may answer it (vocabulary.ts CARE_WORDS). */
   care?: boolean;
+  /** The question asks what something turned out to be (question.ts `identity`). */
+  identity?: boolean;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */
   future?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */

@@ -104,6 +104,11 @@ export interface QuestionAnalysis {
   dispatch: boolean;
   /** It asks when something will happen ("When will the police open …?", "När kommer polisen att …?"). */
   future: boolean;
+  /**
+   * It asks what something turned out to be ("Vad visade sig föremålet vara?", "What did the object turn out to be?"):
+   * what follows the copula after it ("Föremålet var en tom termos") answers.
+   */
+  identity: boolean;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
   care: boolean;
   /**
@@ -356,6 +361,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     care: CARE_QUESTION_RE.test(question),
+    identity: open && IDENTITY_QUESTION.test(question),
     future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
     direction: DIRECTION_QUESTION.test(question),
@@ -505,6 +511,7 @@ const FUTURE_QUESTION = /(?<![\p{L}])(?:will|won't|gonna|going to|shall|in the f
 
 /** A where-question about where to: "vart", "where to", or a verb of going ("where did he go/flee/get to"). */
 const DESTINATION_QUESTION = /(?<![\p{L}])(?:vart|varthän|where to|where (?:\p{L}+\s){1,6}?(?:go|goes|went|gone|flee|fled|run|ran|drive|drove|head|headed|escape|escaped|get to|got to|taken|brought|move|moved))(?![\p{L}])/iu;
+const IDENTITY_QUESTION = /(?:^\s*(?:vad|what)(?![\p{L}]).*(?:(?<![\p{L}])vara\s*\?\s*$|(?<![\p{L}])(?:visade|visat|visar)\ssig|(?<![\p{L}])(?:turn|turned|turns)\sout\sto\sbe(?![\p{L}])|(?<![\p{L}])egentligen(?![\p{L}])|(?<![\p{L}])really(?![\p{L}])))/iu;
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */

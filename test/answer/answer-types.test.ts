@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeEvidence } from '../../src/answer/features.js';
-import { headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
+import { copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
 // what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
@@ -107,6 +107,7 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '606826', 'Kvinnan ska ha blivit slagen i huvudet med någon typ av tillhygge.', ['någon typ av tillhygge']],
   ['object', '540007', 'Mannen misstänks även för stöld av en mobiltelefon.', ['en mobiltelefon']],
   ['object', '439250', 'Två killar i 15-årsåldern är misstänkta för skadegörelse genom brand då de har tänt eld på innehåll i ett par papperskorgar vid Järnvägsstationen.', ['innehåll i ett par papperskorgar']],
+  ['object', '626050', 'Polis beordrades till området och det visade sig vara en tom kabinväska som brunnit.', ['en tom kabinväska']],
   // … not what it did not turn out to be.
   ['object', '424947', 'Efter en första bedömning tillsammans med nationella bombskyddet (NBS) har polisen kunnat bedöma att det inte rör sig om något farligt föremål.', []],
   // … but what happened is no thing.
@@ -338,6 +339,19 @@ describe('a direction asked for', () => {
     ['598779', 'Personalen tror att misstänkt, eller misstänkta, har tagit sig in via ett fönster.', true, 'ett fönster'],
   ])('notice %s: %s (direction %s) → %s', (_id, sentence, direction, want) => {
     expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { direction }).best?.text ?? null).toBe(want);
+  });
+});
+
+describe('what something turned out to be', () => {
+  // "Vad visade sig föremålet vara?": the phrase after a definite noun's copula; not a person.
+  it.each([
+    ['513791', 'Föremålet är en burk med okänt innehåll och det sticker upp vad man kan misstänka är en stubintråd från burken.', ['en burk']],
+    ['615839', 'Företaget är ett slakteri.', ['ett slakteri']],
+    ['614156', 'Personbilen är en polisbil med tre personer.', ['en polisbil']],
+    ['556737', 'Anmälaren är en man i 35-års åldern och det är i nuläget okänt om det finns några fysiska skador.', []],
+    ['600535', 'Cyklisten är en ung flicka som skadade foten och axeln när hon blev påkörd.', []],
+  ])('notice %s: %s → %j', (_id, sentence, want) => {
+    expect(copulaObjects(sentence).map((s) => s.text)).toEqual(want);
   });
 });
 

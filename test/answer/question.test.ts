@@ -253,3 +253,13 @@ describe('a question about where someone went', () => {
     expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).destination).toBe(destination);
   });
 });
+
+describe('a question about what something turned out to be', () => {
+  it.each([
+    ['Vad visade sig föremålet vara?', true],
+    ['What did the gun-like object turn out to be?', true],
+    ['Vad hittades i bilen?', false],
+  ])('%s → %s', (q, identity) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).identity).toBe(identity);
+  });
+});
