@@ -158,11 +158,12 @@ export function typeEvidence(
   // itself ("en ofarlig orm"): the bare noun counts half.
   const bare = (t: string) => headStems.includes(stemSv((/(\p{L}+)\P{L}*$/u.exec(t)?.[1] ?? '').toLowerCase()));
   // A direction asked is said by what follows "mot", "via", "genom" ("i riktning mot vattentornet", "via en
-  // balkongdörr"); a destination by what follows "till" ("tog sig till en vindstuga"), whatever the noun.
+  // balkongdörr"); a destination by what follows "till" ("tog sig till en vindstuga"), whatever the noun: a guess
+  // (weight 0.8), below a place the recognisers know.
   const goneTo = [
     ...(asked.direction ? prepositionObjects(sentence, ROUTE_PREPOSITIONS) : []),
     ...(asked.destination ? prepositionObjects(sentence, DESTINATION_PREPOSITIONS) : []),
-  ].map((s): Span => ({ ...s, type: 'place', weight: 1 }));
+  ].map((s): Span => ({ ...s, type: 'place', weight: 0.8 }));
   // What something turned out to be is said after a copula ("Föremålet var en tom termos").
   const heads = [
     ...goneTo,

@@ -390,8 +390,10 @@ describe('a time still to come', () => {
 describe('where someone went', () => {
   // "Vart …?", "Where did they go?" (destination): what follows "till" answers, whatever its noun.
   it.each([
-    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', true, 'en bostad'],
-    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', false, 'Jakobsberg'],
+    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', true, 'en stuga'],
+    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', false, null],
+    // A place the recognisers know comes first.
+    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', true, 'Jakobsberg'],
   ])('notice %s: %s (destination %s) → %s', (_id, sentence, destination, want) => {
     expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { destination }).best?.text ?? null).toBe(want);
   });
