@@ -498,6 +498,9 @@ export function roles(sentence: string): Span[] {
     if (!hasStem(w.text, PERSON_STEMS, 5) || NOT_PERSON_WORDS.has(w.text.toLowerCase())) return;
     if (/^(?:man|men)$/i.test(w.text) && i > 0 && /^(?:om|att|när|som|där|då|så)$/i.test(words[i - 1]!.text)) return; // "man" = one
     if (/^man$/i.test(w.text) && !(i > 0 && DETERMINER.test(words[i - 1]!.text))) return;
+    // "en persons cykel", "kvinnans väska": a genitive names whose the thing is, not who.
+    const genitive = /\p{L}{3,}s$/u.test(w.text) && hasStem(w.text.slice(0, -1), PERSON_STEMS, 3);
+    if (genitive && /^\p{Ll}/u.test(words[i + 1]?.text ?? '') && sentence.slice(w.end, words[i + 1]?.start ?? w.end) === ' ') return;
     // "misstänkt skadegörelse", "misstänkta narkotika": before a noun it says what is suspected, not who.
     if (/^misstänkt[ae]?$/i.test(w.text) && /^\p{Ll}/u.test(words[i + 1]?.text ?? '') && !FUNCTION_AFTER_SUSPECT.test(words[i + 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u);

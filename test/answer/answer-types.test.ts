@@ -81,6 +81,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['place', '581232', 'En tonårig inringare uppger att hans kompis blivit rånad på sin elsparkcykel vid Häggvik station.', ['Häggvik station']],
   ['place', '592429', 'Turisten, en man, behöver hjälp att transporteras till sjukvården.', ['sjukvården']],
   ['person', '631315', 'Det handlar dels om en svart damcykel av märket Yosemite med en sadel som har texten ”Biltema” och dels en gråsvart herrcykel av okänt märke.', []],
+  // A genitive names whose the thing is, not who: "mannens bil".
+  ['role', '599432', 'De krockar och mannens bil välter.', []],
   // A "lägenhet" is no "enhet": the body is not there, the people are.
   ['organisation', '528060', 'I lägenheten befann sig vid tillfället en kvinna och hennes två minderåriga barn, som lämnade bostaden när de upptäckte branden.', []],
   ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
