@@ -918,7 +918,14 @@ const INJURY_RE = new RegExp(
 );
 /** Injuries and outcomes: "lindrigt skadad", "ingen person ska ha kommit till skada", "inga personskador", "avled". */
 export function injuries(sentence: string): Span[] {
-  return dedupe(spans(INJURY_RE, sentence, 'injury').map(trimSpan).filter((s): s is Span => s !== null));
+  // Where the hurt were taken ("till sjukhus med ambulans") says less of the injury than the injury itself
+  // ("skrapsår på handen"); damage to things ("skadegörelse") is none.
+  return dedupe(
+    spans(INJURY_RE, sentence, 'injury')
+      .map(trimSpan)
+      .filter((s): s is Span => s !== null && !/^skadegörelse/iu.test(s.text))
+      .map((s) => (/^(?:(?:ej|inte|ingen|inga)\s)?(?:sjukhus|ambulans|vård|sjukvård)/iu.test(s.text) ? { ...s, weight: s.weight * 0.6 } : s)),
+  );
 }
 
 const EVENT_CLAUSE = /(?<![\p{L}])(?:om att|uppgifter om att|att|där|som|om)\s+(?=\p{L})/giu;

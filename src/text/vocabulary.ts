@@ -493,7 +493,8 @@ export const OFFENCE_MARKERS: readonly string[] = [
 export const INJURY_WORDS: readonly string[] = [
   'skad', 'personskad', 'oskadd', 'oskadda', 'lindrig', 'allvarlig', 'livshotand', 'kritisk', 'avled', 'avlidit', 'omkom', 'död', 'dödad',
   'sjukhus', 'ambulans', 'vård', 'sjukvård', 'brännskad', 'skärsår', 'benbrott', 'frakturer', 'medvetslös', 'chockad', 'skakad',
-  'kom till skada', 'till skada', 'skadades', 'skadats',
+  'kom till skada', 'till skada', 'skadades', 'skadats', 'skrapsår', 'sår', 'blåmärk', 'hjärnskakning', 'näsblod', 'stickskad', 'skärskad',
+  'skottskad', 'knivskad', 'stick- eller skärskad', 'huvudskad', 'brutit', 'bruten', 'brutna', 'blöder', 'blödde',
 ];
 
 /** Roles and bodies after which a name follows in attributions ("polisens Sophia Jiglind", "talesperson X"). */

@@ -153,6 +153,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['cause', '547589', 'Enligt initiala uppgifter ska bilen ha fått vattenplaning.', ['fått vattenplaning']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
+  // Injuries by name; where the hurt were taken weighs less; damage to things is none.
+  ['injury', '538249', 'Cyklisten blöder och har fått skrapsår men är vaken och talbar.', ['blöder', 'skrapsår']],
+  ['injury', '542497', 'Larm inkommer om en man med misstänkta stick- eller skärskador.', ['stick- eller skärskador']],
+  ['injury', '525873', 'En anmälan skrivs på skadegörelse.', []],
   ['colour', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['röd elsparkcykel']],
   ['animal', '522111', 'Enligt initiala uppgifter är en personbil och en älg inblandade i olyckan.', ['en älg']],
   ['animal', '626196', 'Renarna dog vid krocken, berörd sameby kontaktas.', ['Renarna']],
@@ -354,6 +358,13 @@ describe('what something turned out to be', () => {
     ['600535', 'Cyklisten är en ung flicka som skadade foten och axeln när hon blev påkörd.', []],
   ])('notice %s: %s → %j', (_id, sentence, want) => {
     expect(copulaObjects(sentence).map((s) => s.text)).toEqual(want);
+  });
+});
+
+describe('the injury before where the hurt were taken', () => {
+  it('notice 483544: "skrapsår" before "sjukhus"', () => {
+    const sentence = 'Den påkörde mannen körs till sjukhus med skrapsår i ansiktet och ska undersökas.';
+    expect(typeEvidence(['injury'], sentence, [], new Set(), {}).best?.text).toBe('skrapsår');
   });
 });
 
