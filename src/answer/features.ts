@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, type DoerKind } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { PERSON_NOUNS, CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -196,7 +196,7 @@ export function typeEvidence(
     !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
-    !(asked.doer && isPerson(s) && notTheDoer(sentence, s, asked.doer)) &&
+    !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
@@ -312,6 +312,7 @@ const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
 const FUTURE_SENTENCE = /(?<![\p{L}])(?:kommer\s(?:\p{L}+\s){0,2}att|ska\s(?!ha\s)\p{L}+|skall\s(?!ha\s)\p{L}+|planeras|planerar|beräknas|väntas|från och med|fr\.o\.m\.?)(?![\p{L}])/iu;
 const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];
 const DESTINATION_PREPOSITIONS = ['till', 'in i'];
+const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS.join('|')})`, 'iu');
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';
@@ -319,6 +320,18 @@ const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type
 function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
   if (span.type !== 'organisation' && isVictim(sentence, span)) return true;
   return kind !== 'police' && NARRATOR.test(span.text);
+}
+
+/**
+ * The person of `text` is one the question already names ("Vilka höll fast de två männen …?" – "båda män"): the doer
+ * asked for is someone else. Its last word is a person word whose stem and a question stem are inflections of each other.
+ */
+function namesQuestionPerson(text: string, question: ReadonlySet<string>): boolean {
+  const last = (/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase();
+  if (!PERSON_WORD.test(last)) return false;
+  const st = stemSv(last);
+  for (const q of question) if (q.length >= 3 && (stemInflects(st, q) || stemInflects(q, st))) return true;
+  return false;
 }
 
 /** The person of `span` suffered: named as a victim, with a word of harm, or the subject of a harm's passive. */

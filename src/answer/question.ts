@@ -468,7 +468,7 @@ export function asksDoer(question: string): boolean {
 /** The active verb after "vem/who" (see asksDoer), or null. */
 function doerVerb(question: string): string | null {
   const tokens = tokenize(question);
-  const i = tokens.findIndex((t) => t === 'vem' || t === 'who');
+  const i = tokens.findIndex((t) => t === 'vem' || t === 'vilka' || t === 'who');
   if (i < 0 || i > 1) return null;
   let k = i + 1;
   if (['var', 'är', 'was', 'is'].includes(tokens[k] ?? '') && ['det', 'it'].includes(tokens[k + 1] ?? '') && ['som', 'that', 'who'].includes(tokens[k + 2] ?? '')) k += 3;

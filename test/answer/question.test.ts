@@ -147,6 +147,9 @@ describe('what kind of doer', () => {
     ['Who did police arrest after the robbery?', null],
     ['Vem krossade rutan?', 'other'],
     ['Vem greps?', null],
+    ['Vilka höll fast inbrottstjuvarna?', 'other'],
+    ['Vilka greps?', null],
+    ['Vilka var inblandade?', null],
   ])('%s → %s', (q, kind) => {
     expect(doerKind(q)).toBe(kind);
   });
