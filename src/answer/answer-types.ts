@@ -850,7 +850,8 @@ const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds
 /** … or, with no comma, where the main clause's verb stands before its subject ("I och med att han var berusad fördes han …"). */
 const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}(?:s|de|te|ade))\\s(?:han|hon|hen|de|den|det|polisen|patrullen)(?![\\p{L}])`;
 const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})`, 'u');
-const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)})${E}`, 'giu');
+// … and "X, och han misstänks därför för Y": "därför" a few words into the clause after "och".
+const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}|och\\s(?:\\p{L}+\\s){1,3}därför)${E}`, 'giu');
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
 const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
 const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES)})${E}`, 'giu');

@@ -463,6 +463,7 @@ export const SANCTION_VERBS: readonly string[] = [
 export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'och därför', 'och har därför', 'vilket resulterat i', 'vilket resulterade i', 'vilket har resulterat i', 'vilket lett till', 'vilket ledde till',
   'vilket har lett till', 'vilket orsakat', 'vilket orsakade', 'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att',
+  'varpå',
 ];
 
 /** Verbs after which the thing taken, found or seized follows ("stals en cykel", "hittades en kniv"). */

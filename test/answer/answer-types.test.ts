@@ -147,6 +147,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['quantity', '551579', 'Majlis är 155-160 cm lång.', ['155-160 cm']],
   ['time', '527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', ['vid lunchtid']],
   ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
+  // The clause before "varpå" (whereupon) or before "därför" a few words into an "och" clause.
+  ['cause', '471567', 'Väktaren påbörjar HLR, varpå mannen kvicknar till.', ['Väktaren påbörjar HLR']],
+  ['cause', '628779', 'Föraren, en man i 60-årsåldern, har kört trots att körkortet tidigare blivit återkallat, och han misstänks därför för grov olovlig körning.', ['körkortet tidigare blivit återkallat']],
   // A purpose, and the police's judgement of what happened.
   ['cause', '533933', 'Två män ska ha krossat en ruta, eventuellt med syfte att ta sig in i lokalerna.', ['ta sig in i lokalerna']],
   ['cause', '582370', 'Det är torrt i markerna, men bedömning är att bränderna kan vara anlagda.', ['bränderna kan vara anlagda']],
