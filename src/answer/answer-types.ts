@@ -641,7 +641,8 @@ export function objects(sentence: string): Span[] {
     // Skip adverbs and particles between the verb and its object ("tagit med sig", "stulit bland annat").
     let from = after;
     for (let k = 0; k < 3; k++) {
-      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|först|enligt uppgift|på sig|under hot|i beslag|på)(?=\s)/iu.exec(sentence.slice(from));
+      // … and an indirect object ("avtvingat honom en mobiltelefon").
+      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|först|enligt uppgift|på sig|under hot|i beslag|på|honom|henne|dem)(?=\s)/iu.exec(sentence.slice(from));
       if (!adv) break;
       from += adv[0].length;
     }

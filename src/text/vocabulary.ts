@@ -474,6 +474,9 @@ export const OBJECT_VERBS: readonly string[] = [
   'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
   'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
+  // taken by force ("ryckt till sig en guldkedja", "avtvingat honom en mobiltelefon")
+  'ryckt till sig', 'ryckte till sig', 'ryckt åt sig', 'ryckte åt sig', 'slet åt sig', 'slet till sig', 'tvingat till sig', 'tvingade till sig',
+  'tvingat av', 'tvingade av', 'avtvingat', 'avtvingade', 'avtvingades', 'avtvingats', 'roffade åt sig', 'roffat åt sig',
   // a theft named as a noun ("misstänks för stöld av en mobiltelefon"), and what was set on fire
   'stöld av', 'stölder av', 'stölden av', 'tillgrepp av', 'tänt eld på', 'tände eld på', 'satt eld på', 'satte eld på', 'eldat med', 'eldade med',
   // things lost

@@ -110,6 +110,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '540007', 'Mannen misstänks även för stöld av en mobiltelefon.', ['en mobiltelefon']],
   ['object', '439250', 'Två killar i 15-årsåldern är misstänkta för skadegörelse genom brand då de har tänt eld på innehåll i ett par papperskorgar vid Järnvägsstationen.', ['innehåll i ett par papperskorgar']],
   ['object', '626050', 'Polis beordrades till området och det visade sig vara en tom kabinväska som brunnit.', ['en tom kabinväska']],
+  // Taken by force, with an indirect object before the thing.
+  ['object', '530556', 'En okänd gärningsman har närmat sig en man i 40-årsåldern på Årstaängsvägen/Marieviksgatan i Liljeholmen och sedan ryckt till sig en guldkedja som mannen i 40-årsåldern bar runt halsen.', ['en guldkedja']],
+  ['object', '462627', 'Flera maskerade personer, en av dem på elsparkcykel, ska hotat en man i 30-årsåldern och avtvingat honom en mobiltelefon.', ['en mobiltelefon']],
   // … not what it did not turn out to be.
   ['object', '424947', 'Efter en första bedömning tillsammans med nationella bombskyddet (NBS) har polisen kunnat bedöma att det inte rör sig om något farligt föremål.', []],
   // … but what happened is no thing.
