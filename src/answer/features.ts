@@ -3,7 +3,7 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
-import { eventKinds, type DoerKind } from './question.js';
+import { eventKinds, sexOf, type DoerKind, type Sex } from './question.js';
 import { PERSON_NOUNS, CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
@@ -194,6 +194,7 @@ export function typeEvidence(
   const fitsQuestion = (s: Span) =>
     (!asked.choices || isChoice(s.text, asked.choices)) &&
     !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
+    !(asked.sex && s.type === 'age' && ageOfOther(sentence, s, asked.sex)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
     !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
@@ -266,6 +267,8 @@ export interface AskedThing {
   care?: boolean;
   /** The question asks what something turned out to be (question.ts `identity`). */
   identity?: boolean;
+  /** The sex of the person whose age is asked (question.ts `sex`). */
+  sex?: Sex | null;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */
   future?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
@@ -332,6 +335,17 @@ function namesQuestionPerson(text: string, question: ReadonlySet<string>): boole
   const st = stemSv(last);
   for (const q of question) if (q.length >= 3 && (stemInflects(st, q) || stemInflects(q, st))) return true;
   return false;
+}
+
+/**
+ * The age `span` is given of someone of the other sex: the person word right before it ("en man i 40-årsåldern", "en
+ * man, som är i 40-årsåldern,") or right after it ("en 40-årig man").
+ */
+function ageOfOther(sentence: string, span: Span, sex: Sex): boolean {
+  const before = /(\p{L}+)(?:\s(?:i|på)|,\s(?:som\s)?(?:är|var)\s(?:i|på))?\s$/u.exec(sentence.slice(Math.max(0, span.start - 30), span.start))?.[1];
+  const after = /^\s(\p{L}+)/u.exec(sentence.slice(span.end, span.end + 20))?.[1];
+  const of = (before && sexOf(before)) || (/årig/iu.test(span.text) && after ? sexOf(after) : null);
+  return of !== null && of !== sex;
 }
 
 /** The person of `span` suffered: named as a victim, with a word of harm, or the subject of a harm's passive. */

@@ -19,6 +19,7 @@ import {
   PERSON_NOUNS,
   QUESTION_NOISE,
   QUESTION_WORDS,
+  SEX_WORDS,
   STRANDED_PREPOSITIONS,
   SUBORDINATORS,
   SWEDISH_FINITE_VERBS,
@@ -109,6 +110,8 @@ export interface QuestionAnalysis {
    * what follows the copula after it ("Föremålet var en tom termos") answers.
    */
   identity: boolean;
+  /** The sex of the person an age question asks about ("Hur gammal var kvinnan …?": female), when it names one. */
+  sex: Sex | null;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
   care: boolean;
   /**
@@ -361,6 +364,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     care: CARE_QUESTION_RE.test(question),
+    sex: types[0] === 'age' ? agedSex(question) : null,
     identity: open && IDENTITY_QUESTION.test(question),
     future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
@@ -512,6 +516,30 @@ const FUTURE_QUESTION = /(?<![\p{L}])(?:will|won't|gonna|going to|shall|in the f
 /** A where-question about where to: "vart", "where to", or a verb of going ("where did he go/flee/get to"). */
 const DESTINATION_QUESTION = /(?<![\p{L}])(?:vart|varthän|where to|where (?:\p{L}+\s){1,6}?(?:go|goes|went|gone|flee|fled|run|ran|drive|drove|head|headed|escape|escaped|get to|got to|taken|brought|move|moved))(?![\p{L}])/iu;
 const IDENTITY_QUESTION = /(?:^\s*(?:vad|what)(?![\p{L}]).*(?:(?<![\p{L}])vara\s*\?\s*$|(?<![\p{L}])(?:visade|visat|visar)\ssig|(?<![\p{L}])(?:turn|turned|turns)\sout\sto\sbe(?![\p{L}])|(?<![\p{L}])egentligen(?![\p{L}])|(?<![\p{L}])really(?![\p{L}])))/iu;
+export type Sex = 'male' | 'female';
+/** The sex of the first word in `text` that names a man or a woman (SEX_WORDS), or null. */
+export function sexOf(text: string): Sex | null {
+  for (const t of tokenize(text)) {
+    for (const sex of ['male', 'female'] as const) {
+      const w = SEX_WORDS[sex];
+      if ((w.en as readonly string[]).includes(t) || w.sv.some((p) => (p.length <= 3 ? t === p || t === `${p}en` : t.startsWith(p)))) return sex;
+    }
+  }
+  return null;
+}
+
+const AGE_WORDS = new Set(['gammal', 'gamla', 'ung', 'unga', 'ålder', 'old', 'age', 'aged', 'young']);
+const AGE_FILLERS = new Set(['var', 'är', 'blev', 'was', 'is', 'were', 'are', 'den', 'det', 'de', 'the', 'a', 'an', 'that', 'this']);
+/** The sex of whom an age question asks about: the first word after "gammal/old" and its copula ("Hur gammal var kvinnan"). */
+function agedSex(question: string): Sex | null {
+  const tokens = tokenize(question);
+  const i = tokens.findIndex((t) => AGE_WORDS.has(t));
+  if (i < 0) return null;
+  let j = i + 1;
+  while (j < tokens.length && AGE_FILLERS.has(tokens[j]!)) j++;
+  return tokens[j] ? sexOf(tokens[j]!) : null;
+}
+
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 
 /** True when the question names the police and a verb of their coming or being called ("why did the cops come"). */

@@ -440,6 +440,15 @@ export const RESPONDER_WORDS: readonly string[] = [
   'inringare', 'inringaren', 'inringarna', 'anmälare', 'anmälaren', 'anmälarna',
 ];
 
+/**
+ * Words for a man or a woman, a boy or a girl, by sex: the age asked of "kvinnan" is not the age of "en man i
+ * 40-årsåldern" in the same sentence. Swedish as word beginnings, English as words.
+ */
+export const SEX_WORDS = {
+  male: { sv: ['man', 'mannen', 'män', 'männen', 'pojk', 'kill', 'herr', 'gubbe', 'gubben', 'snubb'], en: ['man', 'men', 'boy', 'boys', 'guy', 'guys', 'male', 'gentleman'] },
+  female: { sv: ['kvinn', 'flick', 'tjej', 'dam', 'damen'], en: ['woman', 'women', 'girl', 'girls', 'lady', 'female'] },
+} as const;
+
 /** Words of a question that asks why the police came: the police and a verb of coming or calling. */
 export const DISPATCH_QUESTION = {
   police: ['polis', 'polisen', 'polispatrull', 'polispatrullen', 'patrullen', 'police', 'cops', 'officers', 'patrol'],

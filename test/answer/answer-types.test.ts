@@ -431,6 +431,18 @@ describe('where someone went', () => {
   });
 });
 
+describe('whose age', () => {
+  // "Hur gammal var kvinnan …?" (sex female): not the age of "en man i 35-årsåldern" in the same sentence.
+  it.each([
+    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', 'female', '40-årsåldern'],
+    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', 'male', '35-årsåldern'],
+    ['646743', 'Föraren, en man i 30-årsåldern, visar tecken på narkotikapåverkan och tas med för kroppsbesiktning.', 'female', null],
+    ['426886', 'Polisen söker sedan 22.30 tiden på tisdagskvällen efter en 82-årig kvinna i Orsa.', 'male', null],
+  ] as const)('notice %s: %s (sex %s) → %s', (_id, sentence, sex, want) => {
+    expect(typeEvidence(['age'], sentence, [], new Set(), { sex }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('a clock time asked for', () => {
   // "Vilken tid …?" wants a clock time; "Under natten", "Under tisdagen" answer "När …?" only.
   it.each([

@@ -266,3 +266,14 @@ describe('a question about what something turned out to be', () => {
     expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).identity).toBe(identity);
   });
 });
+
+describe('whose age a question asks', () => {
+  it.each([
+    ['Hur gammal var kvinnan som hittades död?', 'female'],
+    ['hur gammal var snubben som slog en kvinna?', 'male'],
+    ['How old was the boy who was robbed?', 'male'],
+    ['How old was the driver who hit a woman?', null],
+  ])('%s → %s', (q, sex) => {
+    expect(analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).sex).toBe(sex);
+  });
+});
