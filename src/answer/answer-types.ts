@@ -544,9 +544,11 @@ export function vehicles(sentence: string): Span[] {
   const out: Span[] = [];
   words.forEach((w, i) => {
     if (!hasStem(w.text, VEHICLE_STEMS, 4)) return;
-    if (/^(?:bilist|biliste|cyklist|bilisten|cyklisten|fordonsförare|bilägare|bilägaren)/i.test(w.text)) return;
+    if (/^(?:bilist|biliste|cyklist|bilisten|cyklisten|fordonsförare|bilägare|bilägaren)/i.test(w.text) || /cyklist/i.test(w.text)) return;
     out.push(nounPhrase(sentence, words, i, 'vehicle', 1, /^\s(?:av\smärket\s)?\p{Lu}[\p{L}-]*(?:\s[A-Z0-9][\w-]*)?/u));
   });
+  // No vehicle at all: "försvann till fots" answers "Hur flydde de?" too.
+  for (const s of spans(/(?<![\p{L}])till fots(?![\p{L}])/giu, sentence, 'vehicle', 0.8)) out.push(s);
   return out;
 }
 

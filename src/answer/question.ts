@@ -16,6 +16,7 @@ import {
   ENGLISH_PERSON_WORDS,
   EVENT_KINDS,
   KIND_WORDS,
+  MEANS_VERBS,
   PERSON_NOUNS,
   QUESTION_NOISE,
   QUESTION_WORDS,
@@ -214,6 +215,11 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
       return { types: t.types, cue: `${tokens[best.at]} … ${noun.word}`, legacy: t.legacy };
     }
   }
+  // "Hur flydde rånarna?", "How did they get away?": a bare how before a verb of getting away asks by what means.
+  if (best.group === 'what' && (tokens[best.at] === 'hur' || tokens[best.at] === 'how') && MEANS_RE.test(tokens.slice(best.at + 1, best.at + 16).join(' '))) {
+    const v = TYPE_OF.vehicle!;
+    return { types: v.types, cue: `${tokens[best.at]} … ${MEANS_RE.exec(tokens.slice(best.at + 1, best.at + 16).join(' '))![0]}`, legacy: v.legacy };
+  }
   // "Vilka hundar …?", "which cars": a which-word before a noun that names no person asks about that thing, not who.
   if (best.group === 'who' && best.len === 1 && WHICH.has(tokens[best.at]!)) {
     const next = tokens[best.at + 1] ?? '';
@@ -234,6 +240,7 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
   return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy, group: best.group };
 }
 
+const MEANS_RE = new RegExp(`(?<![\\p{L}])(?:${MEANS_VERBS.join('|')})(?![\\p{L}])`, 'u');
 const COPULAS = new Set(['was', 'were', 'is', 'are', 'var', 'är', 'blev']);
 const SUBORDINATOR_SET = new Set(SUBORDINATORS);
 const TYPE_NOUN_STEMS = TYPE_NOUNS.map((k) => ({

@@ -289,8 +289,18 @@ export const ANIMAL_NOUNS: readonly string[] = [
 ];
 
 /** Vehicles: heads of compounds included (`personbil`, `lastbil`); makes are names. */
+/**
+ * Verbs of getting away or getting somewhere: "Hur flydde rånarna?", "How did they get away?" ask by what means (a
+ * vehicle, or "till fots").
+ */
+export const MEANS_VERBS: readonly string[] = [
+  'flydde', 'flytt', 'försvann', 'försvunnit', 'avvek', 'avvikit', 'lämnade', 'lämnat', 'smet', 'smitit', 'tog sig', 'kom', 'kommit', 'åkte', 'tagit sig',
+  'flee', 'fled', 'escape', 'escaped', 'get away', 'got away', 'getaway', 'leave', 'left', 'make off', 'made off', 'arrive', 'arrived', 'travel', 'travelled',
+  'traveled', 'get there', 'got there',
+];
+
 export const VEHICLE_NOUNS: readonly string[] = [
-  'bil', 'personbil', 'lastbil', 'buss', 'moped', 'epa', 'epatraktor', 'a-traktor', 'traktor', 'motorcykel', 'mc', 'cykel', 'elcykel',
+  'bil', 'personbil', 'lastbil', 'buss', 'moped', 'epa', 'epatraktor', 'a-traktor', 'traktor', 'motorcykel', 'mc', 'cykel', 'cykl', 'elcykel',
   'elsparkcykel', 'sparkcykel', 'skoter', 'snöskoter', 'fyrhjuling', 'släpvagn', 'släp', 'husbil', 'husvagn', 'taxi', 'spårvagn',
   'tåg', 'pendeltåg', 'båt', 'motorbåt', 'fritidsbåt', 'jetski', 'vattenskoter', 'flygplan', 'helikopter', 'drönare', 'skåpbil',
   'minibuss', 'pickup', 'timmerbil', 'grävmaskin', 'hjullastare', 'truck', 'gaffeltruck', 'bandvagn', 'ambulans', 'polisbil',

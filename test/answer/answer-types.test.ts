@@ -97,6 +97,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   // things and acts
   ['vehicle', '596110', 'Intill den skadade mannen hade det legat en röd elsparkcykel av märket Voi.', ['en röd elsparkcykel av märket Voi']],
   ['vehicle', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
+  // A plural that drops the stem's e ("cyklar"), no vehicle at all ("till fots"), and the rider is no vehicle.
+  ['vehicle', '620644', 'Med sig har de två cyklar som misstänks vara tillgripna.', ['de två cyklar']],
+  ['vehicle', '629855', 'Den ena fordonsföraren försvann till fots efter olyckan.', ['till fots']],
+  ['vehicle', '594421', 'Motorcyklisten avförs med ambulans.', ['ambulans']],
   ['object', '426477', 'På Smedjegatan i Luleå i dag vid tretiden stals en lätt mc som används vid postutdelning.', ['en lätt mc']],
   ['object', '546454', 'Ett fordon tillgreps i samband med rånet och gärningspersonerna hade lämnat platsen.', ['Ett fordon']],
   // A particle verb with an adverbial between its parts ("bar då på"), and several adverbials before the thing.

@@ -35,6 +35,9 @@ describe('what a question asks for', () => {
     ['How tall is the missing boy?', ['quantity', 'money', 'count']],
     ['Hur lång är mannen som söks?', ['quantity', 'money', 'count']],
     ['Hur lång tid tog det?', ['duration', 'time']],
+    ['Hur flydde rånarna?', ['vehicle']],
+    ['How did the two men who robbed him get away?', ['vehicle']],
+    ['Hur gammal var mannen som flydde?', ['age']],
     ['Vad hände i Kävlinge?', ['event']],
     // A cue word in a clause after the opening counts only after a bare "what".
     ['When did the helicopter arrive for the man who hurt his arm?', ['time', 'date']],
