@@ -399,51 +399,28 @@ describe('a manner is no thing', () => {
   });
 });
 
-describe('the care of the hurt', () => {
-  // An ambulance or a hospital answers a question about care ("How was she taken to hospital?"), not "what weapon",
-  // "which car" or "where did it happen".
+describe('what the question asks beyond its types (AskedThing)', () => {
   it.each([
-    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], false, null],
-    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], true, 'ambulans'],
-    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['place', 'street'], false, null],
-    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['vehicle'], false, 'motorcykeln'],
-  ] as const)('notice %s: %s %j (care %s) → %s', (_id, sentence, types, care, want) => {
-    expect(typeEvidence(types, sentence, [], new Set(), { care }).best?.text ?? null).toBe(want);
-  });
-});
-
-describe('a time still to come', () => {
-  // "When will …?" (future): a time in a sentence about what is to come answers, a time something happened does not.
-  it.each([
-    ['640597', 'Mediecenter kommer att vara obemannat mellan klockan 14.00 och 15.00 idag.', true, 'mellan klockan 14.00 och 15.00 idag'],
-    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', true, null],
-    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', false, 'Strax efter klockan 10:00'],
-  ])('notice %s: %s (future %s) → %s', (_id, sentence, future, want) => {
-    expect(typeEvidence(['time', 'date'], sentence, [], new Set(), { future }).best?.text ?? null).toBe(want);
-  });
-});
-
-describe('where someone went', () => {
-  // "Vart …?", "Where did they go?" (destination): what follows "till" answers, whatever its noun.
-  it.each([
-    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', true, 'en stuga'],
-    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', false, null],
-    // A place the recognisers know comes first.
-    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', true, 'Jakobsberg'],
-  ])('notice %s: %s (destination %s) → %s', (_id, sentence, destination, want) => {
-    expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { destination }).best?.text ?? null).toBe(want);
-  });
-});
-
-describe('whose age', () => {
-  // "Hur gammal var kvinnan …?" (sex female): not the age of "en man i 35-årsåldern" in the same sentence.
-  it.each([
-    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', 'female', '40-årsåldern'],
-    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', 'male', '35-årsåldern'],
-    ['646743', 'Föraren, en man i 30-årsåldern, visar tecken på narkotikapåverkan och tas med för kroppsbesiktning.', 'female', null],
-    ['426886', 'Polisen söker sedan 22.30 tiden på tisdagskvällen efter en 82-årig kvinna i Orsa.', 'male', null],
-  ] as const)('notice %s: %s (sex %s) → %s', (_id, sentence, sex, want) => {
-    expect(typeEvidence(['age'], sentence, [], new Set(), { sex }).best?.text ?? null).toBe(want);
+    // The care of the hurt ("med ambulans", "till sjukhus") answers a question about care, not "what weapon" or "where".
+    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], { care: false }, null],
+    ['600702', 'Kvinnan förs till sjukhus med ambulans.', ['object', 'vehicle'], { care: true }, 'ambulans'],
+    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['place', 'street'], { care: false }, null],
+    ['429663', 'Föraren av motorcykeln, en man i 30-årsåldern, har förts med ambulans till sjukhus med skador i benet.', ['vehicle'], { care: false }, 'motorcykeln'],
+    // "When will …?": a time in a sentence about what is to come, not the time something happened.
+    ['640597', 'Mediecenter kommer att vara obemannat mellan klockan 14.00 och 15.00 idag.', ['time', 'date'], { future: true }, 'mellan klockan 14.00 och 15.00 idag'],
+    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', ['time', 'date'], { future: true }, null],
+    ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', ['time', 'date'], { future: false }, 'Strax efter klockan 10:00'],
+    // "Vart …?": what follows "till", whatever its noun; a place the recognisers know comes first.
+    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', ['place', 'street'], { destination: true }, 'en stuga'],
+    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', ['place', 'street'], { destination: false }, null],
+    ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', ['place', 'street'], { destination: true }, 'Jakobsberg'],
+    // "Hur gammal var kvinnan …?": not the age of "en man i 35-årsåldern" in the same sentence.
+    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', ['age'], { sex: 'female' }, '40-årsåldern'],
+    ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', ['age'], { sex: 'male' }, '35-årsåldern'],
+    ['646743', 'Föraren, en man i 30-årsåldern, visar tecken på narkotikapåverkan och tas med för kroppsbesiktning.', ['age'], { sex: 'female' }, null],
+    ['426886', 'Polisen söker sedan 22.30 tiden på tisdagskvällen efter en 82-årig kvinna i Orsa.', ['age'], { sex: 'male' }, null],
+  ] as const)('notice %s: %s %j %j → %s', (_id, sentence, types, asked, want) => {
+    expect(typeEvidence(types, sentence, [], new Set(), asked).best?.text ?? null).toBe(want);
   });
 });
 
