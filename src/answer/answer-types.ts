@@ -657,13 +657,15 @@ export function objects(sentence: string): Span[] {
     const clauseStart = sentence.slice(0, m.index!).split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
     // … or with an empty "det" as its subject ("att det saknades en stor summa pengar").
     const adverbialFirst = /^\s*(?:vid|i|på|under|efter|där|då|nu|sedan|kl\.?|klockan|inne|ute|senare|även|också|dessutom|bland|\d)/iu.test(clauseStart);
-    const inverted = !PASSIVE_FOUND.test(verb) || clauseStart.trim() === '' || /(?:^|\s)det\s*$/i.test(clauseStart) || adverbialFirst;
+    // An empty "det" may have adverbs after it ("att det bland annat saknas en fyrhjuling").
+    const emptySubject = /(?:^|\s)det(?:\s(?:bland annat|bl\.a\.|även|också|dessutom|sedan|då|troligen))?\s*$/i.test(clauseStart);
+    const inverted = !PASSIVE_FOUND.test(verb) || clauseStart.trim() === '' || emptySubject || adverbialFirst;
     if (inverted && next && !/^(?:sig|det|den|han|hon|de|polisen|att|som|i|vid|på|av|från|till|under|efter|och|men|inte|ut|in|upp|ner|över|hem|bort|fast|kontakt|emot)$/i.test(next.replace(/[,.]$/, ''))) {
       const p = phraseFrom(sentence, from, 'object', 0.9, 8);
       if (p && p.text.length >= 2) out.push(p);
     }
     // Passive "X hittas/stals": the thing is the clause's subject before the verb.
-    if (PASSIVE_FOUND.test(verb) && !adverbialFirst) {
+    if (PASSIVE_FOUND.test(verb) && !adverbialFirst && !emptySubject) {
       const before = sentence.slice(0, m.index!);
       const clause = before.split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
       const subj = clause.replace(/^(?:\s*(?:Vid|I|Under|Efter|Kl\.?|Klockan|Där|Då|Nu|Sedan)\s[^\s]+(?:\s[^\s]+)?\s)/u, '');

@@ -108,6 +108,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '624462', 'Han bar även på en willyskasse.', ['en willyskasse']],
   // A person found is no thing.
   ['object', '462240', 'Efter en dryg timmes spårning i skogen anträffas först en man, sedan en man till som kontrolleras och sedan delges misstanke om försök till stöld genom inbrott.', []],
+  // An empty "det" with adverbs after it: the thing follows the verb.
+  ['object', '612903', 'Inringaren uppger att det bland annat saknas en maskin.', ['en maskin']],
   // What a thing turned out to be, a thing of some kind, a theft named as a noun, what was set on fire.
   ['object', '559494', 'På platsen konstateras att det troligen rör sig om någon form av pyroteknik, som sedan orsakat en brand.', ['någon form av pyroteknik']],
   ['object', '606826', 'Kvinnan ska ha blivit slagen i huvudet med någon typ av tillhygge.', ['någon typ av tillhygge']],
