@@ -797,6 +797,21 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
   return dedupe(out).filter((s) => !isPersonPhrase(s.text));
 }
 
+const CLAIMED_RE = /(?<![\p{L}])(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger)\ssig\s(?:för\satt\s)?(?:vara|komma)\s/giu;
+/**
+ * Who someone claimed to be ("utgav sig för att vara polis", "påstod sig komma från banken", "uppgav sig vara ett
+ * dörrföretag"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
+ */
+export function claimedIdentities(sentence: string): Span[] {
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(CLAIMED_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'role', 1, 8, CLAIM_END);
+    if (p && p.text.length >= 2) out.push(p);
+  }
+  return out;
+}
+const CLAIM_END = /[.;:!?]|,\s|\s(?=(?:och\s(?:att|han|hon|de|bad|ville|sa)|som|men|när|då|där|för att|samt)(?![\p{L}]))/iu;
+
 const COPULA_RE = /(?<![\p{L}])\p{L}+(?:en|et|na)\s(?:var|är)\s(?=(?:en|ett|\p{Ll}+)\s)/gu;
 /**
  * What a thing named by a definite noun was ("Föremålet var en tom termos", "Väskan var tom"): the phrase after the

@@ -486,7 +486,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch, care: analysis.care, sex: analysis.sex, identity: analysis.identity, future: analysis.future, clock: analysis.clock, doer: analysis.doer, direction: analysis.direction, destination: analysis.destination, choices });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch, care: analysis.care, claimed: analysis.claimed, sex: analysis.sex, identity: analysis.identity, future: analysis.future, clock: analysis.clock, doer: analysis.doer, direction: analysis.direction, destination: analysis.destination, choices });
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

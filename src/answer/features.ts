@@ -5,7 +5,7 @@
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type DoerKind, type Sex } from './question.js';
 import { PERSON_NOUNS, CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
-import { copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
+import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -167,6 +167,7 @@ export function typeEvidence(
   // What something turned out to be is said after a copula ("Föremålet var en tom termos").
   const heads = [
     ...goneTo,
+    ...(asked.claimed ? claimedIdentities(sentence) : []),
     ...(asked.identity ? copulaObjects(sentence) : []),
     ...(headStems.length ? headNounPhrases(sentence, headStems).map((s) => (asked.kind && bare(s.text) ? { ...s, weight: s.weight / 2 } : s)) : []),
     ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
@@ -179,14 +180,15 @@ export function typeEvidence(
   // mannen?" – "misshandel"). A thing never starts with a verb ("är släckt"), and a phrase that only says the noun
   // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
   const why = types[0] === 'cause';
-  const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
+  // (Who someone claimed to be is any role, the police's too: "utgav sig för att vara polis".)
+  const who = (types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation') && !asked.claimed;
   // The police narrate the notices: they answer "who" when the question names them or asks what they did.
   const policeAsked = [...question].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop');
   const adds = (s: Span) =>
     addsToQuestion(s.text, question) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
     !(s.type === 'object' && (VERB_FIRST.test(s.text) || MANNER.test(s.text))) &&
-    !(headStems.length > 0 && NOT_IDENTIFYING.test(s.text));
+    !((headStems.length > 0 || asked.claimed) && NOT_IDENTIFYING.test(s.text));
   // What the question itself rules out: a question that ends on choices ("… en man eller en kvinna?") is answered
   // by one of them; a clock time asked is not a part of the day or a day ("på kvällen" for "Vilken tid …?"); a
   // direction asked is a place gone toward; who did it is not one who suffered it ("målsäganden", "två skadade män",
@@ -203,8 +205,9 @@ export function typeEvidence(
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
     !(who && !asked.doer && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
     !(who && !asked.doer && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
-  // A question about the police coming takes the reason they were called out for at its full weight.
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  // A question about the police coming takes the reason they were called out for at its full weight. Who someone
+  // claimed to be is answered by a claim only.
+  const found = [...heads, ...(asked.claimed ? [] : findSpans(types, sentence))].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -267,6 +270,8 @@ export interface AskedThing {
   care?: boolean;
   /** The question asks what something turned out to be (question.ts `identity`). */
   identity?: boolean;
+  /** The question asks who someone claimed to be: what follows "utgav sig för att vara" answers. */
+  claimed?: boolean;
   /** The sex of the person whose age is asked (question.ts `sex`). */
   sex?: Sex | null;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */

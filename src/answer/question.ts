@@ -111,6 +111,8 @@ export interface QuestionAnalysis {
    * what follows the copula after it ("Föremålet var en tom termos") answers.
    */
   identity: boolean;
+  /** It asks who someone claimed to be ("Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?"). */
+  claimed: boolean;
   /** The sex of the person an age question asks about ("Hur gammal var kvinnan …?": female), when it names one. */
   sex: Sex | null;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
@@ -351,7 +353,10 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
 }
 
 export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
-  const { types, cue, legacy, group } = questionTypes(question);
+  const typed = questionTypes(question);
+  // Who someone claimed to be is a role or a body, whatever the question word ("Vilka utgav sig de för att vara?").
+  const claimed = CLAIMED_QUESTION.test(question) && /^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)(?![\p{L}])/iu.test(question);
+  const { types, cue, legacy, group } = claimed && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
   const yesNo = YES_NO_START.test(question.trim());
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
@@ -371,6 +376,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     askedVerb: open ? askedVerb(question) : null,
     dispatch: asksDispatch(question),
     care: CARE_QUESTION_RE.test(question),
+    claimed,
     sex: types[0] === 'age' ? agedSex(question) : null,
     identity: open && IDENTITY_QUESTION.test(question),
     future: FUTURE_QUESTION.test(question),
@@ -546,6 +552,9 @@ function agedSex(question: string): Sex | null {
   while (j < tokens.length && AGE_FILLERS.has(tokens[j]!)) j++;
   return tokens[j] ? sexOf(tokens[j]!) : null;
 }
+
+const CLAIMED_QUESTION = /(?<![\p{L}])(?:utg(?:av|er|ett|ivit|e)\ssig|påst(?:od|ått|år)\ssig|uppg(?:av|ett|er)\ssig|claim(?:s|ed|ing)?\sto\sbe|pretend(?:s|ed|ing)?\sto\sbe|pos(?:e|es|ed|ing)\sas|impersonat\p{L}*)(?![\p{L}])/iu;
+const TYPES_CLAIMED = { types: ['role', 'organisation', 'person'] as AnswerType[], legacy: 'who' as QuestionType, group: 'role' };
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeEvidence } from '../../src/answer/features.js';
-import { copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
+import { claimedIdentities, copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
 // what it must find there, verbatim. `[]` means it must find nothing: a count is never an age, a year, a clock
@@ -390,6 +390,24 @@ describe('the injury before where the hurt were taken', () => {
   it('notice 483544: "skrapsår" before "sjukhus"', () => {
     const sentence = 'Den påkörde mannen körs till sjukhus med skrapsår i ansiktet och ska undersökas.';
     expect(typeEvidence(['injury'], sentence, [], new Set(), {}).best?.text).toBe('skrapsår');
+  });
+});
+
+describe('who someone claimed to be', () => {
+  // "Vem utgav sig bedragaren för att vara?": the phrase after "utgav sig för att vara", "påstod sig komma".
+  it.each([
+    ['583574', 'En man kontaktade polisen och berättade att hans mamma blivit uppringd av en person som utgett sig för att vara polis.', ['polis']],
+    ['627778', 'Personen dirigerades om till ett annat samtal, till en annan bedragare som påstod sig komma från banken.', ['från banken']],
+    ['614825', 'En kvinna fick ett sms från en avsändare som uppgav sig vara ett dörrföretag.', ['ett dörrföretag']],
+    ['594363', 'Person utgav sig för att vara polis.', ['polis']],
+  ])('notice %s: %s → %j', (_id, sentence, want) => {
+    expect(claimedIdentities(sentence).map((s) => s.text)).toEqual(want);
+  });  // Only a claim answers, and one that does not say which ("ett namngivet betaltjänstföretag") is none.
+  it.each([
+    ['614825', 'En kvinna fick ett sms från en avsändare som uppgav sig vara ett dörrföretag.', 'ett dörrföretag'],
+    ['631315', 'Det handlar dels om en svart damcykel av märket Yosemite med en sadel som har texten ”Biltema” och dels en gråsvart herrcykel av okänt märke.', null],
+  ])('notice %s: %s → %s', (_id, sentence, want) => {
+    expect(typeEvidence(['role', 'organisation', 'person'], sentence, [], new Set(), { claimed: true }).best?.text ?? null).toBe(want);
   });
 });
 

@@ -237,6 +237,10 @@ describe('what a question says of its answer besides its types', () => {
     ['Vad visade sig föremålet vara?', 'identity', true],
     ['What did the gun-like object turn out to be?', 'identity', true],
     ['Vad hittades i bilen?', 'identity', false],
+    // who someone claimed to be: a role or a body
+    ['Vem utgav sig bedragaren för att vara?', 'claimed', true],
+    ['Who did the caller claim to be?', 'claimed', true],
+    ['Vem ringde kvinnan?', 'claimed', false],
     // whose age: the person right after "gammal/old"
     ['Hur gammal var kvinnan som hittades död?', 'sex', 'female'],
     ['hur gammal var snubben som slog en kvinna?', 'sex', 'male'],
