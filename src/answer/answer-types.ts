@@ -797,7 +797,7 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
   return dedupe(out).filter((s) => !isPersonPhrase(s.text));
 }
 
-const CLAIMED_RE = /(?<![\p{L}])(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger)\ssig\s(?:för\satt\s)?(?:vara|komma)\s/giu;
+const CLAIMED_RE = /(?<![\p{L}])(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara|komma)\s/giu;
 /**
  * Who someone claimed to be ("utgav sig för att vara polis", "påstod sig komma från banken", "uppgav sig vara ett
  * dörrföretag"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".

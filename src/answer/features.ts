@@ -205,9 +205,8 @@ export function typeEvidence(
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
     !(who && !asked.doer && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
     !(who && !asked.doer && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
-  // A question about the police coming takes the reason they were called out for at its full weight. Who someone
-  // claimed to be is answered by a claim only.
-  const found = [...heads, ...(asked.claimed ? [] : findSpans(types, sentence))].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  // A question about the police coming takes the reason they were called out for at its full weight.
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));

@@ -355,7 +355,9 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
 export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
   const typed = questionTypes(question);
   // Who someone claimed to be is a role or a body, whatever the question word ("Vilka utgav sig de för att vara?").
-  const claimed = CLAIMED_QUESTION.test(question) && /^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)(?![\p{L}])/iu.test(question);
+  // Only when the claim is the question's own verb, a few words after its question word, not a clause's ("What did the
+  // man who claimed to be a police officer take?").
+  const claimed = CLAIMED_QUESTION.test(question) && /^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)(?:\s+(?!som\b|who\b|that\b)\S+){0,4}?\s+(?:utg|påst|uppg|sa\s+sig|sade|säger|låtsa|claim|pretend|pos|impersonat)/iu.test(question);
   const { types, cue, legacy, group } = claimed && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
   const yesNo = YES_NO_START.test(question.trim());
   // A question open or about a thing: what it says of that thing besides its types.
@@ -553,7 +555,7 @@ function agedSex(question: string): Sex | null {
   return tokens[j] ? sexOf(tokens[j]!) : null;
 }
 
-const CLAIMED_QUESTION = /(?<![\p{L}])(?:utg(?:av|er|ett|ivit|e)\ssig|påst(?:od|ått|år)\ssig|uppg(?:av|ett|er)\ssig|claim(?:s|ed|ing)?\sto\sbe|pretend(?:s|ed|ing)?\sto\sbe|pos(?:e|es|ed|ing)\sas|impersonat\p{L}*)(?![\p{L}])/iu;
+const CLAIMED_QUESTION = /(?<![\p{L}])(?:utg(?:av|er|ett|ivit|e)\ssig|påst(?:od|ått|år)\ssig|uppg(?:av|ett|er)\ssig|(?:sa|sade|säger)\ssig|låtsa(?:s|des|ts)|claim(?:s|ed|ing)?\sto\sbe|pretend(?:s|ed|ing)?\sto\sbe|pos(?:e|es|ed|ing)\sas|impersonat\p{L}*)(?![\p{L}])/iu;
 const TYPES_CLAIMED = { types: ['role', 'organisation', 'person'] as AnswerType[], legacy: 'who' as QuestionType, group: 'role' };
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
