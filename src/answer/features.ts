@@ -180,8 +180,7 @@ export function typeEvidence(
   // mannen?" – "misshandel"). A thing never starts with a verb ("är släckt"), and a phrase that only says the noun
   // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
   const why = types[0] === 'cause';
-  // (Who someone claimed to be is any role, the police's too: "utgav sig för att vara polis".)
-  const who = (types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation') && !asked.claimed;
+  const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
   // The police narrate the notices: they answer "who" when the question names them or asks what they did.
   const policeAsked = [...question].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop');
   const adds = (s: Span) =>
@@ -203,8 +202,9 @@ export function typeEvidence(
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
-    !(who && !asked.doer && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
-    !(who && !asked.doer && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
+    // (Who someone claimed to be may be the police: "utgav sig för att vara polis".)
+    !(who && !asked.doer && !asked.claimed && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
+    !(who && !asked.doer && !asked.claimed && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's

@@ -358,7 +358,9 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   // Only when the claim is the question's own verb, a few words after its question word, not a clause's ("What did the
   // man who claimed to be a police officer take?").
   const claimed = CLAIMED_QUESTION.test(question) && /^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)(?:\s+(?!som\b|who\b|that\b)\S+){0,4}?\s+(?:utg|påst|uppg|sa\s+sig|sade|säger|låtsa|claim|pretend|pos|impersonat)/iu.test(question);
-  const { types, cue, legacy, group } = claimed && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
+  // "Vilket kreditföretag utgav sig …?" names what kind of claim it wants: its noun's phrase answers, its types stay.
+  const nounAsked = /^\s*(?:vilket|vilken|vilka|which|what)\s+(?!(?:utg|påst|uppg|låtsa)|(?:sa|sade|säger|did|does|do|was|were|is)\b)\p{L}{3,}\s/iu.test(question);
+  const { types, cue, legacy, group } = claimed && !nounAsked && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
   const yesNo = YES_NO_START.test(question.trim());
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';

@@ -32,6 +32,8 @@ describe('what a question asks for', () => {
     ['What made the car leave the road?', ['cause', 'offence']],
     ['What is believed to have caused the fire?', ['cause', 'offence']],
     ['Vad låg bakom smällen?', ['cause', 'offence']],
+    ['Vem utgav sig bedragaren för att vara?', ['role', 'organisation', 'person']],
+    ['Vilket kreditföretag utgav sig mannen för att komma från?', []], // the noun's phrase answers
     ['How tall is the missing boy?', ['quantity', 'money', 'count']],
     ['Hur lång är mannen som söks?', ['quantity', 'money', 'count']],
     ['Hur lång tid tog det?', ['duration', 'time']],
