@@ -153,7 +153,6 @@ export function typeEvidence(
   // answered first by a phrase with that noun as its head, or by that preposition's object.
   const kinds: readonly AnswerType[] = types.length === 0 && (headStems.length || stranded.length || verbStems.length) ? ['object'] : types;
   if (kinds.length === 0) return { first: 0, any: 0, near: 0, best: null, spans: [] };
-  // Both come at weight 1: above the recognisers' own guesses at a thing.
   // Asked for a kind ("What kind of snake …?"), a compound that names one ("en majsorm") says more than the noun
   // itself ("en ofarlig orm"): the bare noun counts half.
   const bare = (t: string) => headStems.includes(stemSv((/(\p{L}+)\P{L}*$/u.exec(t)?.[1] ?? '').toLowerCase()));
@@ -164,11 +163,14 @@ export function typeEvidence(
     ...(asked.direction ? prepositionObjects(sentence, ROUTE_PREPOSITIONS) : []),
     ...(asked.destination ? prepositionObjects(sentence, DESTINATION_PREPOSITIONS) : []),
   ].map((s): Span => ({ ...s, type: 'place', weight: 0.8 }));
-  // What something turned out to be is said after a copula ("Föremålet var en tom termos").
+  // What the question's own shape points at, besides the recognisers: mostly at weight 1, above their guesses.
   const heads = [
     ...goneTo,
+    // Who someone claimed to be: "utgav sig för att vara polis".
     ...(asked.claimed ? claimedIdentities(sentence) : []),
+    // What something turned out to be: "Föremålet var en tom termos" (0.8).
     ...(asked.identity ? copulaObjects(sentence) : []),
+    // The phrase headed by the noun asked about, and the object of the preposition a question leaves standing.
     ...(headStems.length ? headNounPhrases(sentence, headStems).map((s) => (asked.kind && bare(s.text) ? { ...s, weight: s.weight / 2 } : s)) : []),
     ...(stranded.length ? prepositionObjects(sentence, stranded) : []),
   ];
@@ -189,9 +191,13 @@ export function typeEvidence(
     !(s.type === 'object' && (VERB_FIRST.test(s.text) || MANNER.test(s.text))) &&
     !((headStems.length > 0 || asked.claimed) && NOT_IDENTIFYING.test(s.text));
   // What the question itself rules out: a question that ends on choices ("… en man eller en kvinna?") is answered
-  // by one of them; a clock time asked is not a part of the day or a day ("på kvällen" for "Vilken tid …?"); a
-  // direction asked is a place gone toward; who did it is not one who suffered it ("målsäganden", "två skadade män",
-  // "Mannen … ska ha blivit skjuten"), nor the police who narrate the notice unless the verb is of what they do.
+  // by one of them; a time still to come ("When will …?") by a sentence about what is to come; an age by that of the
+  // person asked about, not of one of the other sex; a clock time asked is not a part of the day or a day ("på
+  // kvällen" for "Vilken tid …?"); a direction asked is a place gone toward; who did it is not one who suffered it
+  // ("målsäganden", "två skadade män", "Mannen … ska ha blivit skjuten"), not the one the question names, nor the
+  // police who narrate the notice unless the verb is of what they do; the care of the hurt ("med ambulans") answers
+  // only a question about care; "en person" no "who"; "Flera" no "how many"; and who someone in the event was ("Vem
+  // satt bakom ratten?") is not the police, unless named, nor one who responded or reported ("räddningstjänsten").
   const fitsQuestion = (s: Span) =>
     (!asked.choices || isChoice(s.text, asked.choices)) &&
     !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
