@@ -544,7 +544,8 @@ export function vehicles(sentence: string): Span[] {
   const out: Span[] = [];
   words.forEach((w, i) => {
     if (!hasStem(w.text, VEHICLE_STEMS, 4)) return;
-    if (/^(?:bilist|biliste|cyklist|bilisten|cyklisten|fordonsförare|bilägare|bilägaren)/i.test(w.text) || /cyklist/i.test(w.text)) return;
+    // A rider or driver is no vehicle: "bilisten", "motorcyklisten".
+    if (/^(?:bilist|fordonsförare|bilägare)|cyklist/i.test(w.text)) return;
     out.push(nounPhrase(sentence, words, i, 'vehicle', 1, /^\s(?:av\smärket\s)?\p{Lu}[\p{L}-]*(?:\s[A-Z0-9][\w-]*)?/u));
   });
   // No vehicle at all: "försvann till fots" answers "Hur flydde de?" too.
@@ -702,7 +703,7 @@ export function objects(sentence: string): Span[] {
 }
 
 /** A phrase whose last word names a person ("en man", "målsäganden", "två äldre kvinnor"). */
-function isPersonPhrase(text: string): boolean {
+export function isPersonPhrase(text: string): boolean {
   const last = /(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '';
   return hasStem(last, PERSON_STEMS, 5) && !NOT_PERSON_WORDS.has(last.toLowerCase());
 }

@@ -21,7 +21,7 @@ import { EVENT_KINDS, NATIONAL_SCOPES } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import type { Span } from './answer-types.js';
-import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 import { logit, sigmoid, softmax } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
 import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
@@ -473,7 +473,26 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const headStems = asked ? (termsOf(asked) ?? [stemSv(asked)]) : [];
     const choices = analysis.choices?.map((words) => words.flatMap((w) => termsOf(w) ?? [stemSv(w)])) ?? null;
     const verbStems = analysis.askedVerb ? (termsOf(analysis.askedVerb) ?? []) : [];
-    const askedKinds = analysis.events.map((e) => e.kind);
+    // What the question says of its answer besides its types: the same for every candidate sentence.
+    const askedThing: AskedThing = {
+      headStems,
+      kind: analysis.askedKind,
+      stranded: analysis.stranded,
+      verbStems,
+      eventKinds: analysis.events.map((e) => e.kind),
+      dispatch: analysis.dispatch,
+      care: analysis.care,
+      claimed: analysis.claimed,
+      sex: analysis.sex,
+      identity: analysis.identity,
+      future: analysis.future,
+      clock: analysis.clock,
+      doer: analysis.doer,
+      direction: analysis.direction,
+      destination: analysis.destination,
+      choices,
+      police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
+    };
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;
@@ -486,7 +505,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
         const m = h?.sentMask ?? 0;
         const words = tokenSpans(text).map((t) => ({ start: t.start, stem: stemSv(t.token) }));
         const matched = matchedConcepts(words, contentConcepts);
-        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, { headStems, kind: analysis.askedKind, stranded: analysis.stranded, verbStems, eventKinds: askedKinds, dispatch: analysis.dispatch, care: analysis.care, claimed: analysis.claimed, sex: analysis.sex, identity: analysis.identity, future: analysis.future, clock: analysis.clock, doer: analysis.doer, direction: analysis.direction, destination: analysis.destination, choices });
+        const ev = typeEvidence(analysis.types, text, anchorsIn(words, contentTerms), questionStems, askedThing);
         let cos = 0;
         if (qv && seg.vectors) cos = dense.get(`${st.seg}:${s}`) ?? seg.vectors.cosine(s, qv);
         const features: SentenceFeatures = {

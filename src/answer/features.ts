@@ -4,8 +4,8 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type DoerKind, type Sex } from './question.js';
-import { PERSON_NOUNS, CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
-import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
+import { CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -183,8 +183,6 @@ export function typeEvidence(
   // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
   const why = types[0] === 'cause';
   const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
-  // The police narrate the notices: they answer "who" when the question names them or asks what they did.
-  const policeAsked = [...question].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop');
   const adds = (s: Span) =>
     addsToQuestion(s.text, question) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
@@ -209,7 +207,7 @@ export function typeEvidence(
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
     // (Who someone claimed to be may be the police: "utgav sig för att vara polis".)
-    !(who && !asked.doer && !asked.claimed && !policeAsked && isPerson(s) && NARRATOR.test(s.text)) &&
+    !(who && !asked.doer && !asked.claimed && !asked.police && isPerson(s) && NARRATOR.test(s.text)) &&
     !(who && !asked.doer && !asked.claimed && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
@@ -281,6 +279,8 @@ export interface AskedThing {
   sex?: Sex | null;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */
   future?: boolean;
+  /** The question names the police: the police, who narrate the notices, may then answer "who". */
+  police?: boolean;
   /** The question asks why the police came (question.ts asksDispatch). */
   dispatch?: boolean;
   /** The kinds of event the question names (question.ts eventKinds). */
@@ -325,7 +325,6 @@ const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
 const FUTURE_SENTENCE = /(?<![\p{L}])(?:kommer\s(?:\p{L}+\s){0,2}att|ska\s(?!ha\s)\p{L}+|skall\s(?!ha\s)\p{L}+|planeras|planerar|beräknas|väntas|från och med|fr\.o\.m\.?)(?![\p{L}])/iu;
 const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];
 const DESTINATION_PREPOSITIONS = ['till', 'in i'];
-const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS.join('|')})`, 'iu');
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');
 const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|några)\\s)?(?:${NON_IDENTIFYING.join('|')})\\s\\p{L}+$`, 'iu');
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';
@@ -340,9 +339,8 @@ function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
  * asked for is someone else. Its last word is a person word whose stem and a question stem are inflections of each other.
  */
 function namesQuestionPerson(text: string, question: ReadonlySet<string>): boolean {
-  const last = (/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase();
-  if (!PERSON_WORD.test(last)) return false;
-  const st = stemSv(last);
+  if (!isPersonPhrase(text)) return false;
+  const st = stemSv((/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase());
   for (const q of question) if (q.length >= 3 && (stemInflects(st, q) || stemInflects(q, st))) return true;
   return false;
 }

@@ -218,9 +218,10 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
     }
   }
   // "Hur flydde rånarna?", "How did they get away?": a bare how before a verb of getting away asks by what means.
-  if (best.group === 'what' && (tokens[best.at] === 'hur' || tokens[best.at] === 'how') && MEANS_RE.test(tokens.slice(best.at + 1, best.at + 16).join(' '))) {
+  const means = best.group === 'what' && (tokens[best.at] === 'hur' || tokens[best.at] === 'how') ? MEANS_RE.exec(tokens.slice(best.at + 1, best.at + 16).join(' ')) : null;
+  if (means) {
     const v = TYPE_OF.vehicle!;
-    return { types: v.types, cue: `${tokens[best.at]} … ${MEANS_RE.exec(tokens.slice(best.at + 1, best.at + 16).join(' '))![0]}`, legacy: v.legacy };
+    return { types: v.types, cue: `${tokens[best.at]} … ${means[0]}`, legacy: v.legacy };
   }
   // "Vilka hundar …?", "which cars": a which-word before a noun that names no person asks about that thing, not who.
   if (best.group === 'who' && best.len === 1 && WHICH.has(tokens[best.at]!)) {
@@ -357,9 +358,9 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   // Who someone claimed to be is a role or a body, whatever the question word ("Vilka utgav sig de för att vara?").
   // Only when the claim is the question's own verb, a few words after its question word, not a clause's ("What did the
   // man who claimed to be a police officer take?").
-  const claimed = CLAIMED_QUESTION.test(question) && /^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)(?:\s+(?!som\b|who\b|that\b)\S+){0,4}?\s+(?:utg|påst|uppg|sa\s+sig|sade|säger|låtsa|claim|pretend|pos|impersonat)/iu.test(question);
+  const claimed = CLAIMED_QUESTION.test(question);
   // "Vilket kreditföretag utgav sig …?" names what kind of claim it wants: its noun's phrase answers, its types stay.
-  const nounAsked = /^\s*(?:vilket|vilken|vilka|which|what)\s+(?!(?:utg|påst|uppg|låtsa)|(?:sa|sade|säger|did|does|do|was|were|is)\b)\p{L}{3,}\s/iu.test(question);
+  const nounAsked = NOUN_BEFORE_CLAIM.test(question);
   const { types, cue, legacy, group } = claimed && !nounAsked && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
   const yesNo = YES_NO_START.test(question.trim());
   // A question open or about a thing: what it says of that thing besides its types.
@@ -557,7 +558,13 @@ function agedSex(question: string): Sex | null {
   return tokens[j] ? sexOf(tokens[j]!) : null;
 }
 
-const CLAIMED_QUESTION = /(?<![\p{L}])(?:utg(?:av|er|ett|ivit|e)\ssig|påst(?:od|ått|år)\ssig|uppg(?:av|ett|er)\ssig|(?:sa|sade|säger)\ssig|låtsa(?:s|des|ts)|claim(?:s|ed|ing)?\sto\sbe|pretend(?:s|ed|ing)?\sto\sbe|pos(?:e|es|ed|ing)\sas|impersonat\p{L}*)(?![\p{L}])/iu;
+/** A verb of claiming to be someone: "utgav sig (för att vara)", "påstod sig", "låtsades", "claimed to be", "posing as". */
+const CLAIM_VERB = String.raw`(?:utg(?:av|er|ett|ivit|e)\ssig|påst(?:od|ått|år)\ssig|uppg(?:av|ett|er)\ssig|(?:sa|sade|säger)\ssig|låtsa(?:s|des|ts)|claim(?:s|ed|ing)?\sto\sbe|pretend(?:s|ed|ing)?\sto\sbe|pos(?:e|es|ed|ing)\sas|impersonat\p{L}*)(?![\p{L}])`;
+const CLAIM_ASKERS = String.raw`^\s*(?:vem|vilka|vilken|vilket|vad|who|what|which)`;
+/** The claim is the question's own verb, a few words after its question word, not a clause's ("the man who claimed …"). */
+const CLAIMED_QUESTION = new RegExp(String.raw`${CLAIM_ASKERS}(?:\s+(?!(?:som|who|that)(?![\p{L}]))\S+){0,4}?\s+${CLAIM_VERB}`, 'iu');
+/** "Vilket kreditföretag utgav sig …?": a noun between the question word and the claim. */
+const NOUN_BEFORE_CLAIM = new RegExp(String.raw`^\s*(?:vilket|vilken|vilka|which|what)\s+(?!${CLAIM_VERB}|(?:did|does|do|was|were|is)(?![\p{L}]))\p{L}{3,}\s`, 'iu');
 const TYPES_CLAIMED = { types: ['role', 'organisation', 'person'] as AnswerType[], legacy: 'who' as QuestionType, group: 'role' };
 
 const DIRECTION_QUESTION = /(?<![\p{L}])(?:which way|which direction|what direction|åt vilket håll|vilket håll|i vilken riktning|åt vilken riktning)(?![\p{L}])/iu;
