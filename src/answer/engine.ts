@@ -104,10 +104,12 @@ const VECTOR_NEIGHBOURS = 50;
 /**
  * Kinds of fact whose recognisers are sure enough that a sentence without one does not answer: a question about
  * an age, a count, a place or a reason is refused when no likely sentence states one ("fact not present"; a
- * why-question takes an offence too: "misstänkt för rattfylleri" says why). Things and events are said in too
- * many ways; for them the decision model weighs the evidence.
+ * why-question takes an offence too: "misstänkt för rattfylleri" says why). So is one about a vehicle, a colour, an
+ * animal or an injury: their recognisers know the words (VEHICLE_NOUNS, COLOURS, ANIMAL_NOUNS, INJURY_WORDS), and a
+ * sentence with none of them does not say which. Things and events are said in too many ways; for them the
+ * decision model weighs the evidence.
  */
-const STRICT_TYPES: ReadonlySet<string> = new Set(['cause', 'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation']);
+const STRICT_TYPES: ReadonlySet<string> = new Set(['cause', 'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation', 'vehicle', 'colour', 'animal', 'injury']);
 
 interface DocInfo {
   date: StatementDate | null;

@@ -8,6 +8,8 @@ import type { Lang, QuestionType } from '../types.js';
 import { parseQuestionDate, type DateConstraint } from '../text/dates.js';
 import { isStemOrHead, stemEn, stemSv, tokenize } from '../text/analyze.js';
 import {
+  ACCUSATION_WORDS,
+  alternation,
   CARE_QUESTION,
   DISPATCH_QUESTION,
   DOING_PASSIVES,
@@ -361,8 +363,11 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   const claimed = CLAIMED_QUESTION.test(question);
   // "Vilket kreditföretag utgav sig …?" names what kind of claim it wants: its noun's phrase answers, its types stay.
   const nounAsked = NOUN_BEFORE_CLAIM.test(question);
-  const { types, cue, legacy, group } = claimed && !nounAsked && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
+  const { types: types0, cue, legacy, group } = claimed && !nounAsked && (typed.types.length === 0 || typed.types[0] === 'person' || typed.types[0] === 'object') ? { ...TYPES_CLAIMED, cue: typed.cue ?? 'claimed' } : typed;
   const yesNo = YES_NO_START.test(question.trim());
+  // An offence says why someone is suspected, arrested or fined ("Varför greps mannen?" – "misstänkt för
+  // misshandel"), not why something happened: "Varför knivskars pojken?" is not answered by "försök till mord".
+  const types = group === 'cause' && !ACCUSATION_QUESTION.test(question) ? types0.filter((t) => t !== 'offence') : types0;
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
   return {
@@ -393,6 +398,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   };
 }
 
+const ACCUSATION_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation(ACCUSATION_WORDS)})\\p{L}*`, 'iu');
 const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);
 const KIND = new Set(KIND_WORDS);
 const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);

@@ -469,6 +469,16 @@ export const DISPATCH_QUESTION = {
  * Verbs of stopping, checking and fining someone: what a "som" clause says of that someone is why ("stoppar en man
  * som ryckt sönder en registreringsskylt", "En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt").
  */
+/**
+ * Word starts of a question about suspicion, arrest, charge or fine ("Varför greps …?", "Why was he fined?"): only
+ * such a why-question is answered by an offence ("misstänkt för misshandel"). Any ending follows.
+ */
+export const ACCUSATION_WORDS: readonly string[] = [
+  'misstänk', 'suspect', 'grip', 'grep', 'arrest', 'anhåll', 'anhöll', 'häkta', 'remand', 'detain', 'åtal', 'charge', 'döm', 'convict',
+  'anmäl', 'polisanmäl', 'report', 'rubricer', 'utred', 'investigat', 'lagför', 'omhänderta', 'omhändertog', 'custody', 'brott', 'crime',
+  'offen', 'böter', 'bötfäll', 'ordningsbot', 'fine',
+];
+
 export const SANCTION_VERBS: readonly string[] = [
   'stoppar', 'stoppade', 'stoppas', 'stoppades', 'stoppats', 'kontrollerar', 'kontrollerade', 'kontrolleras', 'kontrollerades', 'kontrollerats',
   'utfärdas till', 'utfärdades till', 'utfärdats till', 'bötfäller', 'bötfälls', 'bötfälldes', 'rapporterar', 'rapporteras', 'rapporterades',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question.js';
 import { typeEvidence } from '../../src/answer/features.js';
 import { claimedIdentities, copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
@@ -254,6 +255,21 @@ describe('what does not say which', () => {
     const sentence = 'Mannen greps, misstänkt för misshandel.';
     expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), { eventKinds: ['assault'] }).best).toBeNull();
     expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), {}).best?.text).toBe('misshandel');
+  });
+});
+
+describe('an offence as a reason', () => {
+  // An offence says why someone is suspected, arrested or fined, not why something happened (question.ts
+  // ACCUSATION_WORDS): "Varför knivskars pojken?" is not answered by the offence the police record.
+  it.each([
+    ['Varför greps mannen?', 'grov misshandel'],
+    ['Why was the man arrested?', 'grov misshandel'],
+    ['Varför knivskars pojken?', null],
+    ['Why did the man attack his neighbour?', null],
+  ])('notice 636076: %s → %s', (q, want) => {
+    const sentence = 'Händelsen rubriceras som grov misshandel.';
+    const types = analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/.test(q) ? 'en' : 'sv', null).types;
+    expect(typeEvidence(types, sentence, []).best?.text ?? null).toBe(want);
   });
 });
 

@@ -66,6 +66,8 @@ describe('answering in stages', () => {
     // The Hofterup statements say the police came "med anledning av en trafikolycka": why they came, not why the
     // cars collided.
     ['Varför kolliderade bilarna söder om Hofterup?', 'fact_not_present'],
+    // No sentence names a colour: a colour question is not answered by another sentence of the right notice.
+    ['Vilken färg hade fordonet som stoppades på Lännagatan i Norrtälje?', 'fact_not_present'],
     // Kävlinge's statements are from June; none from March.
     ['Vad hände i Kävlinge den 3 mars 2026?', 'date_not_matched'],
     // No statement names Haparanda.

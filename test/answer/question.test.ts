@@ -86,6 +86,17 @@ describe('what a question asks for', () => {
     expect(questionTypes(q).types).toEqual(types);
   });
 
+  // An offence says why someone is suspected, arrested or fined, not why something happened.
+  it.each([
+    ['Varför greps mannen i Partille?', ['cause', 'offence']],
+    ['Why was the driver fined?', ['cause', 'offence']],
+    ['Varför misstänks kvinnan för brott?', ['cause', 'offence']],
+    ['Varför knivskars pojken?', ['cause']],
+    ['Why did the man hit his wife?', ['cause']],
+  ])('%s → %j', (q, types) => {
+    expect(analyze(q).types).toEqual(types);
+  });
+
   it('reads a yes/no question about harm as one about injuries', () => {
     const a = analyzeQuestion('Was anyone hurt in the crash?', 'en', null);
     expect(a.yesNo).toBe(true);
