@@ -134,15 +134,21 @@ function stemSet(words: readonly string[]): string[] {
   return [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * A stem's ending that is a compound's joint and another word ("flerfamiljshus": familj + s + hus): no inflection
+ * starts with "s" and goes on.
+ */
+const COMPOUND_JOINT = /^s\p{L}{2}/u;
+
 /** True when `word` is one of `stems` or starts with one (inflected: at most `maxEnding` more letters). */
 function hasStem(word: string, stems: readonly string[], maxEnding = 5, compounds = true): boolean {
   const w = word.toLowerCase();
   for (const s of stems) {
-    if (w.startsWith(s) && w.length - s.length <= maxEnding) return true;
+    if (w.startsWith(s) && w.length - s.length <= maxEnding && !COMPOUND_JOINT.test(w.slice(s.length))) return true;
     // A compound's head: "personbil", "timmerbilen", "ambulanspersonal".
     if (compounds && s.length >= 3) {
       const at = w.indexOf(s, 3);
-      if (at > 0 && w.length - at - s.length <= maxEnding) return true;
+      if (at > 0 && w.length - at - s.length <= maxEnding && !COMPOUND_JOINT.test(w.slice(at + s.length))) return true;
     }
   }
   return false;
@@ -739,7 +745,8 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
         const rest = phraseFrom(sentence, p.end + kind[0].length, 'object', 1, 6, PREP_NP_END);
         if (rest) p = { ...p, end: rest.end, text: sentence.slice(p.start, rest.end) };
       }
-      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text)) out.push(p);
+      // A clause is no thing nor place ("leder till att kvinnan hittas").
+      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text) && !/^(?:att|som|om|hur|vad|vem|var|när|där|då)\s/i.test(p.text)) out.push(p);
     }
   }
   return dedupe(out);

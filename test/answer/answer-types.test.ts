@@ -84,6 +84,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['person', '631315', 'Det handlar dels om en svart damcykel av märket Yosemite med en sadel som har texten ”Biltema” och dels en gråsvart herrcykel av okänt märke.', []],
   // A genitive names whose the thing is, not who: "mannens bil".
   ['role', '599432', 'De krockar och mannens bil välter.', []],
+  // A compound's joint: "flerfamiljshus" is a house, not a "familj".
+  ['role', '525338', 'En man anträffades skottskadad utanför ett flerfamiljshus.', ['En man']],
   // A "lägenhet" is no "enhet": the body is not there, the people are.
   ['organisation', '528060', 'I lägenheten befann sig vid tillfället en kvinna och hennes två minderåriga barn, som lämnade bostaden när de upptäckte branden.', []],
   ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
@@ -505,6 +507,8 @@ describe('the object of a preposition a question leaves standing', () => {
     // A word of kind takes the noun after its "av"; a fixed phrase's "med" has no thing for object.
     ['619408', 'Räddningstjänsten meddelar att det rör sig om en singelolycka där personbilen har kört in i någon form av betongvägg.', ['in i'], 'någon form av betongvägg'],
     ['632978', 'Föraren, en kvinna i 75-årsåldern, blev inte skadad i samband med olyckan men åkte med ambulansen för kontroll.', ['med'], 'ambulansen'],
+    // A clause after the preposition is no thing nor place: "Where was she found?" is not "till att kvinnan hittas".
+    ['542773', 'Nu vill polisen ha allmänhetens hjälp med observationer som kan leda till att kvinnan hittas.', ['till'], null],
   ])('notice %s: %s %j → %s', (_id, sentence, preps, want) => {
     const got = prepositionObjects(sentence, preps).map((s) => s.text);
     if (want === null) expect(got).toEqual([]);
