@@ -877,7 +877,13 @@ const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');
 const MAIN_CLAUSE_VERB = `(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ts|ades|des|tes))(?![\\p{L}])`;
 /** … or, with no comma, where the main clause's verb stands before its subject ("I och med att han var berusad fördes han …"). */
 const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}{2,}(?:s|de|te|ade))\\s(?:han|hon|hen|de|den|det|polisen|patrullen)(?![\\p{L}])`;
-const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})`, 'u');
+/**
+ * … or where "och" opens a main clause of its own: a subject of a few words, then its verb ("… och boende i lägenheten
+ * lyckas ta sig ut"). A negation before the verb keeps a subordinate clause's order: "Eftersom …, och brott inte går
+ * att utesluta" is still the reason.
+ */
+const AND_CLAUSE = `och\\s(?:(?!och|inte|ej|aldrig|också|även|redan)\\p{L}+\\s){1,4}?(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ades|des|tes))(?![\\p{L}])`;
+const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})|(?<!-)\\s(?=${AND_CLAUSE})`, 'u');
 // … and "X, och han misstänks därför för Y": "därför" a few words into the clause after "och".
 const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}|och\\s(?:\\p{L}+\\s){1,3}därför)${E}`, 'giu');
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
@@ -902,7 +908,8 @@ export function causes(sentence: string): Span[] {
       from += v[0].length;
     }
     if (/^(?:tros ha startat|tros ha orsakats|misstänks ha orsakats|misstänks ha startat|ska ha startat|startade i|uppstod)$/.test(marker)) {
-      const v = /^\s+(?:av|i|genom|på grund av|p\.g\.a\.|pga|vid)?\s*/iu.exec(sentence.slice(from));
+      // (Not the "i" of "i samband med": that phrase is the reason's own.)
+      const v = /^\s+(?:av|i(?!\s+samband)|genom|på grund av|p\.g\.a\.|pga|vid)?\s*/iu.exec(sentence.slice(from));
       if (v) from += v[0].length;
     }
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;

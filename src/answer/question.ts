@@ -19,6 +19,7 @@ import {
   EVENT_KINDS,
   KIND_WORDS,
   MEANS_VERBS,
+  ORIGIN_VERBS,
   PERSON_NOUNS,
   QUESTION_NOISE,
   QUESTION_WORDS,
@@ -225,6 +226,12 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
     const v = TYPE_OF.vehicle!;
     return { types: v.types, cue: `${tokens[best.at]} … ${means[0]}`, legacy: v.legacy };
   }
+  // "How did the fire in the flat start?": a bare how before a verb of coming about asks why.
+  const origin = best.group === 'what' && (tokens[best.at] === 'hur' || tokens[best.at] === 'how') ? ORIGIN_RE.exec(tokens.slice(best.at + 1).join(' ')) : null;
+  if (origin) {
+    const c = TYPE_OF.cause!;
+    return { types: c.types, cue: `${tokens[best.at]} … ${origin[0]}`, legacy: c.legacy, group: 'cause' };
+  }
   // "Vilka hundar …?", "which cars": a which-word before a noun that names no person asks about that thing, not who.
   if (best.group === 'who' && best.len === 1 && WHICH.has(tokens[best.at]!)) {
     const next = tokens[best.at + 1] ?? '';
@@ -245,6 +252,7 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
   return { types: t.types, cue: [tokens[best.at], ...tokens.slice(best.at + best.gap + 1, best.at + best.gap + best.len)].join(' '), legacy: t.legacy, group: best.group };
 }
 
+const ORIGIN_RE = new RegExp(`(?<![\\p{L}])(?:${ORIGIN_VERBS.join('|')})(?![\\p{L}])`, 'u');
 const MEANS_RE = new RegExp(`(?<![\\p{L}])(?:${MEANS_VERBS.join('|')})(?![\\p{L}])`, 'u');
 const COPULAS = new Set(['was', 'were', 'is', 'are', 'var', 'är', 'blev']);
 const SUBORDINATOR_SET = new Set(SUBORDINATORS);

@@ -146,7 +146,7 @@ export const QUESTION_WORDS: readonly { words: readonly string[]; type: string }
   { words: ['skadades någon', 'blev någon skadad', 'hur allvarligt', 'hur svårt skadad', 'vilka skador', 'hur gick det för', 'hur mår', 'överlevde', 'omkom någon', 'dog någon', 'was anyone hurt', 'was anyone injured', 'were any', 'was anybody hurt', 'anyone hurt', 'anyone injured', 'how badly', 'how seriously', 'what injuries', 'did anyone die', 'was anyone killed', 'how is the', 'what happened to the victim', 'hurt'], type: 'injury' },
   { words: ['vad hände', 'vad har hänt', 'vad händer', 'vad hade hänt', 'vad inträffade', 'vad gjorde', 'vad hade', 'vad skedde', 'what happened', 'what has happened', 'what had happened', 'what was going on', 'what went on', 'what did', 'what was', 'what were', 'what is', 'what are'], type: 'event' },
   // weights and sizes
-  { words: ['hur tung', 'hur tungt', 'hur tunga', 'hur mycket vägde', 'hur mycket väger', 'vad vägde', 'vad väger', 'hur lång', 'hur långa', 'hur lång är', 'hur lång var', 'vilken längd', 'how tall', 'what height', 'how heavy', 'how much did it weigh', 'how much did they weigh', 'what did it weigh', 'how much does it weigh'], type: 'quantity' },
+  { words: ['hur tung', 'hur tungt', 'hur tunga', 'hur mycket vägde', 'hur mycket väger', 'vad vägde', 'vad väger', 'hur lång', 'hur långa', 'hur lång är', 'hur lång var', 'vilken längd', 'hur långt', 'hur djupt', 'hur djup', 'vilken höjd', 'how far', 'how deep', 'how tall', 'what height', 'how heavy', 'how much did it weigh', 'how much did they weigh', 'what did it weigh', 'how much does it weigh'], type: 'quantity' },
   { words: ['vad', 'vilken', 'vilket', 'what', 'which', 'how', 'hur'], type: 'what' },
 ];
 
@@ -297,6 +297,15 @@ export const MEANS_VERBS: readonly string[] = [
   'flydde', 'flytt', 'försvann', 'försvunnit', 'avvek', 'avvikit', 'lämnade', 'lämnat', 'smet', 'smitit', 'tog sig', 'kom', 'kommit', 'åkte', 'tagit sig',
   'flee', 'fled', 'escape', 'escaped', 'get away', 'got away', 'getaway', 'leave', 'left', 'make off', 'made off', 'arrive', 'arrived', 'travel', 'travelled',
   'traveled', 'get there', 'got there',
+];
+
+/**
+ * Verbs of coming about: a bare "how" before one asks why ("How did the fire in the flat start?", "Hur uppstod
+ * branden?"), as "hur började" and "how did the fire start" do without words between.
+ */
+export const ORIGIN_VERBS: readonly string[] = [
+  'start', 'started', 'begin', 'began', 'begun', 'arise', 'arose', 'break out', 'broke out', 'come about', 'came about', 'startade', 'startat',
+  'började', 'börjat', 'uppstod', 'uppstått', 'uppkom', 'uppkommit', 'bröt ut', 'utbröt',
 ];
 
 export const VEHICLE_NOUNS: readonly string[] = [

@@ -135,6 +135,12 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
   ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],
+  // The reason ends where "och" opens a clause of its own, with its subject and verb; "i samband med" is the reason's own.
+  ['cause', '619680', 'En förare fick böter på grund av hastighetsöverträdelse och en fick böter på grund av bristfällig eller ej godkänd belysning.', ['hastighetsöverträdelse', 'bristfällig eller ej godkänd belysning']],
+  ['cause', '617584', 'Branden ska ha startat i samband med mekaniskt arbete på ett fordon.', ['i samband med mekaniskt arbete på ett fordon']],
+  // Not at a compound's "- och", nor at a verb that shares the reason's subject.
+  ['cause', '598671', 'Böter utfärdades på grund av överträdelse av kör- och vilotider.', ['överträdelse av kör- och vilotider']],
+  ['cause', '625552', 'En förare har fått böter på grund av att fordonet var avställt och hade körförbud.', ['att fordonet var avställt och hade körförbud']],
   // The reason before "och därför", "vilket ledde till": the clause up to them, from its start or its "att".
   ['cause', '516889', 'Det finns däremot uppgifter om att obehöriga har rört sig i byggnaden och därför skrivs en anmälan om olaga intrång.', ['obehöriga har rört sig i byggnaden']],
   ['cause', '480598', 'Ordningsvakter ingrep vid ett bråk utanför krogen vilket ledde till att de omhändertog en berusad man samtidigt som polis larmades till platsen.', ['Ordningsvakter ingrep vid ett bråk utanför krogen']],

@@ -78,6 +78,9 @@ describe('what a question asks for', () => {
     ['Vad blev bötesbeloppet?', ['money', 'quantity']],
     ['What was the weight of the seized cannabis?', ['quantity', 'money', 'count']],
     ['How heavy was the stolen wheel loader?', ['quantity', 'money', 'count']],
+    // A distance or height asked for is a quantity ("föll ca 6 meter").
+    ['How far did the man fall?', ['quantity', 'money', 'count']],
+    ['Hur djupt var vattnet där bilen körde ner?', ['quantity', 'money', 'count']],
     ['What happened after the man was given a fine?', ['event']],
     ['Vad hände med bilen som körde i hög hastighet?', ['event']],
     ['Hur gammal var mannen när han greps?', ['age']],
@@ -92,6 +95,9 @@ describe('what a question asks for', () => {
     ['Why was the driver fined?', ['cause', 'offence']],
     ['Varför misstänks kvinnan för brott?', ['cause', 'offence']],
     ['Varför knivskars pojken?', ['cause']],
+    // A bare how before a verb of coming about asks why, with any words between.
+    ['How did the fire in the block of flats on the main street start?', ['cause']],
+    ['Hur uppstod branden i lägenheten?', ['cause']],
     ['Why did the man hit his wife?', ['cause']],
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
