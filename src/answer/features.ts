@@ -330,7 +330,10 @@ const NOT_IDENTIFYING = new RegExp(`^(?:(?:en|ett|ena|den|det|de|någon|något|n
 const isPerson = (s: Span) => s.type === 'person' || s.type === 'role' || s.type === 'organisation';
 /** `span` names someone who cannot be the doer a question of kind `kind` asks for. */
 function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
-  if (span.type !== 'organisation' && isVictim(sentence, span)) return true;
+  // One who suffered it may have reported it; one who reports or responds ("inringaren", "räddningstjänsten") did
+  // no deed.
+  if (kind !== 'report' && span.type !== 'organisation' && isVictim(sentence, span)) return true;
+  if (kind === 'deed' && RESPONDER.test(span.text)) return true;
   return kind !== 'police' && NARRATOR.test(span.text);
 }
 

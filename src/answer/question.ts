@@ -11,6 +11,7 @@ import {
   ACCUSATION_WORDS,
   alternation,
   CARE_QUESTION,
+  DEED_VERBS,
   DISPATCH_QUESTION,
   DOING_PASSIVES,
   POLICE_ACTION_VERBS,
@@ -23,6 +24,7 @@ import {
   PERSON_NOUNS,
   QUESTION_NOISE,
   QUESTION_WORDS,
+  REPORT_VERBS,
   SEX_WORDS,
   STRANDED_PREPOSITIONS,
   SUBORDINATORS,
@@ -508,6 +510,8 @@ function doerVerb(question: string): string | null {
   if (i < 0 || i > 1) return null;
   let k = i + 1;
   if (['var', 'är', 'was', 'is'].includes(tokens[k] ?? '') && ['det', 'it'].includes(tokens[k + 1] ?? '') && ['som', 'that', 'who'].includes(tokens[k + 2] ?? '')) k += 3;
+  // "Who managed to put out the fire?": the verb after "managed to", "tried to".
+  if (['managed', 'tried'].includes(tokens[k] ?? '') && tokens[k + 1] === 'to' && tokens[k + 2]) k += 2;
   const v = tokens[k] ?? '';
   if (!v || NOT_ACTIVE.has(v)) return null;
   // "Who did police arrest?", "Who did the driver hit?": a subject after "did" makes "who" its object.
@@ -515,14 +519,20 @@ function doerVerb(question: string): string | null {
   return tokens[i] === 'who' || !/s$/.test(v) ? v : null;
 }
 
-export type DoerKind = 'police' | 'other';
+/**
+ * Who did it: the police (a police verb: "Vem grep …?"), one who reported, found or helped ("Vem larmade …?"), the doer
+ * of a deed ("Vem sköt …?"), or another.
+ */
+export type DoerKind = 'police' | 'report' | 'deed' | 'other';
 const POLICE_VERB = new Set(POLICE_ACTION_VERBS);
+const REPORT_VERB = new Set(REPORT_VERBS);
+const DEED_VERB = new Set(DEED_VERBS);
 
 /** What kind of doer a "who did it" question asks for; null when it asks something else. */
 export function doerKind(question: string): DoerKind | null {
   const v = doerVerb(question);
   if (v === null) return null;
-  return POLICE_VERB.has(v) ? 'police' : 'other';
+  return POLICE_VERB.has(v) ? 'police' : REPORT_VERB.has(v) ? 'report' : DEED_VERB.has(v) ? 'deed' : 'other';
 }
 
 const CHOICES_RE = /(?:\s[–—-]\s|,\s|\s(?:var det|was it|is it|är det)\s)(?:(?:var det|was it|is it|är det)\s)?([^–—,?]+?)\s(?:eller|or)\s([^–—,?]+?)\s*\?\s*$/iu;

@@ -453,6 +453,29 @@ export const GENERIC_PERSON_WORDS: readonly string[] = [
  * in the event was ("Vem satt bakom ratten?", "Who was the person found dead?") is not answered by them unless it
  * names them.
  */
+/**
+ * Verbs of reporting, finding or helping after "vem/who" ("Vem larmade polisen?", "Who found the man?", "Vem släckte
+ * branden?"): their doer may be one who reports or responds ("inringaren", "räddningstjänsten") or the one who
+ * suffered it, unlike the doer of a deed.
+ */
+export const REPORT_VERBS: readonly string[] = [
+  'larmade', 'larmat', 'larmar', 'ringde', 'ringt', 'ringer', 'kontaktade', 'kontaktat', 'kontaktar', 'tillkallade', 'tillkallat', 'upptäckte', 'upptäckt',
+  'upptäcker', 'hittade', 'hittat', 'hittar', 'anmälde', 'anmält', 'anmäler', 'tipsade', 'tipsat', 'såg', 'sett', 'ser', 'observerade', 'uppmärksammade',
+  'called', 'calls', 'alerted', 'alerts', 'reported', 'reports', 'discovered', 'discovers', 'found', 'finds', 'noticed', 'notices', 'saw', 'sees',
+  'spotted', 'tipped', 'phoned', 'rang', 'contacted', 'raised', 'släckte', 'släckt', 'hjälpte', 'hjälpt', 'räddade', 'räddat', 'put', 'helped', 'rescued',
+  'saved', 'assisted',
+];
+
+/**
+ * Verbs of a deed done to someone or something (a crime, mostly) after "vem/who" ("Vem sköt …?", "Who knifed …?"): one
+ * who only reported or responded ("inringaren", "räddningstjänsten") did not do it.
+ */
+export const DEED_VERBS: readonly string[] = [
+  'sköt', 'skjutit', 'knivhögg', 'knivskar', 'högg', 'stack', 'slog', 'sparkade', 'misshandlade', 'rånade', 'stal', 'knuffade', 'attackerade', 'överföll',
+  'hotade', 'tände', 'anlade', 'krossade', 'mördade', 'dödade', 'våldtog', 'shot', 'stabbed', 'knifed', 'hit', 'beat', 'kicked', 'punched', 'assaulted',
+  'attacked', 'robbed', 'mugged', 'stole', 'nicked', 'pushed', 'shoved', 'threatened', 'set', 'torched', 'smashed', 'killed', 'murdered',
+];
+
 export const RESPONDER_WORDS: readonly string[] = [
   'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
   'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',

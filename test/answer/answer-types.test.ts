@@ -303,6 +303,9 @@ describe('who did it, not who suffered it', () => {
     // Past an apposition, and injuries had.
     ['646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', 'other', null],
     ['607005', 'Mannen, som har stick- eller skärskador, förs med ambulans till sjukhus.', 'other', null],
+    // One who reports did no deed ("Vem sköt …?", doer 'deed'), but answers "Vem larmade …?" (doer 'report').
+    ['473315', 'En inringare ser hur två maskerade personer försöker tillgripa ett fordon som tillhör en budfirma.', 'deed', 'två maskerade personer'],
+    ['473315', 'En inringare ser hur två maskerade personer försöker tillgripa ett fordon som tillhör en budfirma.', 'report', 'En inringare'],
   ] as const)('notice %s: %s (doer %s) → %s', (_id, sentence, doer, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
@@ -335,12 +338,12 @@ describe('someone named by a word that says nothing of who', () => {
 
 describe('the police and those who respond, for a question about who someone in the event was', () => {
   // "Vem satt bakom ratten?", "Who was the person found dead?" (no doer): not the police who narrate, the rescue
-  // service or the public who called. "Vem släckte branden?" (a doer) may be.
+  // service or the public who called. "Vem släckte branden?", "Vem larmade?" (doer 'report') may be.
   it.each([
     ['515146', 'Räddningstjänsten släckte branden som verkar startat i golvet.', null, [], null],
-    ['515146', 'Räddningstjänsten släckte branden som verkar startat i golvet.', 'other', [], 'Räddningstjänsten'],
+    ['515146', 'Räddningstjänsten släckte branden som verkar startat i golvet.', 'report', [], 'Räddningstjänsten'],
     ['577119', 'Polisen har utöver detta bland annat gjort diverse rutinmässiga kontroller på eget initiativ eller efter larm från allmänheten.', null, [], null],
-    ['577119', 'Polisen har utöver detta bland annat gjort diverse rutinmässiga kontroller på eget initiativ eller efter larm från allmänheten.', 'other', [], 'allmänheten'],
+    ['577119', 'Polisen har utöver detta bland annat gjort diverse rutinmässiga kontroller på eget initiativ eller efter larm från allmänheten.', 'report', [], 'allmänheten'],
   ] as const)('notice %s: %s (doer %s, question %j) → %s', (_id, sentence, doer, question, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(question), { doer }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);

@@ -165,10 +165,14 @@ describe('who did something', () => {
 
 describe('what kind of doer', () => {
   it.each([
-    ['Vem larmade polisen om branden?', 'other'],
+    // Reporting, finding or helping: its doer may be one who reports or responds.
+    ['Vem larmade polisen om branden?', 'report'],
+    ['Who managed to put out the fire?', 'report'],
+    ['Who found the missing woman?', 'report'],
     ['Vem grep mannen?', 'police'],
     ['Who did police arrest after the robbery?', null],
-    ['Vem krossade rutan?', 'other'],
+    ['Vem krossade rutan?', 'deed'],
+    ['Who knifed the man in the underpass?', 'deed'],
     ['Vem greps?', null],
     ['Vilka höll fast inbrottstjuvarna?', 'other'],
     ['Vilka greps?', null],
