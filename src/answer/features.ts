@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -184,7 +184,7 @@ export function typeEvidence(
   const why = types[0] === 'cause';
   const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
   const adds = (s: Span) =>
-    addsToQuestion(s.text, question) &&
+    addsToQuestion(s.text, question, s.type === 'place' || s.type === 'street' ? GENERIC_PLACE : undefined) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
     !(s.type === 'object' && (VERB_FIRST.test(s.text) || MANNER.test(s.text))) &&
     !((headStems.length > 0 || asked.claimed) && NOT_IDENTIFYING.test(s.text));
@@ -373,16 +373,18 @@ function namesOnly(text: string, kinds: ReadonlySet<string>): boolean {
 }
 
 /** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */
+/** Words of a place that say nothing of where ("området Hedentorp" for a question that names Hedentorp). */
+const GENERIC_PLACE = new Set(GENERIC_PLACE_WORDS);
 const EMPTY = new Set(['en', 'ett', 'den', 'det', 'de', 'dessa', 'denna', 'detta', 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras', 'i', 'på', 'vid', 'av', 'och', 'the', 'a', 'an']);
 
 /**
  * True when `text` holds a word the question does not: a content word whose stem is not a question stem nor
  * starts with one (`polisman` repeats `polis`), or any figure.
  */
-export function addsToQuestion(text: string, question: ReadonlySet<string>): boolean {
+export function addsToQuestion(text: string, question: ReadonlySet<string>, empty?: ReadonlySet<string>): boolean {
   if (question.size === 0) return true;
   for (const t of tokenize(text)) {
-    if (EMPTY.has(t)) continue;
+    if (EMPTY.has(t) || empty?.has(t)) continue;
     if (/\d/.test(t)) return true;
     const s = stemSv(t);
     let known = question.has(s);

@@ -476,6 +476,12 @@ export const DEED_VERBS: readonly string[] = [
   'attacked', 'robbed', 'mugged', 'stole', 'nicked', 'pushed', 'shoved', 'threatened', 'set', 'torched', 'smashed', 'killed', 'murdered',
 ];
 
+/** Words of a place that say nothing of where: a place of only these and the question's own words answers no "where". */
+export const GENERIC_PLACE_WORDS: readonly string[] = [
+  'område', 'området', 'områden', 'områdena', 'adress', 'adressen', 'adresser', 'plats', 'platsen', 'platser', 'ort', 'orten', 'trakten', 'närheten',
+  'kommun', 'kommunen', 'kommuns', 'stad', 'staden', 'stadsdel', 'stadsdelen',
+];
+
 export const RESPONDER_WORDS: readonly string[] = [
   'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
   'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',

@@ -248,6 +248,13 @@ describe('a kind asked for', () => {
 });
 
 describe('what does not say which', () => {
+  // "Where was the dead person found in Skiljebo?": "en adress i området Skiljebo" only repeats the place asked with
+  // words that say nothing of where (GENERIC_PLACE_WORDS); "ett trapphus" says where.
+  it('notice 634768: a generic place with the question\'s own name is no answer to where', () => {
+    const sentence = 'Polis larmas till en adress i området Skiljebo i Västerås kommun efter att allmänhet anträffat en avliden person i ett trapphus till ett flerfamiljshus.';
+    const where = typeEvidence(['place', 'street'], sentence, [], new Set(['skiljebo', 'västerås', 'avlid', 'person', 'hitt']));
+    expect(where.spans.map((s) => s.text)).toEqual(['ett trapphus', 'ett flerfamiljshus']);
+  });
   // "Vilken bil …?": "en okänd bil" says there was one, not which.
   it('notice 555403: an unknown car is no answer to which car', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
