@@ -486,6 +486,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       care: analysis.care,
       claimed: analysis.claimed,
       sex: analysis.sex,
+      agedRole: analysis.agedRole,
       identity: analysis.identity,
       future: analysis.future,
       clock: analysis.clock,

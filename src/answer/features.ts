@@ -3,8 +3,8 @@
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
-import { eventKinds, sexOf, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
+import { CARE_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -200,6 +200,7 @@ export function typeEvidence(
     (!asked.choices || isChoice(s.text, asked.choices)) &&
     !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
     !(asked.sex && s.type === 'age' && ageOfOther(sentence, s, asked.sex)) &&
+    !(asked.agedRole && s.type === 'age' && ageRole(sentence, s) === otherRole(asked.agedRole)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
     !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
@@ -277,6 +278,8 @@ export interface AskedThing {
   claimed?: boolean;
   /** The sex of the person whose age is asked (question.ts `sex`). */
   sex?: Sex | null;
+  /** Whose age is asked: the doer's or the sufferer's (question.ts `agedRole`). */
+  agedRole?: AgedRole | null;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */
   future?: boolean;
   /** The question names the police: the police, who narrate the notices, may then answer "who". */
@@ -359,6 +362,22 @@ function ageOfOther(sentence: string, span: Span, sex: Sex): boolean {
   return of !== null && of !== sex;
 }
 
+const SUSPECT_NEAR = new RegExp(`(?<![\\p{L}])(?:${alternation(SUSPECT_WORDS)})`, 'iu');
+const SUFFERER_NEAR = new RegExp(`(?<![\\p{L}])(?:${alternation([...SUFFERER_WORDS, ...VICTIM_WORDS, ...HARM_WORDS])}|\\p{L}*(?:rånats|misshandlats|skadats|knivhuggits|skjutits|hotats|slagits|utsatts|bestulits))(?![\\p{L}])`, 'iu');
+const otherRole = (r: AgedRole): AgedRole => (r === 'doer' ? 'sufferer' : 'doer');
+
+/**
+ * Whose an age is, by the words of its sentence within a few words of it: a suspect's ("Gärningspersonen beskrivs som
+ * en man i 40-årsåldern", "gripa fyra pojkar i 18-årsåldern") or a sufferer's ("En pojke i nedre tonåren uppger att
+ * han har blivit rånad"); null when both or neither.
+ */
+function ageRole(sentence: string, span: Span): AgedRole | null {
+  const near = sentence.slice(Math.max(0, span.start - 50), span.end + 50);
+  const doer = SUSPECT_NEAR.test(near);
+  const sufferer = SUFFERER_NEAR.test(near);
+  return doer === sufferer ? null : doer ? 'doer' : 'sufferer';
+}
+
 /** The person of `span` suffered: named as a victim, with a word of harm, or the subject of a harm's passive. */
 function isVictim(sentence: string, span: Span): boolean {
   return VICTIM.test(span.text) || SUFFERED_AFTER.test(sentence.slice(span.end, span.end + 60));
@@ -372,9 +391,9 @@ function namesOnly(text: string, kinds: ReadonlySet<string>): boolean {
   return named.length > 0 && named.every((k) => kinds.has(k.kind));
 }
 
-/** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */
 /** Words of a place that say nothing of where ("området Hedentorp" for a question that names Hedentorp). */
 const GENERIC_PLACE = new Set(GENERIC_PLACE_WORDS);
+/** Words that carry nothing of their own in an answer: articles, determiners, pronouns. */
 const EMPTY = new Set(['en', 'ett', 'den', 'det', 'de', 'dessa', 'denna', 'detta', 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras', 'i', 'på', 'vid', 'av', 'och', 'the', 'a', 'an']);
 
 /**

@@ -11,6 +11,9 @@ import {
   ACCUSATION_WORDS,
   alternation,
   CARE_QUESTION,
+  HARM_WORDS,
+  SUFFERER_WORDS,
+  SUSPECT_WORDS,
   DEED_VERBS,
   DISPATCH_QUESTION,
   DOING_PASSIVES,
@@ -120,6 +123,8 @@ export interface QuestionAnalysis {
   claimed: boolean;
   /** The sex of the person an age question asks about ("Hur gammal var kvinnan …?": female), when it names one. */
   sex: Sex | null;
+  /** Whose age an age question asks: the one who did it or is suspected ('doer'), or the one who suffered it. */
+  agedRole: AgedRole | null;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
   care: boolean;
   /**
@@ -398,6 +403,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     care: CARE_QUESTION_RE.test(question),
     claimed,
     sex: types[0] === 'age' ? agedSex(question) : null,
+    agedRole: types[0] === 'age' ? agedRole(question) : null,
     identity: open && IDENTITY_QUESTION.test(question),
     future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
@@ -517,6 +523,17 @@ function doerVerb(question: string): string | null {
   // "Who did police arrest?", "Who did the driver hit?": a subject after "did" makes "who" its object.
   if (tokens[i] === 'who' && ['did', 'does', 'do'].includes(v) && tokens.length > k + 2) return null;
   return tokens[i] === 'who' || !/s$/.test(v) ? v : null;
+}
+
+export type AgedRole = 'doer' | 'sufferer';
+const SUSPECT_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation(SUSPECT_WORDS)})|(?:who|som)\\s(?:${alternation(DEED_VERBS)})(?![\\p{L}])`, 'iu');
+const SUFFERER_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation([...SUFFERER_WORDS, ...HARM_WORDS])})|(?:was|were|got|blev|blivit)\\s(?!arrest|detain|suspect|charg|stopp|fined|remand|caught|gripen|gripna|anhållen)(?:\\p{L}+ed|${alternation(HARM_WORDS)}|hit|shot|beaten|stabbed|knifed)(?![\\p{L}])|(?:som|who)\\s\\p{L}+(?:ades|des|tes|ats|its)(?![\\p{L}])`, 'iu');
+
+/** Whose age an age question asks ("How old was the guy who robbed …?": the doer), when its words tell; else null. */
+export function agedRole(question: string): AgedRole | null {
+  const doer = SUSPECT_QUESTION.test(question);
+  const sufferer = SUFFERER_QUESTION.test(question);
+  return doer === sufferer ? null : doer ? 'doer' : 'sufferer';
 }
 
 /**

@@ -482,6 +482,19 @@ export const GENERIC_PLACE_WORDS: readonly string[] = [
   'kommun', 'kommunen', 'kommuns', 'stad', 'staden', 'stadsdel', 'stadsdelen',
 ];
 
+/**
+ * Whose age a question asks, by the words around its person: the one suspected or who did it ("the guy who robbed",
+ * "de gripna"), or the one who suffered it ("the man who was robbed", "mannen som blev slagen"). Word starts; in a
+ * sentence the same words tell whose an age is ("Gärningspersonen beskrivs som en man i 40-årsåldern").
+ */
+export const SUSPECT_WORDS: readonly string[] = [
+  'misstänk', 'grip', 'grep', 'anhåll', 'anhöll', 'häkta', 'gärningsm', 'gärningsperson', 'förövare', 'rånare', 'tjuv', 'suspect', 'arrest', 'detain',
+  'perpetrator', 'robber', 'thief', 'thieves', 'attacker', 'culprit', 'offender', 'remand', 'charged', 'åtal',
+];
+export const SUFFERER_WORDS: readonly string[] = [
+  'målsägande', 'brottsoffer', 'offret', 'offren', 'drabbad', 'utsatt', 'victim', 'injured', 'hurt', 'killed', 'died', 'wounded',
+];
+
 export const RESPONDER_WORDS: readonly string[] = [
   'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
   'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',

@@ -247,6 +247,20 @@ describe('a kind asked for', () => {
   });
 });
 
+describe('whose age', () => {
+  // "How old was the guy who robbed …?" asks the doer's age; "Hur gammal var mannen som blev rånad?" the sufferer's
+  // (question.ts agedRole). An age beside a suspect's word or a sufferer's is that one's (SUSPECT_WORDS, SUFFERER_WORDS).
+  it.each([
+    ['512673', 'En man i 20-årsåldern har blivit rånad på sitt bankkort av två gärningsmän.', 'sufferer', '20-årsåldern'],
+    ['512673', 'En man i 20-årsåldern har blivit rånad på sitt bankkort av två gärningsmän.', 'doer', null],
+    ['633785', 'Gärningsman är i 30-årsåldern och han misstänks för stöld samt skadegörelse.', 'doer', '30-årsåldern'],
+    ['633785', 'Gärningsman är i 30-årsåldern och han misstänks för stöld samt skadegörelse.', 'sufferer', null],
+    ['532070', 'Polis har under förmiddagen gripit en man i 20-årsåldern på en adress i Örebro.', 'sufferer', null],
+  ] as const)('notice %s: %s (%s) → %s', (_id, sentence, agedRole, want) => {
+    expect(typeEvidence(['age'], sentence, [], new Set(), { agedRole }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('what does not say which', () => {
   // "Where was the dead person found in Skiljebo?": "en adress i området Skiljebo" only repeats the place asked with
   // words that say nothing of where (GENERIC_PLACE_WORDS); "ett trapphus" says where.

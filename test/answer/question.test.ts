@@ -163,6 +163,22 @@ describe('who did something', () => {
   });
 });
 
+describe('whose age', () => {
+  it.each([
+    ['how old was the guy who robbed a teenage boy of his e-scooter?', 'doer'],
+    ['how old were the 4 guys who got arrested for the robbery?', 'doer'],
+    ['Hur gammal är den gripne mannen?', 'doer'],
+    ['Hur gammal var mannen som blev slagen och nedstampad?', 'sufferer'],
+    ['How old was the man who was robbed?', 'sufferer'],
+    ['Hur gammal var kvinnan som rånades?', 'sufferer'],
+    // Neither, or both (the suspects remanded and the man attacked): no side taken.
+    ['How old was the cyclist?', null],
+    ['How old are the two remanded after a man was attacked in his home?', null],
+  ])('%s → %s', (q, role) => {
+    expect(analyze(q).agedRole).toBe(role);
+  });
+});
+
 describe('what kind of doer', () => {
   it.each([
     // Reporting, finding or helping: its doer may be one who reports or responds.
