@@ -91,6 +91,7 @@ export type RefusalCode =
   | 'nothing_that_recent'
   | 'event_not_matched'
   | 'fact_not_present'
+  | 'fact_unknown'
   | 'low_coverage';
 
 export interface Refusal {

@@ -17,7 +17,7 @@ import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/se
 import { detectLang, tokenSpans, stemSv } from '../text/analyze.js';
 import { compareNewestFirst, dateFit, estimateYears, formatConstraint, formatDay, statementDate, type StatementDate } from '../text/dates.js';
 import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
-import { EVENT_KINDS, NATIONAL_SCOPES } from '../text/vocabulary.js';
+import { EVENT_KINDS, NATIONAL_SCOPES, UNKNOWN_FACT } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import type { Span } from './answer-types.js';
@@ -110,6 +110,18 @@ const VECTOR_NEIGHBOURS = 50;
  * decision model weighs the evidence.
  */
 const STRICT_TYPES: ReadonlySet<string> = new Set(['cause', 'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation', 'vehicle', 'colour', 'animal', 'injury']);
+
+const UNKNOWN = Object.fromEntries(Object.entries(UNKNOWN_FACT).map(([k, v]) => [k, new RegExp(`(?<![\\p{L}])(?:${v})`, 'iu')])) as Record<keyof typeof UNKNOWN_FACT, RegExp>;
+/** Which of UNKNOWN_FACT's kinds a question asks: a thing (an open or "what" question), a reason, a person, a place or a time. */
+function unknownKind(a: QuestionAnalysis): keyof typeof UNKNOWN_FACT | null {
+  const t = a.types[0];
+  if (!t || t === 'object' || t === 'vehicle' || t === 'offence') return 'object';
+  if (t === 'cause') return 'cause';
+  if (t === 'person' || t === 'role' || t === 'organisation') return 'person';
+  if (t === 'place' || t === 'street') return 'place';
+  if (t === 'time' || t === 'date') return 'time';
+  return null;
+}
 
 interface DocInfo {
   date: StatementDate | null;
@@ -632,6 +644,11 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // No likely statement is from the day asked, and the best one is dated otherwise.
     if (p.requireDate && a.date && best.statement.date && !kept.some((s) => s.features.dateMatch || s.features.dateNear)) return no('date_not_matched', dateText);
     if (p.requireEvent && sf.eventMiss) return no('event_not_matched', a.events.map((e) => e.words.join(' ')).join(', '));
+    // The statement says the thing asked is not known ("Det är oklart vad som stulits", "Brandorsaken är okänd"), in the
+    // best sentence or one ranked just below it, and the best sentence names no such thing.
+    const asked = unknownKind(a);
+    const unknownSaid = asked && ranked.slice(0, 3).some((c) => c.statement === best.statement && UNKNOWN[asked].test(c.text));
+    if (p.requireFact && asked && unknownSaid && !(best.fact && !UNKNOWN[asked].test(best.fact.text) && a.types.length)) return no('fact_unknown', asked);
     if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
     if (prob < threshold) return no('low_coverage', null);
     return { answered: true, p: prob, threshold, features };

@@ -19,6 +19,7 @@ import {
   DOING_PASSIVES,
   POLICE_ACTION_VERBS,
   ENGLISH_IRREGULAR_PARTICIPLES,
+  ENGLISH_IRREGULAR_PASTS,
   ENGLISH_PERSON_WORDS,
   EVENT_KINDS,
   KIND_WORDS,
@@ -217,6 +218,11 @@ function cueTypesOf(tokens: string[], end: number, won: { tier: number }): Types
       const o = TYPE_OF.object!;
       return { types: o.types, cue: `${tokens.slice(best.at, best.at + best.gap + 2).join(' ')} … ${t}`, legacy: o.legacy };
     }
+  }
+  // "What was it that burned …?": a cleft asks for the thing its verb's subject is, not what happened.
+  if (best.group === 'event' && tokens[best.at] === 'what' && tokens[best.at + 1] === 'was' && tokens[best.at + 2] === 'it' && tokens[best.at + 3] === 'that') {
+    const o = TYPE_OF.object!;
+    return { types: o.types, cue: 'what was it that', legacy: o.legacy };
   }
   // A bare question word ("hur", "what", "what was") takes its kind from a noun of the main clause that names
   // one: "Hur högt alkoholvärde blåste…" asks for alcohol, "How big was the fine…" for money.
@@ -433,8 +439,14 @@ export function askedNoun(question: string): string | null {
     j++;
     if (tokens[j] === 'av' || tokens[j] === 'of') j++;
   }
+  // "What exploded …?", "What caught fire …?": a past tense right after a bare "what" is the question's verb, not a noun.
+  if (j === i + 1 && tokens[i] === 'what' && EN_PAST.test(tokens[j] ?? '')) return null;
   return isNoun(tokens[j]) ? tokens[j]! : null;
 }
+
+/** Words in -ed that are no verb of the question after "what". */
+const ENGLISH_PARTICIPLE_ONLY = new Set(['need', 'red', 'bed', 'shed', 'speed']);
+const EN_PAST = new RegExp(`^(?:[a-z]{2,}ed|${ENGLISH_IRREGULAR_PASTS.join('|')})$`);
 
 /** True when a word of kind follows the question's opening "vilket/which/what" ("What kind of …", "Vilken sorts …"). */
 export function asksKind(question: string): boolean {
@@ -485,6 +497,9 @@ export function askedVerb(question: string): string | null {
     for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (SV_MAIN_AFTER_AUX.test(tokens[j]!) && tokens[j] !== 'det') return tokens[j]!;
     return null;
   }
+  // "What exploded at the entrance?", "What was it that burned?": the past tense after a bare "what" (its subject asked).
+  if (tokens[k] === 'was' && tokens[k + 1] === 'it' && tokens[k + 2] === 'that') k += 3;
+  if (EN_PAST.test(tokens[k] ?? '') && !ENGLISH_PARTICIPLE_ONLY.has(tokens[k]!)) return tokens[k]!;
   if (!EN_DO.has(tokens[k] ?? '')) return null;
   let j = k + 2;
   while (j < tokens.length && !EN_CLAUSE_END.has(tokens[j]!)) j++;

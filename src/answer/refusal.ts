@@ -21,6 +21,8 @@ export function refusalText(r: Refusal, lang: Lang): string {
       return sv ? `Inget uttalande om ${d ?? 'den händelsen'} stämmer med frågan.` : `No statement about ${d ?? 'that event'} matches the question.`;
     case 'fact_not_present':
       return sv ? `Uttalandet säger inte det som frågas efter (${FACT_SV[d ?? ''] ?? d}).` : `The statement does not say what is asked (${FACT_EN[d ?? ''] ?? d}).`;
+    case 'fact_unknown':
+      return sv ? `Uttalandet säger att det inte är känt (${FACT_SV[d ?? ''] ?? d}).` : `The statement says it is not known (${FACT_EN[d ?? ''] ?? d}).`;
     case 'low_coverage':
       return sv ? `Uttalandena täcker inte frågan${d ? ` (${d})` : ''}.` : `The statements do not cover the question${d ? ` (${d})` : ''}.`;
   }
@@ -29,10 +31,12 @@ export function refusalText(r: Refusal, lang: Lang): string {
 const FACT_SV: Record<string, string> = {
   count: 'ett antal', age: 'en ålder', speed: 'en hastighet', money: 'ett belopp', alcohol: 'en promillehalt', duration: 'en tidsrymd',
   quantity: 'en mängd', time: 'en tidpunkt', date: 'ett datum', street: 'en gata eller väg', place: 'en plats', person: 'en person',
-  role: 'vem', organisation: 'en myndighet eller organisation',
+  role: 'vem', organisation: 'en myndighet eller organisation', vehicle: 'ett fordon', colour: 'en färg', animal: 'ett djur', injury: 'skador',
+  cause: 'en orsak', object: 'vad',
 };
 const FACT_EN: Record<string, string> = {
   count: 'a number', age: 'an age', speed: 'a speed', money: 'an amount', alcohol: 'an alcohol level', duration: 'a duration',
   quantity: 'a quantity', time: 'a time', date: 'a date', street: 'a street or road', place: 'a place', person: 'a person', role: 'who',
-  organisation: 'an authority or organisation',
+  organisation: 'an authority or organisation', vehicle: 'a vehicle', colour: 'a colour', animal: 'an animal', injury: 'injuries', cause: 'a reason',
+  object: 'what',
 };

@@ -495,6 +495,18 @@ export const SUFFERER_WORDS: readonly string[] = [
   'målsägande', 'brottsoffer', 'offret', 'offren', 'drabbad', 'utsatt', 'victim', 'injured', 'hurt', 'killed', 'died', 'wounded',
 ];
 
+/**
+ * What a sentence says when the fact asked for is not known, by the kind asked: "Det är oklart vad som stulits", "Brandorsaken
+ * är okänd". Patterns (case-insensitive): such a sentence answers by saying it is not known.
+ */
+export const UNKNOWN_FACT: Readonly<Record<'object' | 'cause' | 'person' | 'place' | 'time', string>> = {
+  object: '(?:oklart|okänt|inte klart|inte känt)\\s(?:(?:i nuläget|ännu|fortfarande|inledningsvis)\\s)?(?:vad|vilken|vilket|vilka)',
+  cause: '(?:oklart|okänt|inte klart|inte känt)\\s(?:(?:i nuläget|ännu|fortfarande|inledningsvis)\\s)?(?:varför|vad som orsakat|hur (?:branden|olyckan) (?:uppstått|startat|började))|(?:orsak|anledning|brandorsak)\\p{L}*\\s(?:till\\s(?:\\p{L}+\\s){1,2})?(?:är|var)\\s(?:(?:i nuläget|ännu|fortfarande|än så länge)\\s)?(?:okänd|oklar)',
+  person: '(?:oklart|okänt|inte klart|inte känt)\\s(?:(?:i nuläget|ännu|fortfarande|inledningsvis)\\s)?vem',
+  place: '(?:oklart|okänt|inte klart|inte känt)\\s(?:(?:i nuläget|ännu|fortfarande|inledningsvis)\\s)?(?:var|vart|vilken väg)(?![\\p{L}])',
+  time: '(?:oklart|okänt|inte klart|inte känt)\\s(?:(?:i nuläget|ännu|fortfarande|inledningsvis)\\s)?när',
+};
+
 export const RESPONDER_WORDS: readonly string[] = [
   'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
   'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',
@@ -766,6 +778,11 @@ export const SWEDISH_SYNONYMS: readonly (readonly [string, readonly string[]])[]
 export const ENGLISH_IRREGULAR_PARTICIPLES: readonly string[] = [
   'stolen', 'taken', 'found', 'seized', 'broken', 'hidden', 'left', 'lost', 'thrown', 'given', 'hit', 'shot', 'set', 'burnt', 'sold', 'kept',
   'brought', 'bought', 'held', 'stuck', 'torn', 'cut',
+];
+/** English past tenses that are not participles too: after a bare "what" ("What caught fire?") they are its verb. */
+export const ENGLISH_IRREGULAR_PASTS: readonly string[] = [
+  'got', 'caught', 'broke', 'fell', 'blew', 'went', 'came', 'ran', 'took', 'stole', 'began', 'burnt', 'hit', 'struck', 'drove', 'rode', 'flew',
+  'threw', 'knocked', 'set', 'made', 'led', 'spread', 'sank', 'tore', 'froze',
 ];
 export const SWEDISH_STRONG_PASSIVES: readonly string[] = ['stals', 'togs', 'sågs', 'gavs', 'slogs', 'drogs', 'revs', 'sköts', 'bars', 'höggs'];
 export const DOING_PASSIVES: readonly string[] = ['gjordes', 'görs', 'gjorts', 'skedde', 'inträffades'];

@@ -5,9 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { ROOT, tempDir } from '../helpers.js';
 
-// The seed press release beside seven real police notices (test/fixtures/notices.jsonl, none in an eval set):
+// The seed press release beside eight real police notices (test/fixtures/notices.jsonl, none in an eval set):
 // two statements name a regional police chief, three come from Kävlinge and Norrtälje with dates, one gives a
-// fine. Each case asserts the verbatim sentence, the short answer or the reason for refusing.
+// fine, one says it is not yet known what was stolen. Each case asserts the verbatim sentence, the short answer or the reason for refusing.
 let m: IndexManager;
 beforeAll(async () => {
   const dir = tempDir();
@@ -68,6 +68,8 @@ describe('answering in stages', () => {
     ['Varför kolliderade bilarna söder om Hofterup?', 'fact_not_present'],
     // No sentence names a colour: a colour question is not answered by another sentence of the right notice.
     ['Vilken färg hade fordonet som stoppades på Lännagatan i Norrtälje?', 'fact_not_present'],
+    // The statement says what was stolen is not known yet ("Det är inledningsvis oklart vad som stulits").
+    ['Vad stals vid inbrottet i bilaffären på Hejaregatan i Växjö?', 'fact_unknown'],
     // Kävlinge's statements are from June; none from March.
     ['Vad hände i Kävlinge den 3 mars 2026?', 'date_not_matched'],
     // No statement names Haparanda.
