@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, DISPATCH_VERBS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -203,6 +203,7 @@ export function typeEvidence(
     !(asked.agedRole && s.type === 'age' && ageRole(sentence, s) === otherRole(asked.agedRole)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
+    !(asked.destination && !asked.police && !asked.dispatch && (s.type === 'place' || s.type === 'street') && notGoneTo(sentence, s)) &&
     !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
@@ -312,6 +313,15 @@ function towards(sentence: string, s: Span): boolean {
   return COMPASS.test(s.text) || /(?:^|\s)(?:mot|åt|riktning mot|in mot|bort mot|vidare mot|via|genom)\s$/i.test(sentence.slice(Math.max(0, s.start - 20), s.start));
 }
 
+/**
+ * `s` is not where someone went: where the police were sent ("Polis kallades till Kvarnkroken"), or where one came
+ * from ("avvek från platsen", "smitning från trafikolycksplats").
+ */
+function notGoneTo(sentence: string, s: Span): boolean {
+  const before = sentence.slice(Math.max(0, s.start - 60), s.start);
+  return DISPATCHED_TO.test(before) || /(?:^|\s)(?:från|ifrån)\s$/i.test(before) || /^(?:från|ifrån)\s/i.test(s.text);
+}
+
 /** A phrase that names only the care of the hurt ("med ambulans", "till sjukhuset", "ambulanspersonal"). */
 const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${CARE_WORDS.join('|')})$`, 'iu');
 /** A part of the day ("vid lunchtid", "på kvällen", "under natten"). */
@@ -326,6 +336,14 @@ const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)
 const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
 /** A sentence about what is to come ("kommer att öppna", "ska inledas", "planeras", "från och med"). */
 const FUTURE_SENTENCE = /(?<![\p{L}])(?:kommer\s(?:\p{L}+\s){0,2}att|ska\s(?!ha\s)\p{L}+|skall\s(?!ha\s)\p{L}+|planeras|planerar|beräknas|väntas|från och med|fr\.o\.m\.?)(?![\p{L}])/iu;
+/**
+ * Where the police were sent: "Polis kallades till …", "patrullen åkte till …" (a passive dispatch verb, or the police as
+ * subject), and the place the destination lies in ("till Kvarnkroken på Norra fäladen").
+ */
+const DISPATCHED_TO = new RegExp(
+  `(?<![\\p{L}])(?:(?:${alternation(DISPATCH_VERBS.filter((v) => /(?:as|ades|ats)$/.test(v)))})|(?:polis\\p{L}*|patrull\\p{L}*)\\s(?:\\p{L}+\\s){0,2}?(?:${alternation(DISPATCH_VERBS)}))\\s(?:(?:\\p{L}+\\s){0,3})?(?:till|in i)\\s(?:[\\p{L}\\d-]+\\s(?:på|i|vid)\\s)?$`,
+  'iu',
+);
 const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];
 const DESTINATION_PREPOSITIONS = ['till', 'in i'];
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');

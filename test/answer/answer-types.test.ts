@@ -261,6 +261,20 @@ describe('whose age', () => {
   });
 });
 
+describe('where someone went', () => {
+  // "Vart tog sig mannen?", "Where was the driver taken?" (destination): not where the police were sent, nor where one
+  // came from; a place gone to answers.
+  it.each([
+    ['572774', 'Polis kallades till Geijersgatan på Limhamn efter samtal om att en man klottrade på en port och på ett elskåp.', []],
+    ['519265', 'Föraren av bilen, en man i 85-årsåldern, fördes med ambulans till Sahlgrenska sjukhuset.', ['Sahlgrenska sjukhuset']],
+  ])('notice %s: %s → %j', (_id, sentence, want) => {
+    const got = [...new Set(typeEvidence(['place', 'street'], sentence, [], new Set(), { destination: true }).spans.map((s) => s.text))];
+    expect(got).toEqual(want);
+    // Asked where the police went ("Vart skickades polisen?"), the first is the answer.
+    if (want.length === 0) expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { destination: true, police: true }).spans.length).toBeGreaterThan(0);
+  });
+});
+
 describe('what does not say which', () => {
   // "Where was the dead person found in Skiljebo?": "en adress i området Skiljebo" only repeats the place asked with
   // words that say nothing of where (GENERIC_PLACE_WORDS); "ett trapphus" says where.
