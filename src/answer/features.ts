@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, DISPATCH_VERBS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -326,11 +326,12 @@ function notGoneTo(sentence: string, s: Span): boolean {
 const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${CARE_WORDS.join('|')})$`, 'iu');
 /** A part of the day ("vid lunchtid", "på kvällen", "under natten"). */
 const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midnatt|gryning|skymning/iu;
-/** Someone named by a word that says nothing of who ("en person", "gärningsmannen"). */
-const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
+/** Someone named by a word that says nothing of who ("en person", "tre personer", "gärningsmannen"). */
+const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon|några|flera|två|tre|fyra|fem|sex|\\d+)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
 /** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 /** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */
+const POLICE_UNIT = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${POLICE_UNIT_WORDS.join('|')})$`, 'iu');
 const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${RESPONDER_WORDS.join('|')})$`, 'iu');
 /** A manner ("på ett vingligt sätt", "ett liknande sätt"): how, not what. */
 const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;
@@ -354,7 +355,7 @@ function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
   // One who suffered it may have reported it; one who reports or responds ("inringaren", "räddningstjänsten") did
   // no deed.
   if (kind !== 'report' && span.type !== 'organisation' && isVictim(sentence, span)) return true;
-  if (kind === 'deed' && RESPONDER.test(span.text)) return true;
+  if (kind === 'deed' && (RESPONDER.test(span.text) || POLICE_UNIT.test(span.text))) return true;
   return kind !== 'police' && NARRATOR.test(span.text);
 }
 
@@ -365,7 +366,8 @@ function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
 function namesQuestionPerson(text: string, question: ReadonlySet<string>): boolean {
   if (!isPersonPhrase(text)) return false;
   const st = stemSv((/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase());
-  for (const q of question) if (q.length >= 3 && (stemInflects(st, q) || stemInflects(q, st))) return true;
+  // … or the head of a question word's compound ("En pojke" for "tonårspojken").
+  for (const q of question) if (q.length >= 3 && (stemInflects(st, q) || stemInflects(q, st) || (st.length >= 3 && q.length > st.length + 2 && q.endsWith(st)))) return true;
   return false;
 }
 

@@ -533,6 +533,8 @@ function doerVerb(question: string): string | null {
   if (['var', 'är', 'was', 'is'].includes(tokens[k] ?? '') && ['det', 'it'].includes(tokens[k + 1] ?? '') && ['som', 'that', 'who'].includes(tokens[k + 2] ?? '')) k += 3;
   // "Who managed to put out the fire?": the verb after "managed to", "tried to".
   if (['managed', 'tried'].includes(tokens[k] ?? '') && tokens[k + 1] === 'to' && tokens[k + 2]) k += 2;
+  // "Vem låg bakom …?", "Who was behind …?": who did it.
+  if (['låg', 'ligger', 'was', 'is', 'were'].includes(tokens[k] ?? '') && (tokens[k + 1] === 'bakom' || tokens[k + 1] === 'behind')) return 'bakom';
   const v = tokens[k] ?? '';
   if (!v || NOT_ACTIVE.has(v)) return null;
   // "Who did police arrest?", "Who did the driver hit?": a subject after "did" makes "who" its object.

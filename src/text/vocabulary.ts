@@ -445,6 +445,7 @@ export const HAPPENING_NOUNS: readonly string[] = [
 export const GENERIC_PERSON_WORDS: readonly string[] = [
   'person', 'personen', 'personer', 'personerna', 'någon', 'individ', 'individen', 'individer', 'gärningsperson', 'gärningspersonen',
   'gärningspersoner', 'gärningspersonerna', 'gärningsman', 'gärningsmannen', 'gärningsmän', 'gärningsmännen', 'förövare', 'förövaren',
+  'misstänkt', 'misstänkta', 'misstänkte', 'den misstänkta', 'den misstänkte',
 ];
 
 /**
@@ -467,12 +468,13 @@ export const REPORT_VERBS: readonly string[] = [
 ];
 
 /**
- * Verbs of a deed done to someone or something (a crime, mostly) after "vem/who" ("Vem sköt …?", "Who knifed …?"): one
- * who only reported or responded ("inringaren", "räddningstjänsten") did not do it.
+ * Verbs of a deed done to someone or something (a crime, mostly) after "vem/who" ("Vem sköt …?", "Who knifed …?"; "bakom"
+ * stands for "Vem låg bakom …?", "Who was behind …?"): one who only reported or responded ("inringaren",
+ * "räddningstjänsten"), or a unit of the police ("bombskyddet"), did not do it.
  */
 export const DEED_VERBS: readonly string[] = [
   'sköt', 'skjutit', 'knivhögg', 'knivskar', 'högg', 'stack', 'slog', 'sparkade', 'misshandlade', 'rånade', 'stal', 'knuffade', 'attackerade', 'överföll',
-  'hotade', 'tände', 'anlade', 'krossade', 'mördade', 'dödade', 'våldtog', 'shot', 'stabbed', 'knifed', 'hit', 'beat', 'kicked', 'punched', 'assaulted',
+  'hotade', 'tände', 'anlade', 'krossade', 'mördade', 'dödade', 'våldtog', 'bakom', 'shot', 'stabbed', 'knifed', 'hit', 'beat', 'kicked', 'punched', 'assaulted',
   'attacked', 'robbed', 'mugged', 'stole', 'nicked', 'pushed', 'shoved', 'threatened', 'set', 'torched', 'smashed', 'killed', 'murdered',
 ];
 
@@ -511,6 +513,12 @@ export const RESPONDER_WORDS: readonly string[] = [
   'räddningstjänst', 'räddningstjänsten', 'räddningsledare', 'räddningsledaren', 'blåljuspersonal', 'blåljuspersonalen', 'ledningscentral',
   'ledningscentralen', 'regionledningscentral', 'regionledningscentralen', 'larmcentral', 'larmcentralen', 'SOS Alarm', 'allmänhet', 'allmänheten',
   'inringare', 'inringaren', 'inringarna', 'anmälare', 'anmälaren', 'anmälarna',
+];
+
+/** Units of the police that come to a scene ("nationella bombskyddet", "kriminaltekniker"): they did no deed there. */
+export const POLICE_UNIT_WORDS: readonly string[] = [
+  'bombskydd', 'bombskyddet', 'nationella bombskyddet', 'bombtekniker', 'bombteknikerna', 'kriminaltekniker', 'kriminalteknikerna', 'tekniker',
+  'teknikerna', 'insatsstyrka', 'insatsstyrkan', 'nationella insatsstyrkan', 'piketen', 'piketenheten', 'hundförare', 'hundföraren',
 ];
 
 /**

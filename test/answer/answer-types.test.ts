@@ -94,6 +94,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['organisation', '470866', 'UPPDATERING KL 17:13 Det har viasat sig att det är två personbilar som har kolliderat vilket orsakat totalstopp i trafiken.', []],
   // A body of two or three letters is a whole word: "Släpet", "slagen" are no "SL".
   ['organisation', '527880', 'SL:s trafikledning får larm om bråk på en buss i Rinkeby.', ['SL:s']],
+  // A municipality one is in is a place, not a body that acts.
+  ['organisation', '437230', 'Polis är på plats vid en villa i Lindesbergs kommun med anledning av att det har varit en brand med kraftig rökutveckling som följd i ett garage.', []],
   ['organisation', '474442', 'Släpet kommer att behöva bärgas från platsen.', []],
   ['organisation', '646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', []],
   ['organisation', '592674', 'Under gårdagskvällen och natten till onsdagen har polisens regionledningscentral öst hanterat ett 70-tal ärenden som rör länet.', ['polisens regionledningscentral']],
@@ -338,6 +340,9 @@ describe('who did it, not who suffered it', () => {
     // Past an apposition, and injuries had.
     ['646857', 'Mannen, som är i 45-årsåldern, ska ha blivit slagen med ett tillhygge och blöder.', 'other', null],
     ['607005', 'Mannen, som har stick- eller skärskador, förs med ambulans till sjukhus.', 'other', null],
+    // A unit of the police did no deed ("Vem låg bakom smällen?").
+    ['550549', 'Nationella bombskyddet kallas till platsen.', 'deed', null],
+    ['550549', 'Nationella bombskyddet kallas till platsen.', 'other', 'bombskyddet'],
     // One who reports did no deed ("Vem sköt …?", doer 'deed'), but answers "Vem larmade …?" (doer 'report').
     ['473315', 'En inringare ser hur två maskerade personer försöker tillgripa ett fordon som tillhör en budfirma.', 'deed', 'två maskerade personer'],
     ['473315', 'En inringare ser hur två maskerade personer försöker tillgripa ett fordon som tillhör en budfirma.', 'report', 'En inringare'],
@@ -345,16 +350,18 @@ describe('who did it, not who suffered it', () => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
   });
-  // Nor is it the one the question names: "Vem grep mannen?" is not answered by "En man".
+  // Nor is it the one the question names: "Vem grep mannen?" is not answered by "En man", nor "Vem slog tonårspojken?"
+  // by "En pojke" (the head of the question's compound).
   it.each([
     ['544379', 'En man greps.', ['mann'], null],
+    ['426528', 'En pojke har blivit slagen och sparkad på.', ['tonårspojk'], null],
     ['544379', 'En man greps.', ['kvinn'], 'En man'],
   ] as const)('notice %s: %s (question %j) → %s', (_id, sentence, question, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(question), { doer: 'police' }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
   });
   it.each([
-    ['596882', 'Under natten har tre personer omhändertagits enligt LOB (Lag om omhändertagande av berusade personer).', 'police', 'tre personer'],
+    ['600152', 'Under natten har en man omhändertagits efter att ha utsatt en tidigare närstående kvinna för olaga hot.', 'police', 'en man'],
   ] as const)('notice %s: %s (doer %s) → %s', (_id, sentence, doer, want) => {
     const got = typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), { doer }).best;
     expect(got && got.weight >= 0.5 ? got.text : null).toBe(want);
@@ -366,6 +373,8 @@ describe('someone named by a word that says nothing of who', () => {
   it.each([
     ['421808', 'En person har gripits.', null],
     ['559426', 'En man i 40-årsåldern har gripits misstänkt för misshandel.', 'En man'],
+    // … nor with a number or a word before it ("Tre personer", "en okänd person").
+    ['629036', 'Tre personer grips, misstänkta för grov misshandel och olaga hot.', null],
   ])('notice %s: %s → %s', (_id, sentence, want) => {
     expect(typeEvidence(['person', 'role', 'organisation'], sentence, [], new Set(), {}).best?.text ?? null).toBe(want);
   });

@@ -189,6 +189,8 @@ describe('what kind of doer', () => {
     ['Who did police arrest after the robbery?', null],
     ['Vem krossade rutan?', 'deed'],
     ['Who knifed the man in the underpass?', 'deed'],
+    ['Vem låg bakom explosionen vid porten?', 'deed'],
+    ['Who was behind the explosion?', 'deed'],
     ['Vem greps?', null],
     ['Vilka höll fast inbrottstjuvarna?', 'other'],
     ['Vilka greps?', null],
