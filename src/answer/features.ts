@@ -221,13 +221,16 @@ export function typeEvidence(
   // Last, the phrase beside the question's own verb where the sentence uses it ("Vad körde bilen in i?" – "körde in i
   // en taxibil").
   let spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 && (asked.kind || !headStems.length) ? findSpans(kinds, sentence).filter(adds) : [];
-  if (spans.length === 0 && verbStems.length && (types.length === 0 || types[0] === 'object')) spans = verbObjects(sentence, verbStems).filter(adds);
+  const verbed = verbStems.length && (types.length === 0 || types[0] === 'object') ? verbObjects(sentence, verbStems).filter(adds) : [];
+  if (spans.length === 0) spans = verbed;
   let first = 0;
   let any = 0;
   let near = 0;
   let best: Span | null = null;
   let bestScore = -Infinity;
-  for (const s of found) {
+  // The phrase beside the question's own verb is evidence too ("vad saknades" – "saknades bland annat alkoholhaltiga
+  // drycker"), at a guess's weight.
+  for (const s of [...found, ...verbed.map((v) => ({ ...v, weight: VERB_OBJECT_EVIDENCE }))]) {
     if (s.type === kinds[0]) first = Math.max(first, s.weight);
     any = Math.max(any, s.weight);
   }
@@ -345,6 +348,8 @@ const DISPATCHED_TO = new RegExp(
   `(?<![\\p{L}])(?:(?:${alternation(DISPATCH_VERBS.filter((v) => /(?:as|ades|ats)$/.test(v)))})|(?:polis\\p{L}*|patrull\\p{L}*)\\s(?:\\p{L}+\\s){0,2}?(?:${alternation(DISPATCH_VERBS)}))\\s(?:(?:\\p{L}+\\s){0,3})?(?:till|in i)\\s(?:[\\p{L}\\d-]+\\s(?:på|i|vid)\\s)?$`,
   'iu',
 );
+/** How sure the phrase beside the question's own verb is, as evidence for its sentence. */
+const VERB_OBJECT_EVIDENCE = 0.8;
 const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];
 const DESTINATION_PREPOSITIONS = ['till', 'in i'];
 const VERB_FIRST = new RegExp(`^(?:${FINITE_AUXILIARIES.join('|')})(?![\\p{L}])`, 'iu');

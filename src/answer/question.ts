@@ -495,11 +495,15 @@ export function askedVerb(question: string): string | null {
     if (!t || COPULAS.has(t) || NOT_NOUNS.has(t)) return null;
     if (!SV_MODALS.has(t)) return t;
     for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (SV_MAIN_AFTER_AUX.test(tokens[j]!) && tokens[j] !== 'det') return tokens[j]!;
+    // "Vad ska kvinnan som greps för rån i Ängelholm ha tagit …?": the supine after a later "ha".
+    for (let j = k + 6; j < tokens.length - 1; j++) if (tokens[j] === 'ha' && SV_MAIN_AFTER_AUX.test(tokens[j + 1]!)) return tokens[j + 1]!;
     return null;
   }
   // "What exploded at the entrance?", "What was it that burned?": the past tense after a bare "what" (its subject asked).
   if (tokens[k] === 'was' && tokens[k + 1] === 'it' && tokens[k + 2] === 'that') k += 3;
   if (EN_PAST.test(tokens[k] ?? '') && !ENGLISH_PARTICIPLE_ONLY.has(tokens[k]!)) return tokens[k]!;
+  // "What machine did the thieves use …?": the noun asked stands between "what" and "did".
+  if (!EN_DO.has(tokens[k] ?? '') && EN_DO.has(tokens[k + 1] ?? '') && !NOT_NOUNS.has(tokens[k] ?? '')) k++;
   if (!EN_DO.has(tokens[k] ?? '')) return null;
   let j = k + 2;
   while (j < tokens.length && !EN_CLAUSE_END.has(tokens[j]!)) j++;

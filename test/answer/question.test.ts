@@ -220,6 +220,12 @@ describe('the verb whose thing a what-question asks for', () => {
     ['Vad har polisen hittat i bilen?', 'hittat'],
     ['What did the man threaten them with?', 'threaten'],
     ['What did the driver hit on the E4?', 'hit'],
+    // The noun asked between "what" and "did"; the supine after a later "ha"; a past tense after a bare "what", and
+    // after a cleft "what was it that".
+    ['What machine did the thieves use to break through the wall?', 'use'],
+    ['Vad ska kvinnan som greps för rånet vid stationen i går ha tagit från mannen?', 'tagit'],
+    ['What caught fire in the garage?', 'caught'],
+    ['What was it that exploded at the entrance?', 'exploded'],
     // A copula or no verb: nothing.
     ['Vad var orsaken?', null],
     ['What was the reason?', null],
