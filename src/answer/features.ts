@@ -4,7 +4,7 @@
  */
 import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
 import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_THING_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 
 /** What tells that a statement is the one the question is about. */
@@ -207,6 +207,7 @@ export function typeEvidence(
     !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
     !(who && !asked.choices && isPerson(s) && GENERIC_PERSON.test(s.text)) &&
+    !(s.type === 'object' && GENERIC_THING.test(s.text)) &&
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
     // (Who someone claimed to be may be the police: "utgav sig för att vara polis".)
     !(who && !asked.doer && !asked.claimed && !asked.police && isPerson(s) && NARRATOR.test(s.text)) &&
@@ -331,6 +332,8 @@ const CARE = new RegExp(`^(?:(?:med|till|på|av|från|en|ett|den|det)\\s)*(?:${C
 const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midnatt|gryning|skymning/iu;
 /** Someone named by a word that says nothing of who ("en person", "tre personer", "gärningsmannen"). */
 const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon|några|flera|två|tre|fyra|fem|sex|\\d+)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
+/** A thing named by a word that says nothing of what ("gods", "ett föremål", "okänt gods"). */
+const GENERIC_THING = new RegExp(`^(?:(?:en|ett|den|det|de|något|några|flera|okänt|okända|visst)\\s)?(?:${GENERIC_THING_WORDS.join('|')})$`, 'iu');
 /** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 /** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */

@@ -468,7 +468,12 @@ export function strandedPreposition(question: string): readonly string[] {
   if (!/^\s*(?:vad|what)(?![\p{L}])/iu.test(question)) return [];
   const found = [...question.matchAll(STRANDED_RE)];
   const last = found[found.length - 1];
-  return last ? STRANDED_PREPOSITIONS[last[1]!.toLowerCase()] ?? [] : [];
+  if (!last) return [];
+  // Standing in a relative clause, it is that clause's ("… föremålet vara som en grupp barn lekte avrättning med"),
+  // unless the "som" is a cleft's ("Vad var det som bilen krockade med?").
+  const before = question.slice(0, last.index!);
+  if (/(?<![\p{L}])(?!det\s|vad\s|what\s)\p{L}+\s(?:som|that|which)\s/iu.test(before) && !/^\s*(?:vad|what)\s(?:\p{L}+\s){0,2}(?:det|it)\s(?:som|that)\s/iu.test(before)) return [];
+  return STRANDED_PREPOSITIONS[last[1]!.toLowerCase()] ?? [];
 }
 
 const SV_MODALS = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'kommer', 'behövde', 'måste', 'brukar', 'fick', 'får', 'tros', 'verkar', 'lär']);

@@ -478,6 +478,12 @@ export const DEED_VERBS: readonly string[] = [
   'attacked', 'robbed', 'mugged', 'stole', 'nicked', 'pushed', 'shoved', 'threatened', 'set', 'torched', 'smashed', 'killed', 'murdered',
 ];
 
+/** Words for a thing that say nothing of what ("tvingat till sig gods"): no answer to "What did they take?". */
+export const GENERIC_THING_WORDS: readonly string[] = [
+  'gods', 'godset', 'stöldgods', 'stöldgodset', 'föremål', 'föremålet', 'föremålen', 'saker', 'sakerna', 'egendom', 'egendomen', 'tillhörigheter',
+  'tillhörigheterna', 'ägodelar', 'ägodelarna', 'grejer', 'objekt', 'objektet',
+];
+
 /** Words of a place that say nothing of where: a place of only these and the question's own words answers no "where". */
 export const GENERIC_PLACE_WORDS: readonly string[] = [
   'område', 'området', 'områden', 'områdena', 'adress', 'adressen', 'adresser', 'plats', 'platsen', 'platser', 'ort', 'orten', 'trakten', 'närheten',

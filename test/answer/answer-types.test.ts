@@ -277,6 +277,15 @@ describe('where someone went', () => {
   });
 });
 
+describe('a thing named by a word that says nothing of what', () => {
+  // "What did he take from the woman?": "gods" (GENERIC_THING_WORDS) says that something was taken, not what.
+  it('notice 510080: goods are no answer to what', () => {
+    const sentence = 'Där ska mannen ha tvingat till sig gods från kvinnan genom hot och våld.';
+    expect(typeEvidence(['object', 'vehicle'], sentence, [], new Set(['kvinn']), { verbStems: ['tving'] }).spans.map((s) => s.text)).not.toContain('gods');
+    expect(RECOGNISERS.object(sentence).map((s) => s.text)).toContain('gods');
+  });
+});
+
 describe('what does not say which', () => {
   // "Where was the dead person found in Skiljebo?": "en adress i området Skiljebo" only repeats the place asked with
   // words that say nothing of where (GENERIC_PLACE_WORDS); "ett trapphus" says where.

@@ -237,6 +237,8 @@ describe('the verb whose thing a what-question asks for', () => {
 
 describe('a preposition a question leaves standing', () => {
   it.each([
+    // In a relative clause the preposition is that clause's: the question asks what the object turned out to be.
+    ['Vad visade sig pistolen vara som tre pojkar lekt med på Blåkullavägen?', []],
     ['Vad krockade elsparkcykeln med på Storgatan?', ['med']],
     ['What did he threaten them with?', ['med']],
     ['What did the car crash into on the E4?', ['in i', 'mot', 'med', 'på']],
