@@ -388,7 +388,9 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   const yesNo = YES_NO_START.test(question.trim());
   // An offence says why someone is suspected, arrested or fined ("Varför greps mannen?" – "misstänkt för
   // misshandel"), not why something happened: "Varför knivskars pojken?" is not answered by "försök till mord".
-  const types = group === 'cause' && !ACCUSATION_QUESTION.test(question) ? types0.filter((t) => t !== 'offence') : types0;
+  const types1 = group === 'cause' && !ACCUSATION_QUESTION.test(question) ? types0.filter((t) => t !== 'offence') : types0;
+  // "What was the boy driving?", "Vad körde han?": what one drives or rides is first a vehicle (not "Vad körde han in i?").
+  const types = types1[0] === 'object' && DRIVEN_QUESTION.test(question) && strandedPreposition(question).length === 0 ? (['vehicle', 'object'] as AnswerType[]) : types1;
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
   return {
@@ -421,6 +423,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
 }
 
 const ACCUSATION_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation(ACCUSATION_WORDS)})\\p{L}*`, 'iu');
+const DRIVEN_QUESTION = /^\s*(?:what|vad)\s(?:(?:was|were|is|did|does)\s)?(?:\p{L}+\s){0,4}?(?:driving|riding|drive|ride|körde|kör|åkte|åker|framförde)(?![\p{L}])/iu;
 const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);
 const KIND = new Set(KIND_WORDS);
 const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);

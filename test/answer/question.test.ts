@@ -99,6 +99,9 @@ describe('what a question asks for', () => {
     ['How did the fire in the block of flats on the main street start?', ['cause']],
     ['Hur uppstod branden i lägenheten?', ['cause']],
     ['Why did the man hit his wife?', ['cause']],
+    // What one drives or rides is first a vehicle; what one drove into is a thing.
+    ['What was the boy driving when the police stopped him?', ['vehicle', 'object']],
+    ['Vad körde bilen in i?', []],
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
   });
