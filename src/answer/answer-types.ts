@@ -369,7 +369,9 @@ export function places(sentence: string): Span[] {
     let noun = false;
     for (let n = 0; i < words.length && n < 5; i++, n++) {
       const w = words[i]!.text;
-      if (PLACE_STOP.has(w.toLowerCase()) && n > 0) break;
+      // A particle's "till" ("hjälpt till med tips") starts no place; a finite verb ends one ("till skolan får kännedom").
+      if (PLACE_STOP.has(w.toLowerCase()) && n === 0 && !isName(w)) break;
+      if ((PLACE_STOP.has(w.toLowerCase()) || FINITE.has(w.toLowerCase())) && n > 0) break;
       if (isName(w)) named = true;
       else if (named && !hasStem(w, NAME_TAIL_STEMS, 4)) break;
       if (hasStem(w, PLACE_NOUN_STEMS, 4)) noun = true;

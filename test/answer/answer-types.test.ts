@@ -56,6 +56,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['place', '641087', 'Det finns blodspår på platsen och ett par av personerna har blödande sår.', []],
   // A direction is a place: "which way did they run?"
   ['place', '575980', 'De springer sedan i riktning mot Järntorget.', ['Järntorget']],
+  // A finite verb ends the phrase: "lägenheten", not "lägenheten kunde själv ta sig".
+  ['place', '425807', 'En man som också befann sig i lägenheten kunde själv ta sig ut men hade andats in rök och kontrolleras också på sjukhus.', ['lägenheten', 'sjukhus']],
   ['place', '461810', 'Polis är på platsen.', []],
   // A place noun standing alone is one in a whole noun form: not "brott" (bro), not the verb "hamnar".
   ['place', '594498', 'Det finns ingen misstanke om brott.', []],
