@@ -892,7 +892,8 @@ const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|po
 const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}|och\\s(?:\\p{L}+\\s){1,3}därför)${E}`, 'giu');
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
 const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
-const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES)})${E}`, 'giu');
+// A phrase on "för" may take a second verb before it: "väjt och bromsat för ett dött djur".
+const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES).replace(/\\s\+för(?=\||$)/g, '(?:\\s+och\\s+\\p{L}+)?\\s+för')})${E}`, 'giu');
 const PURPOSE = /^(?:för att|i syfte att|med syfte att|med syftet att|i syftet att)$/;
 const POLICE_BEFORE = new RegExp(`${B}(?:${alternation(NARRATOR_WORDS)})${E}`, 'iu');
 const DISPATCH_BEFORE = new RegExp(`${B}(?:${alternation(DISPATCH_VERBS)})${E}`, 'iu');
@@ -926,7 +927,12 @@ export function causes(sentence: string): Span[] {
   }
   // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).
   for (const m of sentence.matchAll(CAUSE_PHRASE_RE)) {
-    const p = phraseFrom(sentence, m.index!, 'cause', 0.6, 8, CAUSE_PHRASE_END);
+    // The phrase itself, then what follows it up to the clause's end ("väjt och bromsat för" + "ett dött djur …").
+    const after = m.index! + m[0].length;
+    const stop = CAUSE_PHRASE_END.exec(sentence.slice(after));
+    const rest = stop?.index === 0 ? null : phraseFrom(sentence, after, 'cause', 0.6, 8, CAUSE_PHRASE_END);
+    const end = rest && rest.start - after <= 1 ? rest.end : after;
+    const p = trimSpan({ type: 'cause', start: m.index!, end, text: sentence.slice(m.index!, end), weight: 0.6 });
     if (p) out.push(p);
   }
   // "stoppar en man som ryckt sönder en registreringsskylt": why he was stopped (a weaker guess).

@@ -399,7 +399,7 @@ export const HARM_WORDS: readonly string[] = [
 export const CAUSE_PHRASES: readonly string[] = [
   'väjt för', 'väjde för', 'väjer för', 'väja för', 'somnat', 'somnade', 'tappat kontrollen', 'tappade kontrollen', 'fått sladd', 'fick sladd',
   'får sladd', 'blivit bländad', 'blev bländad', 'fått punktering', 'fick punktering', 'fått motorstopp', 'fick motorstopp', 'halt väglag',
-  'halkat', 'halkade', 'fått gashäng', 'fick gashäng', 'fått vattenplaning', 'fick vattenplaning', 'får vattenplaning',
+  'halkat', 'halkade', 'fått gashäng', 'fick gashäng', 'fått vattenplaning', 'fick vattenplaning', 'får vattenplaning', 'bromsat för', 'bromsade för',
 ];
 
 /**

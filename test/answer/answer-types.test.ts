@@ -143,6 +143,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['cause', '619680', 'En förare fick böter på grund av hastighetsöverträdelse och en fick böter på grund av bristfällig eller ej godkänd belysning.', ['hastighetsöverträdelse', 'bristfällig eller ej godkänd belysning']],
   ['cause', '617584', 'Branden ska ha startat i samband med mekaniskt arbete på ett fordon.', ['i samband med mekaniskt arbete på ett fordon']],
   // Not at a compound's "- och", nor at a verb that shares the reason's subject.
+  // Braking for something is a reason in itself, like swerving for it.
+  ['cause', '555128', 'Det finns uppgifter på att busschauffören bromsat för en älg och passageraren som precis kommit ut från bussens toalett föll i samband med detta.', ['bromsat för en älg']],
   ['cause', '598671', 'Böter utfärdades på grund av överträdelse av kör- och vilotider.', ['överträdelse av kör- och vilotider']],
   ['cause', '625552', 'En förare har fått böter på grund av att fordonet var avställt och hade körförbud.', ['att fordonet var avställt och hade körförbud']],
   // The reason before "och därför", "vilket ledde till": the clause up to them, from its start or its "att".
@@ -311,6 +313,16 @@ describe('what does not say which', () => {
     const sentence = 'Mannen greps, misstänkt för misshandel.';
     expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), { eventKinds: ['assault'] }).best).toBeNull();
     expect(typeEvidence(['cause', 'offence'], sentence, [], new Set(), {}).best?.text).toBe('misshandel');
+  });
+});
+
+describe('a reason that repeats the question', () => {
+  // "Varför körde bilen in i mitträcket?": "kört in i mitträcket" is the event again; the other reason answers.
+  it('notice 536469: the swerve, not the crash', () => {
+    const sentence = 'Enligt vittnen har bilen väjt för ett annat fordon och då kört in i mitträcket.';
+    const ev = typeEvidence(['cause'], sentence, [{ at: sentence.indexOf('kört'), weight: 1 }], new Set(['bil', 'kör', 'mitträck']));
+    expect(ev.spans.map((s) => s.text)).toEqual(['väjt för ett annat fordon', 'kört in i mitträcket']);
+    expect(ev.best?.text).toBe('väjt för ett annat fordon');
   });
 });
 
