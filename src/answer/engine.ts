@@ -487,12 +487,14 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const headStems = asked ? (termsOf(asked) ?? [stemSv(asked)]) : [];
     const choices = analysis.choices?.map((words) => words.flatMap((w) => termsOf(w) ?? [stemSv(w)])) ?? null;
     const verbStems = analysis.askedVerb ? (termsOf(analysis.askedVerb) ?? []) : [];
+    const placeStems = analysis.placeNoun ? (termsOf(analysis.placeNoun) ?? [stemSv(analysis.placeNoun)]) : [];
     // What the question says of its answer besides its types: the same for every candidate sentence.
     const askedThing: AskedThing = {
       headStems,
       kind: analysis.askedKind,
       stranded: analysis.stranded,
       verbStems,
+      placeStems,
       eventKinds: analysis.events.map((e) => e.kind),
       dispatch: analysis.dispatch,
       care: analysis.care,

@@ -203,6 +203,7 @@ export function typeEvidence(
     !(asked.agedRole && s.type === 'age' && ageRole(sentence, s) === otherRole(asked.agedRole)) &&
     !(asked.clock && (s.type === 'date' || (s.type === 'time' && !(/\d/.test(s.text) || (asked.clock === 'day' && PART_OF_DAY.test(s.text)))))) &&
     !(asked.direction && (s.type === 'place' || s.type === 'street') && !towards(sentence, s)) &&
+    !(asked.placeStems?.length && (s.type === 'place' || s.type === 'street') && !namesPlaceOf(sentence, s, asked.placeStems)) &&
     !(asked.destination && !asked.police && !asked.dispatch && (s.type === 'place' || s.type === 'street') && notGoneTo(sentence, s)) &&
     !(asked.doer && isPerson(s) && (notTheDoer(sentence, s, asked.doer) || namesQuestionPerson(s.text, question))) &&
     !(!asked.care && s.type !== 'injury' && CARE.test(s.text)) &&
@@ -285,6 +286,8 @@ export interface AskedThing {
   claimed?: boolean;
   /** The sex of the person whose age is asked (question.ts `sex`). */
   sex?: Sex | null;
+  /** Swedish stems of the noun of a "which place" question: a place answers with it as a word's head, or a name. */
+  placeStems?: readonly string[];
   /** Whose age is asked: the doer's or the sufferer's (question.ts `agedRole`). */
   agedRole?: AgedRole | null;
   /** The question asks when something will happen: only a sentence about what is to come gives its time. */
@@ -326,6 +329,19 @@ function towards(sentence: string, s: Span): boolean {
 function notGoneTo(sentence: string, s: Span): boolean {
   const before = sentence.slice(Math.max(0, s.start - 60), s.start);
   return DISPATCHED_TO.test(before) || /(?:^|\s)(?:från|ifrån)\s$/i.test(before) || /^(?:från|ifrån)\s/i.test(s.text);
+}
+
+/**
+ * `s` is a place of the kind a "which place" question asks ("Vilket sjukhus …?": "Sahlgrenska sjukhuset", "USÖ",
+ * "Kortedala"): a word with that noun as its head, or a name (capitalised, not as the sentence's first word). Not
+ * another kind of place ("en vårdcentral", "sjukvård").
+ */
+function namesPlaceOf(sentence: string, s: Span, stems: readonly string[]): boolean {
+  return s.text.split(/\s+/).some((w, i) => {
+    if (/^\p{Lu}/u.test(w) && !(i === 0 && /^\P{L}*$/u.test(sentence.slice(0, s.start)))) return true;
+    const st = stemSv(w.toLowerCase());
+    return stems.some((h) => h.length >= 3 && (stemInflects(st, h) || (st.length > h.length && st.endsWith(h))));
+  });
 }
 
 /** A phrase that names only the care of the hurt ("med ambulans", "till sjukhuset", "ambulanspersonal"). */

@@ -124,6 +124,8 @@ export interface QuestionAnalysis {
   claimed: boolean;
   /** The sex of the person an age question asks about ("Hur gammal var kvinnan …?": female), when it names one. */
   sex: Sex | null;
+  /** The noun of a "which place" question ("Which hospital …?", "Vilken skola …?"): a place answers with it or a name. */
+  placeNoun: string | null;
   /** Whose age an age question asks: the one who did it or is suspected ('doer'), or the one who suffered it. */
   agedRole: AgedRole | null;
   /** It asks about the care of the hurt ("Vilket sjukhus …?", "Where was he taken?"): an ambulance or a hospital may answer it. */
@@ -404,6 +406,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     events: eventKinds(question, lang),
     yesNo,
     askedNoun: open ? askedNoun(question) : null,
+    placeNoun: types[0] === 'place' && !DIRECTION_QUESTION.test(question) ? askedNoun(question) : null,
     askedKind: open && asksKind(question),
     stranded: open ? strandedPreposition(question) : [],
     askedVerb: open ? askedVerb(question) : null,

@@ -267,6 +267,18 @@ describe('whose age', () => {
   });
 });
 
+describe('which kind of place', () => {
+  // "Vilket sjukhus …?", "Which school …?" (placeStems): a place with that noun as its head, or a name; not another kind.
+  it.each([
+    ['519265', 'Föraren av bilen, en man i 85-årsåldern, fördes med ambulans till Sahlgrenska sjukhuset.', ['sjukhus'], 'Sahlgrenska sjukhuset'],
+    ['581812', 'En patrull kör de båda männen till en vårdcentral för kontroll.', ['sjukhus'], null],
+    ['581812', 'En patrull kör de båda männen till en vårdcentral för kontroll.', ['vårdcentral'], 'en vårdcentral'],
+    ['626852', 'Polis larmas till en vårdcentral i Norrköping efter att en man inkommit med en skada som vårdpersonal befarar kan vara orsakad av någon form av vasst tillhygge.', ['skol'], 'Norrköping'],
+  ])('notice %s: %s %j → %s', (_id, sentence, placeStems, want) => {
+    expect(typeEvidence(['place', 'street'], sentence, [], new Set(), { placeStems }).best?.text ?? null).toBe(want);
+  });
+});
+
 describe('where someone went', () => {
   // "Vart tog sig mannen?", "Where was the driver taken?" (destination): not where the police were sent, nor where one
   // came from; a place gone to answers.

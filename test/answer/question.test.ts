@@ -166,6 +166,18 @@ describe('who did something', () => {
   });
 });
 
+describe('the noun of a which-place question', () => {
+  it.each([
+    ['Which hospital was the woman taken to?', 'hospital'],
+    ['Vilken skola gick pojken på?', 'skola'],
+    // A way asked is a direction, not a kind of place.
+    ['Which way did the attackers run?', null],
+    ['Where was the woman found?', null],
+  ])('%s → %s', (q, noun) => {
+    expect(analyze(q).placeNoun).toBe(noun);
+  });
+});
+
 describe('whose age', () => {
   it.each([
     ['how old was the guy who robbed a teenage boy of his e-scooter?', 'doer'],
