@@ -922,7 +922,10 @@ export function causes(sentence: string): Span[] {
     // Why the police came, or what they are there for ("En annan patrull beordras till sjukhuset för att möta
     // ambulansen", "Polis är på plats för att bistå räddningstjänsten"): their reason, not the event's.
     const before = sentence.slice(0, m.index!);
-    const dispatch = DISPATCH_BEFORE.test(before) || (PURPOSE.test(marker) && POLICE_BEFORE.test(before));
+    // So is what the police did before ("Polisen kunde efter att ha genomsökt arbetsplatsen anträffa mannen"): "efter
+    // att ha" shares the main clause's subject, the police.
+    const policeFirst = marker === 'efter att' && /^\s+ha\s/i.test(sentence.slice(m.index! + m[0].length)) && POLICE_BEFORE.test(before);
+    const dispatch = DISPATCH_BEFORE.test(before) || (PURPOSE.test(marker) && POLICE_BEFORE.test(before)) || policeFirst;
     if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
   }
   // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).

@@ -433,11 +433,14 @@ describe('the police and those who respond, for a question about who someone in 
 
 describe('what the police came or are there for', () => {
   // A purpose of the police's ("beordras … för att", "är på plats … för att") is their reason, not the event's: it is
-  // marked as a dispatch reason, weighed at half unless the question asks why they came.
+  // marked as a dispatch reason, which answers only a question about the police (at its full weight when it asks why
+  // they came).
   it.each([
     ['640365', 'Polispatrull beordras till platsen för att bistå med trafikdirigering.', 'bistå med trafikdirigering', true],
     ['514960', 'Polis är på plats med flera resurser, däribland tekniker, för att bland annat undersöka platsen samt knacka dörr i området.', 'bland annat undersöka platsen samt knacka dörr i området', true],
     ['463161', 'Tågtrafiken måste tillfälligt stoppas för att undvika en olycka.', 'undvika en olycka', undefined],
+    // What the police did first ("efter att ha" with the police as subject) is their course, not the event's reason.
+    ['624914', 'Polis kan efter att ha sökt i området gripa tre personer misstänkta för brott.', 'ha sökt i området', true],
   ])('notice %s: %s → %s (dispatch %s)', (_id, sentence, text, dispatch) => {
     const got = RECOGNISERS.cause(sentence).find((s) => s.text.startsWith(text));
     expect(got?.dispatch).toBe(dispatch);
