@@ -213,9 +213,8 @@ export function typeEvidence(
     // (Who someone claimed to be may be the police: "utgav sig för att vara polis".)
     !(who && !asked.doer && !asked.claimed && !asked.police && isPerson(s) && NARRATOR.test(s.text)) &&
     !(who && !asked.doer && !asked.claimed && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
-  // Why the police came or are there ("Polis är på plats för att bistå räddningstjänsten") answers only a question
-  // about the police; one about why they came takes it at its full weight.
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s) && !(s.dispatch && !asked.dispatch && !asked.police)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  // A question about the police coming takes the reason they were called out for at its full weight.
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
