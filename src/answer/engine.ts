@@ -647,10 +647,10 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     if (p.requireDate && a.date && best.statement.date && !kept.some((s) => s.features.dateMatch || s.features.dateNear)) return no('date_not_matched', dateText);
     if (p.requireEvent && sf.eventMiss) return no('event_not_matched', a.events.map((e) => e.words.join(' ')).join(', '));
     // The statement says the thing asked is not known ("Det är oklart vad som stulits", "Brandorsaken är okänd"), in the
-    // best sentence or one ranked just below it, and the best sentence names no such thing.
+    // best sentence, or one ranked just below it when the best sentence names no such thing.
     const asked = unknownKind(a);
     const unknownSaid = asked && ranked.slice(0, 3).some((c) => c.statement === best.statement && UNKNOWN[asked].test(c.text));
-    if (p.requireFact && asked && unknownSaid && !(best.fact && !UNKNOWN[asked].test(best.fact.text) && a.types.length)) return no('fact_unknown', asked);
+    if (p.requireFact && asked && unknownSaid && (!best.fact || UNKNOWN[asked].test(best.text))) return no('fact_unknown', asked);
     if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
     if (prob < threshold) return no('low_coverage', null);
     return { answered: true, p: prob, threshold, features };
