@@ -354,8 +354,9 @@ const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon|några|flera|två
 const GENERIC_THING = new RegExp(`^(?:(?:en|ett|den|det|de|något|några|flera|okänt|okända|visst)\\s)?(?:${GENERIC_THING_WORDS.join('|')})$`, 'iu');
 /** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
-/** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */
+/** A unit of the police that came to the scene ("Nationella bombskyddet", "kriminaltekniker"). */
 const POLICE_UNIT = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${POLICE_UNIT_WORDS.join('|')})$`, 'iu');
+/** One who responded to or reported the event ("Räddningstjänsten", "allmänheten", "En inringare"). */
 const RESPONDER = new RegExp(`^(?:(?:en|ett|den|de|från|av)\\s)*(?:polisens\\s)?(?:${RESPONDER_WORDS.join('|')})$`, 'iu');
 /** A manner ("på ett vingligt sätt", "ett liknande sätt"): how, not what. */
 const MANNER = /^(?:på\s)?(?:ett|samma|det)\s(?:\p{L}+\s)?sätt$/iu;

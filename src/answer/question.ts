@@ -15,6 +15,7 @@ import {
   SUFFERER_WORDS,
   SUSPECT_WORDS,
   DEED_VERBS,
+  DRIVE_VERBS,
   DISPATCH_QUESTION,
   DOING_PASSIVES,
   POLICE_ACTION_VERBS,
@@ -24,6 +25,7 @@ import {
   EVENT_KINDS,
   KIND_WORDS,
   MEANS_VERBS,
+  NOT_ENGLISH_PASTS,
   ORIGIN_VERBS,
   PERSON_NOUNS,
   QUESTION_NOISE,
@@ -426,7 +428,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
 }
 
 const ACCUSATION_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation(ACCUSATION_WORDS)})\\p{L}*`, 'iu');
-const DRIVEN_QUESTION = /^\s*(?:what|vad)\s(?:(?:was|were|is|did|does)\s)?(?:\p{L}+\s){0,4}?(?:driving|riding|drive|ride|körde|kör|åkte|åker|framförde)(?![\p{L}])/iu;
+const DRIVEN_QUESTION = new RegExp(`^\\s*(?:what|vad)\\s(?:(?:was|were|is|did|does)\\s)?(?:\\p{L}+\\s){0,4}?(?:${alternation(DRIVE_VERBS)})(?![\\p{L}])`, 'iu');
 const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);
 const KIND = new Set(KIND_WORDS);
 const NOT_NOUNS = new Set([...QUESTION_NOISE, ...WH, 'the', 'a', 'an', 'en', 'ett', 'den', 'det', 'de', 'av', 'of', 'för', 'han', 'hon', 'he', 'she', 'they', 'it']);
@@ -446,12 +448,11 @@ export function askedNoun(question: string): string | null {
     if (tokens[j] === 'av' || tokens[j] === 'of') j++;
   }
   // "What exploded …?", "What caught fire …?": a past tense right after a bare "what" is the question's verb, not a noun.
-  if (j === i + 1 && tokens[i] === 'what' && EN_PAST.test(tokens[j] ?? '')) return null;
+  if (j === i + 1 && tokens[i] === 'what' && EN_PAST.test(tokens[j] ?? '') && !NOT_PAST.has(tokens[j]!)) return null;
   return isNoun(tokens[j]) ? tokens[j]! : null;
 }
 
-/** Words in -ed that are no verb of the question after "what". */
-const ENGLISH_PARTICIPLE_ONLY = new Set(['need', 'red', 'bed', 'shed', 'speed']);
+const NOT_PAST = new Set(NOT_ENGLISH_PASTS);
 const EN_PAST = new RegExp(`^(?:[a-z]{2,}ed|${ENGLISH_IRREGULAR_PASTS.join('|')})$`);
 
 /** True when a word of kind follows the question's opening "vilket/which/what" ("What kind of …", "Vilken sorts …"). */
@@ -512,7 +513,7 @@ export function askedVerb(question: string): string | null {
   }
   // "What exploded at the entrance?", "What was it that burned?": the past tense after a bare "what" (its subject asked).
   if (tokens[k] === 'was' && tokens[k + 1] === 'it' && tokens[k + 2] === 'that') k += 3;
-  if (EN_PAST.test(tokens[k] ?? '') && !ENGLISH_PARTICIPLE_ONLY.has(tokens[k]!)) return tokens[k]!;
+  if (EN_PAST.test(tokens[k] ?? '') && !NOT_PAST.has(tokens[k]!)) return tokens[k]!;
   // "What machine did the thieves use …?": the noun asked stands between "what" and "did".
   if (!EN_DO.has(tokens[k] ?? '') && EN_DO.has(tokens[k + 1] ?? '') && !NOT_NOUNS.has(tokens[k] ?? '')) k++;
   if (!EN_DO.has(tokens[k] ?? '')) return null;

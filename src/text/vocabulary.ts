@@ -308,6 +308,9 @@ export const ORIGIN_VERBS: readonly string[] = [
   'började', 'börjat', 'uppstod', 'uppstått', 'uppkom', 'uppkommit', 'bröt ut', 'utbröt',
 ];
 
+/** Verbs of driving or riding: "What was the boy driving?", "Vad körde han?" ask first for a vehicle. */
+export const DRIVE_VERBS: readonly string[] = ['driving', 'riding', 'drive', 'ride', 'körde', 'kör', 'åkte', 'åker', 'framförde'];
+
 export const VEHICLE_NOUNS: readonly string[] = [
   'bil', 'personbil', 'lastbil', 'buss', 'moped', 'epa', 'epatraktor', 'a-traktor', 'traktor', 'motorcykel', 'mc', 'cykel', 'cykl', 'elcykel',
   'elsparkcykel', 'sparkcykel', 'skoter', 'snöskoter', 'fyrhjuling', 'släpvagn', 'släp', 'husbil', 'husvagn', 'taxi', 'spårvagn',
@@ -798,6 +801,8 @@ export const ENGLISH_IRREGULAR_PASTS: readonly string[] = [
   'got', 'caught', 'broke', 'fell', 'blew', 'went', 'came', 'ran', 'took', 'stole', 'began', 'burnt', 'hit', 'struck', 'drove', 'rode', 'flew',
   'threw', 'knocked', 'set', 'made', 'led', 'spread', 'sank', 'tore', 'froze',
 ];
+/** English words in -ed that are no past tense ("What speed …?", "What red car …?"). */
+export const NOT_ENGLISH_PASTS: readonly string[] = ['need', 'red', 'bed', 'shed', 'speed'];
 export const SWEDISH_STRONG_PASSIVES: readonly string[] = ['stals', 'togs', 'sågs', 'gavs', 'slogs', 'drogs', 'revs', 'sköts', 'bars', 'höggs'];
 export const DOING_PASSIVES: readonly string[] = ['gjordes', 'görs', 'gjorts', 'skedde', 'inträffades'];
 export const SWEDISH_FINITE_VERBS: readonly string[] = [
