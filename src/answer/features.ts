@@ -223,7 +223,9 @@ export function typeEvidence(
   // Last, the phrase beside the question's own verb where the sentence uses it ("Vad körde bilen in i?" – "körde in i
   // en taxibil").
   let spans = firstType ? found.filter((s) => s.type === firstType) : types.length === 0 && (asked.kind || !headStems.length) ? findSpans(kinds, sentence).filter(adds) : [];
-  const verbed = verbStems.length && (types.length === 0 || types[0] === 'object') ? verbObjects(sentence, verbStems).filter(adds) : [];
+  // (Only where a word of the sentence may be the verb: stemming every word is the cost.)
+  const lower = verbStems.length ? sentence.toLowerCase() : '';
+  const verbed = verbStems.length && (types.length === 0 || types[0] === 'object') && verbStems.some((v) => lower.includes(v)) ? verbObjects(sentence, verbStems).filter(adds) : [];
   if (spans.length === 0) spans = verbed;
   let first = 0;
   let any = 0;
