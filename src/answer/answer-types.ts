@@ -369,9 +369,9 @@ export function places(sentence: string): Span[] {
     let noun = false;
     for (let n = 0; i < words.length && n < 5; i++, n++) {
       const w = words[i]!.text;
+      const stop = PLACE_STOP.has(w.toLowerCase());
       // A particle's "till" ("hjälpt till med tips") starts no place; a finite verb ends one ("till skolan får kännedom").
-      if (PLACE_STOP.has(w.toLowerCase()) && n === 0 && !isName(w)) break;
-      if ((PLACE_STOP.has(w.toLowerCase()) || FINITE.has(w.toLowerCase())) && n > 0) break;
+      if (n === 0 ? stop && !isName(w) : stop || FINITE.has(w.toLowerCase())) break;
       if (isName(w)) named = true;
       else if (named && !hasStem(w, NAME_TAIL_STEMS, 4)) break;
       if (hasStem(w, PLACE_NOUN_STEMS, 4)) noun = true;
@@ -893,7 +893,11 @@ const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
 const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
 // A phrase on "för" may take a second verb before it: "väjt och bromsat för ett dött djur".
-const CAUSE_PHRASE_RE = new RegExp(`${B}(?:${alternation(CAUSE_PHRASES).replace(/\\s\+för(?=\||$)/g, '(?:\\s+och\\s+\\p{L}+)?\\s+för')})${E}`, 'giu');
+const FOR_PHRASE_HEADS = CAUSE_PHRASES.filter((p) => p.endsWith(' för')).map((p) => p.slice(0, -' för'.length));
+const CAUSE_PHRASE_RE = new RegExp(
+  `${B}(?:(?:${alternation(FOR_PHRASE_HEADS)})(?:\\s+och\\s+\\p{L}+)?\\s+för|${alternation(CAUSE_PHRASES.filter((p) => !p.endsWith(' för')))})${E}`,
+  'giu',
+);
 const PURPOSE = /^(?:för att|i syfte att|med syfte att|med syftet att|i syftet att)$/;
 const POLICE_BEFORE = new RegExp(`${B}(?:${alternation(NARRATOR_WORDS)})${E}`, 'iu');
 const DISPATCH_BEFORE = new RegExp(`${B}(?:${alternation(DISPATCH_VERBS)})${E}`, 'iu');

@@ -454,10 +454,16 @@ function echoShare(text: string, question: ReadonlySet<string>): number {
   for (const t of tokenize(text)) {
     if (EMPTY.has(t) || t.length < 3 || /\d/.test(t)) continue;
     n++;
-    const st = stemSv(t);
-    if (question.has(st) || [...question].some((q) => q.length >= 4 && st.startsWith(q))) known++;
+    if (isQuestionStem(stemSv(t), question)) known++;
   }
   return n ? known / n : 0;
+}
+
+/** `stem` is a question stem or starts with one (`polisman` repeats `polis`). */
+function isQuestionStem(stem: string, question: ReadonlySet<string>): boolean {
+  if (question.has(stem)) return true;
+  for (const q of question) if (q.length >= 4 && stem.startsWith(q)) return true;
+  return false;
 }
 
 /**
@@ -469,10 +475,7 @@ export function addsToQuestion(text: string, question: ReadonlySet<string>, empt
   for (const t of tokenize(text)) {
     if (EMPTY.has(t) || empty?.has(t)) continue;
     if (/\d/.test(t)) return true;
-    const s = stemSv(t);
-    let known = question.has(s);
-    if (!known) for (const q of question) if (q.length >= 4 && s.startsWith(q)) known = true;
-    if (!known) return true;
+    if (!isQuestionStem(stemSv(t), question)) return true;
   }
   return false;
 }
@@ -487,8 +490,7 @@ export function trimQuestionWords(span: Span, question: ReadonlySet<string>): Sp
     const m = /^([\p{L}\p{N}'’-]+)(\s+)(?=\S)/u.exec(text);
     if (!m) break;
     const s = stemSv(m[1]!.toLowerCase());
-    const repeats = question.has(s) || [...question].some((q) => q.length >= 4 && s.startsWith(q));
-    if (!repeats) break;
+    if (!isQuestionStem(s, question)) break;
     start += m[0].length;
     text = text.slice(m[0].length);
   }
