@@ -21,6 +21,7 @@ import {
   ANIMAL_NOUNS,
   APPROX,
   CAUSE_BEFORE_MARKERS,
+  CAUSING_VERBS,
   CAUSE_MARKERS,
   CAUSE_PHRASES,
   COMPASS_WORDS,
@@ -762,7 +763,7 @@ const FIXED_BEFORE = /(?:i samband|tillsammans|i enlighet|i jämförelse|i förh
 const VERB_TO_OBJECT = /^\s+(?:in i|in|ut|upp|ner|bort|fast|på|med|mot|över|av|sedan|då|också|även|bland annat|bl\.a\.|först|troligen|polisen|han|hon|de)(?=\s)/iu;
 const NOT_A_THING = /^(?:att|som|sig|det|den|detta|han|hon|de|dem|honom|henne|polisen|och|men|när|där|då|i|på|vid|till|från|inte|ingen|inget|sin|sitt|sina)(?![\p{L}])/iu;
 /** Words before "som" that end the phrase it refers to, looking back ("rör det sig om solceller … som"). */
-const BEFORE_SOM_STOP = /^(?:om|att|är|var|sig|det|har|hade|ska|av|för|och|men|när|då|där)$/i;
+const BEFORE_SOM_STOP = /^(?:om|att|är|var|varit|vara|sig|det|har|hade|ska|av|för|och|men|när|då|där|vad|vem|vilka)$/i;
 
 /**
  * The thing beside the verb a question asks about (`stems`: that verb's Swedish stems): the phrase after it ("körde
@@ -792,21 +793,25 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
     // "… X som börjat brinna": X, back to its determiner or to a word that ends it.
     const prev = words[i - 1];
     if (prev && prev.text.toLowerCase() === 'som' && sentence.slice(prev.end, w.start).trim() === '') {
-      let j = i - 2;
-      let start = -1;
-      for (let n = 0; j >= 0 && n < 6; j--, n++) {
-        const t = words[j]!.text;
-        if (BEFORE_SOM_STOP.test(t)) break;
-        start = words[j]!.start;
-        if (DETERMINER.test(t)) break;
-      }
-      if (start >= 0) {
-        const t = trimSpan({ type: 'object', start, end: words[i - 2]!.end, text: sentence.slice(start, words[i - 2]!.end), weight: 0.5 });
-        if (t && !NOT_A_THING.test(t.text)) out.push(t);
-      }
+      const t = phraseBeforeSom(sentence, words, i - 1, 'object', 0.5);
+      if (t) out.push(t);
     }
   });
   return dedupe(out).filter((s) => !isPersonPhrase(s.text));
+}
+
+/** The phrase a "som" (`words[som]`) refers to, looking back to its determiner or to a word that ends it: "en kastrull med smör som …". */
+function phraseBeforeSom(sentence: string, words: Word[], som: number, type: AnswerType, weight: number): Span | null {
+  let start = -1;
+  for (let j = som - 1, n = 0; j >= 0 && n < 6; j--, n++) {
+    const t = words[j]!.text;
+    if (BEFORE_SOM_STOP.test(t)) break;
+    start = words[j]!.start;
+    if (DETERMINER.test(t)) break;
+  }
+  if (start < 0) return null;
+  const t = trimSpan({ type, start, end: words[som - 1]!.end, text: sentence.slice(start, words[som - 1]!.end), weight });
+  return t && !NOT_A_THING.test(t.text) ? t : null;
 }
 
 const CLAIMED_RE = /(?<![\p{L}])(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara|komma)\s/giu;
@@ -874,6 +879,7 @@ export function offences(sentence: string): Span[] {
 }
 
 const CAUSE_RE = new RegExp(`${B}(?:${alternation(CAUSE_MARKERS)})${E}`, 'giu');
+const CAUSED_BY_SOM_RE = new RegExp(`${B}som\\s(?:(?:har|hade|ska\\sha|kan\\sha|tros\\sha|troligen|troligtvis|sannolikt)\\s)?(?:${alternation(CAUSING_VERBS)})${E}`, 'giu');
 /**
  * A reason clause put first ends where the main clause's finite verb follows its comma: "Då det råder oklarheter
  * kring dödsorsaken, har polisen inlett …", "Eftersom …, inleds en förundersökning".
@@ -956,6 +962,14 @@ export function causes(sentence: string): Span[] {
     if (lead) start += lead[0].length;
     const t = trimSpan({ type: 'cause', start, end: before.length, text: before.slice(start), weight: 0.8 });
     if (t && t.text.split(/\s+/).length >= 2 && t.text.split(/\s+/).length <= 16) out.push(t);
+  }
+  // "en torrkokning som gett upphov till lukten", "ett förstoringsglas … som har orsakat branden": the thing that
+  // caused it, named before the "som" of a verb of causing (not a person: "Föraren som orsakade olyckan").
+  for (const m of sentence.matchAll(CAUSED_BY_SOM_RE)) {
+    const words = wordsOf(sentence.slice(0, m.index! + 4));
+    const som = words.length - 1;
+    const p = som > 0 ? phraseBeforeSom(sentence, words, som, 'cause', 0.8) : null;
+    if (p && !isPersonPhrase(p.text)) out.push(p);
   }
   // "Man tror att det är X", "troligen X".
   for (const s of spans(/(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {

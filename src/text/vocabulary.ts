@@ -575,6 +575,11 @@ export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'varpå',
 ];
 
+/** Verbs of causing, whose subject is the cause ("en torrkokning som gett upphov till lukten"). */
+export const CAUSING_VERBS: readonly string[] = [
+  'orsakat', 'orsakade', 'orsakar', 'föranlett', 'föranledde', 'föranleder', 'gett upphov till', 'gav upphov till', 'ger upphov till',
+];
+
 /** Verbs after which the thing taken, found or seized follows ("stals en cykel", "hittades en kniv"). */
 export const OBJECT_VERBS: readonly string[] = [
   'stals', 'stulits', 'stulit', 'stal', 'stjäl', 'stjäla', 'tillgrips', 'tillgreps', 'tillgripits', 'tillgripit', 'tillgripa', 'tog', 'tagit',

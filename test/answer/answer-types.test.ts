@@ -162,6 +162,11 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['cause', '430868', 'Polispatrull stoppar en man som ryckt sönder en registreringsskylt.', ['ryckt sönder en registreringsskylt']],
   ['cause', '646655', 'En ordningsbot utfärdades till en bilist som inte iakttagit stopplikt.', ['inte iakttagit stopplikt']],
   ['cause', '603693', 'På E12 i trakten av Degernäs, Umeå kommun, stoppades och kontrollerades ett fordon som körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad.', ['körde fortare än tillåten hastighet dessutom var en hund i bilen inte tillräckligt säkrad']],
+  // The thing named before the "som" of a verb of causing (CAUSING_VERBS); not a person, nor "vad som".
+  ['cause', '565709', 'De kan lokalisera lägenheten och det visar sig att det handlar om en torrkokning som gett upphov till lukten.', ['en torrkokning']],
+  ['cause', '516776', 'När polis och räddningstjänst kom till platsen framkom det varit brand i sopnedkastet som orsakat rökuvecklingen.', ['brand i sopnedkastet']],
+  ['cause', '426349', 'Föraren som orsakade krockarna blir misstänkt för vållande till kroppsskada.', []],
+  ['cause', '423678', 'Det är f.n. okänt vem eller vilka som orsakat branden.', []],
   // A reason the police were called out for is weighed at half (DISPATCH_VERBS).
   ['cause', '619544', 'Polis larmas till en bostad i Kävlinge kommun med anledning av att en person är utåtagerande.', ['att en person är utåtagerande']],
   ['cause', '628851', 'Vid 12.20 larmas polis till ett lägenhetshus i Nässjö på grund av en misshandel.', ['en misshandel']],
