@@ -508,6 +508,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       direction: analysis.direction,
       destination: analysis.destination,
       choices,
+      setApart: analysis.setApart.map((w) => termsOf(w) ?? [stemSv(w)]),
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };
     const sentences: SentenceCandidate[] = [];

@@ -198,6 +198,7 @@ export function typeEvidence(
   // satt bakom ratten?") is not the police, unless named, nor one who responded or reported ("räddningstjänsten").
   const fitsQuestion = (s: Span) =>
     (!asked.choices || isChoice(s.text, asked.choices)) &&
+    !(asked.setApart?.length && namesOnlySetApart(s.text, asked.setApart)) &&
     !(asked.future && (s.type === 'time' || s.type === 'date') && !FUTURE_SENTENCE.test(sentence)) &&
     !(asked.sex && s.type === 'age' && ageOfOther(sentence, s, asked.sex)) &&
     !(asked.agedRole && s.type === 'age' && ageRole(sentence, s) === otherRole(asked.agedRole)) &&
@@ -274,6 +275,8 @@ export interface AskedThing {
   doer?: DoerKind | null;
   /** The choices the question ends on, as Swedish stems of each ("en man eller en kvinna?"). */
   choices?: readonly (readonly string[])[] | null;
+  /** What the question sets apart, as Swedish stems of each of its words (question.ts `setApart`). */
+  setApart?: readonly (readonly string[])[];
   /** The question asks for a direction ("Åt vilket håll …?"). */
   direction?: boolean;
   /** The question asks where someone went or was taken ("Vart …?", "Where did he get to?"). */
@@ -317,6 +320,20 @@ function isChoice(text: string, choices: readonly (readonly string[])[]): boolea
   const stems = tokenize(text).map(stemSv);
   return choices.some((c) => c.some((st) => stems.some((w) => stemInflects(w, st) || isStemOrHead(w, st, 4))));
 }
+
+/**
+ * Every word of `text` is a part of what the question set apart ("försök till rån" for "utöver rånförsöket",
+ * "narkotika" for "apart from drugs"): it names that thing again, not another.
+ */
+function namesOnlySetApart(text: string, setApart: readonly (readonly string[])[]): boolean {
+  const words = tokenize(text).filter((w) => w.length >= 3 && !SET_APART_FILLER.has(w));
+  const stems = setApart.flat().filter((st) => st.length >= 3);
+  return words.length > 0 && words.every((w) => {
+    const st = stemSv(w);
+    return stems.some((a) => stemInflects(st, a) || a.includes(st) || st.includes(a));
+  });
+}
+const SET_APART_FILLER = new Set(['till', 'för', 'och', 'med', 'av', 'som', 'den', 'det', 'ett', 'hans', 'hennes', 'sin', 'sitt', 'sina']);
 
 const COMPASS = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
 /** A place gone toward ("i riktning mot Järntorget", "mot centrum") or a point of the compass ("söderut"). */

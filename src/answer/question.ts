@@ -37,6 +37,7 @@ import {
   SWEDISH_FINITE_VERBS,
   SWEDISH_STRONG_PASSIVES,
   TYPE_NOUNS,
+  SET_APART_WORDS,
 } from '../text/vocabulary.js';
 import type { AnswerType } from './answer-types.js';
 
@@ -146,6 +147,8 @@ export interface QuestionAnalysis {
    * kvinna?"), each as its content words: the answer is one of them or none. Null when it offers none.
    */
   choices: string[][] | null;
+  /** The content words of what the question sets apart ("Apart from drugs, what else …?", "… utöver rånförsöket, …"): no answer in itself. */
+  setApart: string[];
   /**
    * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
    * the police (who narrate the notice) unless the verb is of what they do (`police`). Null for other questions.
@@ -380,7 +383,20 @@ export function eventKinds(text: string, lang: Lang | 'any' = 'any'): { kind: st
   return out;
 }
 
-export function analyzeQuestion(question: string, lang: Lang, now: Date | null): QuestionAnalysis {
+/**
+ * A question as its grammar is read: without a leading "Apart from X," / "Förutom X," and without the "else" of
+ * "what else", "who else", "vad mer" ("apart from drugs, what else did cops find …?": "what did cops find …?"). What
+ * it sets apart stays in the question's words, where an answer naming only it adds nothing.
+ */
+export function coreQuestion(question: string): string {
+  return question.replace(SET_APART, '').replace(ELSE_AFTER_WH, '$1');
+}
+const SET_APART = new RegExp(`^\\s*(?:${alternation(SET_APART_WORDS)})\\s[^,?]{1,80},\\s*`, 'iu');
+const ELSE_AFTER_WH = /^(\s*(?:what|who|vad|vem|vilka))\s(?:else|mer|mera|fler)(?![\p{L}])/iu;
+
+export function analyzeQuestion(text: string, lang: Lang, now: Date | null): QuestionAnalysis {
+  // The grammar is read on the question's core; its date and events on all of it.
+  const question = coreQuestion(text);
   const typed = questionTypes(question);
   // Who someone claimed to be is a role or a body, whatever the question word ("Vilka utgav sig de för att vara?").
   // Only when the claim is the question's own verb, a few words after its question word, not a clause's ("What did the
@@ -398,14 +414,14 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
   return {
-    text: question,
+    text,
     lang,
     // "Was anyone hurt…?" asks about injuries whatever its words say.
     types: yesNo && types.length === 0 && /\b(?:hurt|injur|skad|kill|dog|dött|omkom|died)/i.test(question) ? ['injury'] : types,
     cue,
     legacy,
-    date: parseQuestionDate(question, now, lang),
-    events: eventKinds(question, lang),
+    date: parseQuestionDate(text, now, lang),
+    events: eventKinds(text, lang),
     yesNo,
     askedNoun: open ? askedNoun(question) : null,
     placeNoun: types[0] === 'place' && !DIRECTION_QUESTION.test(question) ? askedNoun(question) : null,
@@ -423,6 +439,7 @@ export function analyzeQuestion(question: string, lang: Lang, now: Date | null):
     direction: DIRECTION_QUESTION.test(question),
     destination: (types[0] === 'place' || types[0] === 'street') && DESTINATION_QUESTION.test(question),
     choices: types.length ? questionChoices(question) : null,
+    setApart: setApartWords(text),
     doer: types[0] === 'person' ? doerKind(question) : null,
   };
 }
@@ -596,6 +613,13 @@ export function questionChoices(question: string): string[][] | null {
   const a = words(m[1]!);
   const b = words(m[2]!);
   return a.length && b.length && a.length <= 4 && b.length <= 4 ? [a, b] : null;
+}
+
+const SET_APART_PHRASE = new RegExp(`(?:^|,|\\s)\\s*(?:${alternation(SET_APART_WORDS)})\\s([^,?]{1,60})`, 'giu');
+
+/** The content words of what a question sets apart ("Apart from drugs, …" → ["drugs"]; "…, utöver rånförsöket, …" → ["rånförsöket"]). */
+export function setApartWords(question: string): string[] {
+  return [...question.matchAll(SET_APART_PHRASE)].flatMap((m) => tokenize(m[1]!).filter((w) => !CHOICE_FILLER.has(w) && !NOT_NOUNS.has(w) && w.length >= 3));
 }
 
 const CARE_QUESTION_RE = new RegExp(`(?<![\\p{L}])(?:${CARE_QUESTION.join('|')})`, 'iu');

@@ -575,6 +575,9 @@ export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'varpå',
 ];
 
+/** Words that open a question by setting one thing apart ("Apart from drugs, what else …?", "Förutom körkortet, vad …?"). */
+export const SET_APART_WORDS: readonly string[] = ['apart from', 'aside from', 'besides', 'except for', 'in addition to', 'other than', 'förutom', 'utöver', 'bortsett från'];
+
 /** Verbs of causing, whose subject is the cause ("en torrkokning som gett upphov till lukten"). */
 export const CAUSING_VERBS: readonly string[] = [
   'orsakat', 'orsakade', 'orsakar', 'föranlett', 'föranledde', 'föranleder', 'gett upphov till', 'gav upphov till', 'ger upphov till',

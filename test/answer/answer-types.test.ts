@@ -320,6 +320,11 @@ describe('what does not say which', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
     expect(typeEvidence([], sentence, [], new Set(['adress']), { headStems: ['bil'] }).best).toBeNull();
   });
+  // "Vad misstänks de för, utöver olaga hot?": what the question sets apart is no answer; the other offence is.
+  it('notice 647280: what the question sets apart is not the answer', () => {
+    const sentence = 'En av dem är även misstänkt för olaga hot och en tredje är även misstänkt för förgripelse mot tjänsteman, efter att ha spottat på en polis.';
+    expect(typeEvidence(['offence'], sentence, [], new Set(), { setApart: [['olag'], ['hot']] }).best?.text).toBe('förgripelse mot tjänsteman');
+  });
   // "Vilken ort …?": "en mindre ort" gives its size, not which.
   it('notice 434312: a smaller locality is no answer to which locality', () => {
     const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, askedNoun, askedVerb, asksDoer, doerKind, eventKinds, questionChoices, questionTypes, strandedPreposition } from '../../src/answer/question.js';
+import { analyzeQuestion, askedNoun, askedVerb, asksDoer, coreQuestion, doerKind, eventKinds, questionChoices, questionTypes, setApartWords, strandedPreposition } from '../../src/answer/question.js';
 
 /** The analysis of `q`, its language told by its look (an English question starts with a capitalised English word). */
 const analyze = (q: string) => analyzeQuestion(q, /^[A-Z][a-z]+ /.test(q) && !/[åäö]/i.test(q) ? 'en' : 'sv', null);
@@ -225,6 +225,25 @@ describe('the choices a question ends on', () => {
     ['Hur många greps, en eller två?', null],
   ])('%s → %j', (q, choices) => {
     expect(questionChoices(q)).toEqual(choices);
+  });
+});
+
+describe('what a question sets apart', () => {
+  it.each([
+    ['Apart from the phone, what else did the robbers take?', 'what did the robbers take?', ['phone']],
+    ['Förutom körkortet, vad tog polisen från föraren?', 'vad tog polisen från föraren?', ['körkortet']],
+    ['Vad mer misstänks mannen för, utöver misshandeln?', 'Vad misstänks mannen för, utöver misshandeln?', ['misshandeln']],
+    ['Who else was arrested besides the driver?', 'Who was arrested besides the driver?', ['driver']],
+    // Nothing set apart: the question as it is.
+    ['Vad stals vid inbrottet?', 'Vad stals vid inbrottet?', []],
+  ])('%s', (q, core, apart) => {
+    expect(coreQuestion(q)).toBe(core);
+    expect(setApartWords(q)).toEqual(apart);
+  });
+  it('reads the grammar on the core: "what else did cops find" asks for what was found', () => {
+    const a = analyzeQuestion('Apart from drugs, what else did cops find in the car?', 'en', null);
+    expect(a.askedVerb).toBe('find');
+    expect(a.setApart).toEqual(['drugs']);
   });
 });
 
