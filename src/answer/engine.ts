@@ -14,13 +14,13 @@
 import type { Embedder } from '../embed/types.js';
 import { queryConcepts, type Concept, type ConceptRole } from '../search/query.js';
 import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/searcher.js';
-import { detectLang, tokenSpans, stemSv } from '../text/analyze.js';
+import { detectLang, tokenize, tokenSpans, stemSv } from '../text/analyze.js';
 import { compareNewestFirst, dateFit, estimateYears, formatConstraint, formatDay, statementDate, type StatementDate } from '../text/dates.js';
 import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
 import { EVENT_KINDS, NATIONAL_SCOPES, UNKNOWN_FACT } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
-import type { Span } from './answer-types.js';
+import { isPersonPhrase, type Span } from './answer-types.js';
 import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 import { logit, sigmoid, softmax } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
@@ -509,6 +509,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       destination: analysis.destination,
       choices,
       setApart: analysis.setApart.map((w) => termsOf(w) ?? [stemSv(w)]),
+      // The people the question names, whatever its concepts kept ("en äldre man": man).
+      persons: [...new Set(tokenize(question).flatMap((t) => termsOf(t) ?? [stemSv(t)]).filter((st) => isPersonPhrase(st)))],
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };
     const sentences: SentenceCandidate[] = [];

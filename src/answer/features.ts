@@ -213,7 +213,11 @@ export function typeEvidence(
     !(types[0] === 'count' && s.type === 'count' && VAGUE_COUNT.test(s.text)) &&
     // (Who someone claimed to be may be the police: "utgav sig för att vara polis".)
     !(who && !asked.doer && !asked.claimed && !asked.police && isPerson(s) && NARRATOR.test(s.text)) &&
-    !(who && !asked.doer && !asked.claimed && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question));
+    !(who && !asked.doer && !asked.claimed && isPerson(s) && RESPONDER.test(s.text) && addsToQuestion(s.text, question)) &&
+    // A person the sentence names by a definite noun alone ("mannen", "föräldrarna") is one it has spoken of: when the
+    // question names one such, it is that one, not whom it asks for ("Vem sitter anhållen efter att en äldre man
+    // hittades död?" – "mannen").
+    !(who && asked.persons?.length && isPerson(s) && DEFINITE_PERSON.test(s.text) && namesQuestionPerson(s.text, new Set(asked.persons)));
   // A question about the police coming takes the reason they were called out for at its full weight.
   const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
@@ -275,6 +279,8 @@ export interface AskedThing {
   doer?: DoerKind | null;
   /** The choices the question ends on, as Swedish stems of each ("en man eller en kvinna?"). */
   choices?: readonly (readonly string[])[] | null;
+  /** Swedish stems of the person words the question uses ("en äldre man", "the boy"). */
+  persons?: readonly string[];
   /** What the question sets apart, as Swedish stems of each of its words (question.ts `setApart`). */
   setApart?: readonly (readonly string[])[];
   /** The question asks for a direction ("Åt vilket håll …?"). */
@@ -411,6 +417,9 @@ function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
  * The person of `text` is one the question already names ("Vilka höll fast de två männen …?" – "båda män"): the doer
  * asked for is someone else. Its last word is a person word whose stem and a question stem are inflections of each other.
  */
+/** One definite noun: "mannen", "Kvinnan", "pojkarna" (not "en man", "två kvinnor", "Anna"). */
+const DEFINITE_PERSON = /^\p{L}+(?:en|an|na|et)$/u;
+
 function namesQuestionPerson(text: string, question: ReadonlySet<string>): boolean {
   if (!isPersonPhrase(text)) return false;
   const st = stemSv((/(\p{L}+)\P{L}*$/u.exec(text)?.[1] ?? '').toLowerCase());

@@ -325,6 +325,15 @@ describe('what does not say which', () => {
     const sentence = 'En av dem är även misstänkt för olaga hot och en tredje är även misstänkt för förgripelse mot tjänsteman, efter att ha spottat på en polis.';
     expect(typeEvidence(['offence'], sentence, [], new Set(), { setApart: [['olag'], ['hot']] }).best?.text).toBe('förgripelse mot tjänsteman');
   });
+  // "Vem greps efter misshandeln av en kvinna?": "kvinnan", a definite noun, is the woman the question names; the
+  // one asked for is the man, though "kvinnan" stands nearer the word asked about.
+  it('notice 581828: a person the question names, said again by a definite noun, is not whom it asks for', () => {
+    const sentence = 'En man i 30-årsåldern greps och han är misstänkt för grov misshandel mot kvinnan som är i 20-årsåldern.';
+    const anchors = [{ at: sentence.indexOf('misshandel'), weight: 1 }];
+    const who: AnswerType[] = ['person', 'role', 'organisation'];
+    expect(typeEvidence(who, sentence, anchors, new Set(['misshandl']), {}).best?.text).toBe('kvinnan');
+    expect(typeEvidence(who, sentence, anchors, new Set(['misshandl']), { persons: ['kvinn'] }).best?.text).toBe('En man');
+  });
   // "Vilken ort …?": "en mindre ort" gives its size, not which.
   it('notice 434312: a smaller locality is no answer to which locality', () => {
     const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
