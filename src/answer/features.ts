@@ -218,8 +218,11 @@ export function typeEvidence(
     // question names one such, it is that one, not whom it asks for ("Vem sitter anhållen efter att en äldre man
     // hittades död?" – "mannen").
     !(who && asked.persons?.length && isPerson(s) && DEFINITE_PERSON.test(s.text) && namesQuestionPerson(s.text, new Set(asked.persons)));
-  // A question about the police coming takes the reason they were called out for at its full weight.
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map((s) => (s.dispatch && asked.dispatch ? { ...s, weight: s.weight * 2 } : s));
+  // A question about the police coming takes the reason they were called out for at its full weight; one that does
+  // not name the police at all takes it as a poor guess ("Varför hamnade motorcyklisten i diket?" – "larmas … med
+  // anledning av att en motorcykel kört ner i diket": why the police came, which the question already knows).
+  const dispatchWeight = (s: Span): Span => (!s.dispatch ? s : asked.dispatch ? { ...s, weight: s.weight * 2 } : asked.police ? s : { ...s, weight: s.weight * OTHERS_DISPATCH });
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map(dispatchWeight);
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -397,6 +400,8 @@ const DISPATCHED_TO = new RegExp(
 );
 /** How much a reason loses for each share of its words that are the question's own (1: all lost). */
 const ECHO_PENALTY = 0.8;
+/** What is left of the weight of a reason the police were called out for, in a why-question that does not name the police. */
+const OTHERS_DISPATCH = 0.3;
 /** How sure the phrase beside the question's own verb is, as evidence for its sentence. */
 const VERB_OBJECT_EVIDENCE = 0.8;
 const ROUTE_PREPOSITIONS = ['i riktning mot', 'mot', 'via', 'genom'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { typeEvidence } from '../../src/answer/features.js';
+import { typeEvidence, type AskedThing } from '../../src/answer/features.js';
 import { claimedIdentities, copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
@@ -338,6 +338,15 @@ describe('what does not say which', () => {
   it('notice 434312: a smaller locality is no answer to which locality', () => {
     const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
     expect(typeEvidence([], sentence, [], new Set(['polis']), { headStems: ['ort'] }).best).toBeNull();
+  });
+  // Why the police were called out ("larmas … med anledning av att …") answers "Varför larmades polisen?" fully, a
+  // why-question that names the police by half, and one that does not ("Varför körde bussen fast?") only as a poor guess.
+  it('notice 442829: the reason the police were called out weighs by what the question asks', () => {
+    const sentence = 'Polis larmas till Svanegatan i Lund med anledning av att en buss kört fast i viadukten under järnvägen.';
+    const first = (asked: AskedThing) => typeEvidence(['cause'], sentence, [], new Set(), asked).first;
+    expect(first({ dispatch: true })).toBeCloseTo(1);
+    expect(first({ police: true })).toBeCloseTo(0.5);
+    expect(first({})).toBeCloseTo(0.15);
   });
   // For "Varför gav de sig på mannen?" (event kind: assault) the offence "misshandel" names the event, not a reason.
   it('notice 572822: an offence naming the event asked about is no reason', () => {
