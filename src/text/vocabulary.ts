@@ -413,6 +413,9 @@ export const DISPATCH_VERBS: readonly string[] = [
   'larmas', 'larmades', 'larmats', 'kallas', 'kallades', 'kallats', 'skickas', 'skickades', 'skickats', 'kontaktas', 'kontaktades', 'kontaktats',
   'tillkallas', 'tillkallades', 'tillkallats', 'åker', 'åkte', 'rycker ut', 'ryckte ut', 'kommer till', 'kom till', 'inkommer', 'inkom',
   'beordras', 'beordrades', 'beordrats',
+  // Someone calling the police in: what they call about is why the police came.
+  'kontaktar polisen', 'kontaktade polisen', 'kontaktar polis', 'kontaktade polis', 'larmar polisen', 'larmade polisen', 'larmar polis',
+  'larmade polis', 'ringer polisen', 'ringde polisen', 'ringer polis', 'ringde polis',
 ];
 
 /**

@@ -467,6 +467,9 @@ describe('what the police came or are there for', () => {
     ['463161', 'Tågtrafiken måste tillfälligt stoppas för att undvika en olycka.', 'undvika en olycka', undefined],
     // What the police did first ("efter att ha" with the police as subject) is their course, not the event's reason.
     ['624914', 'Polis kan efter att ha sökt i området gripa tre personer misstänkta för brott.', 'ha sökt i området', true],
+    // Someone calling the police in: what they call about is why the police came.
+    ['617011', 'En man i övre tonåren kontaktar polisen med anledning av att en utpekad gärningsman stulit hans mobiltelefon samt slagit målsäganden i samband med detta.', 'att en utpekad gärningsman stulit hans mobiltelefon', true],
+    ['578498', 'Allmänhet larmar polisen med anledning av att en bilist körde vårdslöst på riksväg 61, detta genom att bland annat ligga tätt bakom bilister.', 'att en bilist körde vårdslöst', true],
   ])('notice %s: %s → %s (dispatch %s)', (_id, sentence, text, dispatch) => {
     const got = RECOGNISERS.cause(sentence).find((s) => s.text.startsWith(text));
     expect(got?.dispatch).toBe(dispatch);
