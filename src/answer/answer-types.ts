@@ -26,6 +26,7 @@ import {
   CAUSE_PHRASES,
   COMPASS_WORDS,
   DISPATCH_VERBS,
+  REPORT_OBJECT_VERBS,
   SANCTION_VERBS,
   COLOURS,
   DECADE_WORDS,
@@ -908,6 +909,7 @@ const PURPOSE = /^(?:för att|i syfte att|med syfte att|med syftet att|i syftet 
 const POLICE_BEFORE = new RegExp(`${B}(?:${alternation(NARRATOR_WORDS)})${E}`, 'iu');
 const DISPATCH_BEFORE = new RegExp(`${B}(?:${alternation(DISPATCH_VERBS)})${E}`, 'iu');
 const SANCTIONED_RE = new RegExp(`${B}(?:${alternation(SANCTION_VERBS)})\\s(?:och\\s\\p{Ll}+\\s)?(?:en|ett|den|det|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+\\s+som\\s+`, 'giu');
+const REPORTED_RE = new RegExp(`${B}(?:${alternation(REPORT_OBJECT_VERBS)})\\s((?:en|ett|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+)\\s+som\\s+`, 'giu');
 /** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
 const CLAUSE_OPENER = /(?:[,;:]\s|(?<![\p{L}])(?:att|om att|då|när|eftersom|efter att|sedan)\s)/giu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
@@ -952,6 +954,13 @@ export function causes(sentence: string): Span[] {
   for (const m of sentence.matchAll(SANCTIONED_RE)) {
     const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.6, 16, CAUSE_END);
     if (p && p.text.split(/\s+/).length >= 2) out.push(p);
+  }
+  // "En förbipasserande uppmärksammar tre män som rotar runt i en container", "samtal om en bil som kör vingligt": what
+  // someone saw the one they reported do is why the police came (not a happening's "som": "larm om en olycka som inträffat").
+  for (const m of sentence.matchAll(REPORTED_RE)) {
+    if (isHappening(m[1]!)) continue;
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.6, 16, CAUSE_END);
+    if (p && p.text.split(/\s+/).length >= 2) out.push({ ...p, weight: p.weight / 2, dispatch: true });
   }
   // "X vilket resulterat i Y", "X och därför Y": the reason is the clause before, from its start or its "att".
   for (const m of sentence.matchAll(CAUSE_BEFORE_RE)) {

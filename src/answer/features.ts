@@ -222,7 +222,10 @@ export function typeEvidence(
   // not name the police at all takes it as a poor guess ("Varför hamnade motorcyklisten i diket?" – "larmas … med
   // anledning av att en motorcykel kört ner i diket": why the police came, which the question already knows).
   const dispatchWeight = (s: Span): Span => (!s.dispatch ? s : asked.dispatch ? { ...s, weight: s.weight * 2 } : asked.police ? s : { ...s, weight: s.weight * OTHERS_DISPATCH });
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s)).map(dispatchWeight);
+  // … and none at all when it only says the event again ("larm om en bil som voltat ned i diket" for "Why did the car
+  // flip over into the ditch?").
+  const echoedDispatch = (s: Span) => Boolean(s.dispatch) && !asked.dispatch && !asked.police && echoShare(s.text, question) >= 0.5;
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s) && !echoedDispatch(s)).map(dispatchWeight);
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));

@@ -405,6 +405,12 @@ export const CAUSE_PHRASES: readonly string[] = [
   'halkat', 'halkade', 'fått gashäng', 'fick gashäng', 'fått vattenplaning', 'fick vattenplaning', 'får vattenplaning', 'bromsat för', 'bromsade för',
 ];
 
+/** Words of seeing or reporting someone, after which "en X som …" says what they were seen doing ("noterar en bilist som kör märkligt"). */
+export const REPORT_OBJECT_VERBS: readonly string[] = [
+  'larm om', 'larmet om', 'samtal om', 'samtalet om', 'uppgifter om', 'noterar', 'noterade', 'uppmärksammar', 'uppmärksammade', 'observerar',
+  'observerade', 'ser', 'såg', 'upptäcker', 'upptäckte',
+];
+
 /**
  * Verbs of the police being called out ("Polis larmas till … med anledning av …"): the reason that follows is why
  * they came, which answers a question about the police coming, not one about why the event happened.

@@ -348,6 +348,17 @@ describe('what does not say which', () => {
     expect(first({ police: true })).toBeCloseTo(0.5);
     expect(first({})).toBeCloseTo(0.15);
   });
+  // A happening reported is no one seen doing something: "larm om en olycka som inträffat" gives no reason.
+  it('notice 600155: what a reported happening did is no reason', () => {
+    expect(RECOGNISERS.cause('01:00 inkommer ett larm om en olycka som inträffat vid ett företagsområde i Torsvik.').map((s) => s.text)).toEqual([]);
+  });
+  // A reason the police came for that says the event again is none for a why-question about the event ("Why was the
+  // car driving erratically?" – "samtal om en bil som kör vingligt").
+  it('notice 612037: a reason the police came for that repeats the question is no reason', () => {
+    const sentence = 'Morön, polisen får samtal om en bil som kör vingligt.';
+    expect(typeEvidence(['cause'], sentence, [], new Set(['kör', 'vingl']), {}).best).toBeNull();
+    expect(typeEvidence(['cause'], sentence, [], new Set(['kör', 'vingl']), { dispatch: true }).best?.text).toBe('kör vingligt');
+  });
   // For "Varför gav de sig på mannen?" (event kind: assault) the offence "misshandel" names the event, not a reason.
   it('notice 572822: an offence naming the event asked about is no reason', () => {
     const sentence = 'Mannen greps, misstänkt för misshandel.';
@@ -470,6 +481,9 @@ describe('what the police came or are there for', () => {
     // Someone calling the police in: what they call about is why the police came.
     ['617011', 'En man i övre tonåren kontaktar polisen med anledning av att en utpekad gärningsman stulit hans mobiltelefon samt slagit målsäganden i samband med detta.', 'att en utpekad gärningsman stulit hans mobiltelefon', true],
     ['578498', 'Allmänhet larmar polisen med anledning av att en bilist körde vårdslöst på riksväg 61, detta genom att bland annat ligga tätt bakom bilister.', 'att en bilist körde vårdslöst', true],
+    // What someone saw the one they reported do ("uppmärksammar tre män som rotar runt …").
+    ['533941', 'En förbipasserande uppmärksammar tre män som rotar runt i en container på Stenängsvägen i Arboga.', 'rotar runt i en container', true],
+    ['612037', 'Morön, polisen får samtal om en bil som kör vingligt.', 'kör vingligt', true],
   ])('notice %s: %s → %s (dispatch %s)', (_id, sentence, text, dispatch) => {
     const got = RECOGNISERS.cause(sentence).find((s) => s.text.startsWith(text));
     expect(got?.dispatch).toBe(dispatch);
