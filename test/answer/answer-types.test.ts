@@ -174,6 +174,7 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['quantity', '611441', 'Hon är cirka 165cm lång och är ljushårig.', ['cirka 165cm']],
   ['quantity', '578166', 'Han är smal i kroppen och cirka 178 cm lång.', ['cirka 178 cm']],
   ['quantity', '551579', 'Majlis är 155-160 cm lång.', ['155-160 cm']],
+  ['date', '612229', 'Inbrottet skedde någon gång mellan kvällen den 8 november och morgonen den 9 november.', ['den 8 november']],
   ['time', '527990', 'Kvinnan sågs senast på en vit cykel i Bomhus vid lunchtid.', ['vid lunchtid']],
   ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
   // The clause before "varpå" (whereupon) or before "därför" a few words into an "och" clause.

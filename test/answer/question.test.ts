@@ -14,6 +14,8 @@ describe('what a question asks for', () => {
     ['Hur mycket diesel försvann?', ['quantity', 'money', 'count']],
     ['What blood alcohol level did he have?', ['alcohol']],
     ['När ingick staden avtalet?', ['time', 'date']],
+    // A period asked for is a when ("Inbrottet skedde någon gång mellan kvällen den 8 november och morgonen den 9 november").
+    ['Under vilken period skedde stölden?', ['time', 'date']],
     // A street question wants a street or road, not any place ("sjukhus").
     ['Which street was closed?', ['street']],
     ['På vilken väg krockade bilarna?', ['street']],
@@ -58,7 +60,7 @@ describe('what a question asks for', () => {
     ['Vilka hundar hade mannen med sig?', []],
     ['Vilka greps?', ['person', 'role', 'organisation']],
     ['Vilka tog ner mannen?', ['person', 'role', 'organisation']],
-    ['During what period did the thefts happen?', []],
+    ['During what period did the thefts happen?', ['time', 'date']],
     ['Vilka poliser var på plats?', ['person', 'role', 'organisation']],
     // A passive verb right after the question word asks for the thing it happened to; a passive of doing does not.
     ['What got nicked from the garage?', ['object', 'vehicle']],
