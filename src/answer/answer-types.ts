@@ -614,7 +614,7 @@ const PHRASE_END = new RegExp(
     'under', 'utan', 'i anslutning', 'över sig', 'och har', 'och hade', 'och därför', 'och sedan', 'och då', 'samt har', 'och är', 'och kan', 'och ska', 'och polisen', 'har', 'hade', 'är', 'var', 'kommer',
     'ska', 'kan', 'blev', 'blir', 'tas', 'togs', 'hittas', 'hittades', 'påträffades', 'enligt', 'för att', 'in', 'ut', 'upp', 'ner', 'men',
     'fick', 'får', 'skrivs', 'upprättas', 'anmäls', 'inleds', 'på grund av', 'p.g.a.', 'pga', 'mot',
-  ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})|\\s(?=(?:och|men)\\s\\p{Ll}+\\s(?:${alternation(FINITE_AUXILIARIES)})${E})`,
+  ])})${E})|\\s(?:och|samt),?\\s(?=\\p{Ll}+(?:at|it|ade|ats|its|ades)${E})|\\s(?:och|samt)\\s(?=\\p{Ll}{2,}(?:as|ps|rs|ms|ks|ts|gs|es)(?<!ets)${E})|\\s(?=(?:och|men)\\s\\p{Ll}+\\s(?:${alternation(FINITE_AUXILIARIES)})${E})`,
   'iu',
 );
 

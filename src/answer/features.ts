@@ -382,7 +382,8 @@ const PART_OF_DAY = /natt|morgon|morse|förmiddag|eftermiddag|kväll|lunch|midna
 /** Someone named by a word that says nothing of who ("en person", "tre personer", "gärningsmannen"). */
 const GENERIC_PERSON = new RegExp(`^(?:(?:en|ett|den|de|någon|några|flera|två|tre|fyra|fem|sex|\\d+)\\s)?(?:${GENERIC_PERSON_WORDS.join('|')})$`, 'iu');
 /** A thing named by a word that says nothing of what ("gods", "ett föremål", "okänt gods"). */
-const GENERIC_THING = new RegExp(`^(?:(?:en|ett|den|det|de|något|några|flera|okänt|okända|visst)\\s)?(?:${GENERIC_THING_WORDS.join('|')})$`, 'iu');
+// (A word that only says where, "adressen", "platsen", is no thing either: "Mannen lämnar adressen".)
+const GENERIC_THING = new RegExp(`^(?:(?:en|ett|den|det|de|något|några|flera|okänt|okända|visst)\\s)?(?:${[...GENERIC_THING_WORDS, ...GENERIC_PLACE_WORDS].join('|')})$`, 'iu');
 /** A count that does not say how many ("Flera", "ett antal"): no answer to "Hur många …?". */
 const VAGUE_COUNT = new RegExp(`^(?:${VAGUE_COUNTS.join('|')})$`, 'iu');
 /** A unit of the police that came to the scene ("Nationella bombskyddet", "kriminaltekniker"). */

@@ -194,6 +194,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['animal', '522111', 'Enligt initiala uppgifter är en personbil och en älg inblandade i olyckan.', ['en älg']],
   ['animal', '626196', 'Renarna dog vid krocken, berörd sameby kontaktas.', ['Renarna']],
   ['animal', '433133', 'Kvinnan anträffades av en hundpatrull i ett skogsområde i den del av Jönköping där hon försvann.', []],
+  // An object ends where "och" opens a clause of its own with a present passive ("… och grips"); a word that only says
+  // where ("adressen") is no thing (features.ts GENERIC_THING).
+  ['object', '596549', 'Mannen lämnar adressen och grips i anslutning till misstänkt brottsplats.', ['adressen']],
   ['animal', '444651', 'Polisen utfärdar en ordningsbot och omhändertar förarens körkort.', []],
   ['animal', '634846', 'Larmet kom vid 23:34.', []],
   ['event', '646495', 'Några minuter senare inkommer samtal om att samma bil kört av Strängnäsvägen, och ut på en åker.', ['samma bil kört av Strängnäsvägen, och ut på en åker']],
@@ -317,6 +320,11 @@ describe('what does not say which', () => {
     expect(where.spans.map((s) => s.text)).toEqual(['ett trapphus', 'ett flerfamiljshus']);
   });
   // "Vilken bil …?": "en okänd bil" says there was one, not which.
+  // "Vad lämnade mannen?": "adressen" says where he was, not what he left.
+  it('notice 596549: a word that only says where is no thing', () => {
+    const sentence = 'Mannen lämnar adressen och grips i anslutning till misstänkt brottsplats.';
+    expect(typeEvidence(['object'], sentence, [], new Set(['lämn']), {}).best).toBeNull();
+  });
   it('notice 555403: an unknown car is no answer to which car', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
     expect(typeEvidence([], sentence, [], new Set(['adress']), { headStems: ['bil'] }).best).toBeNull();
