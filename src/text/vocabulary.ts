@@ -341,6 +341,9 @@ export const PLACE_NOUNS: readonly string[] = [
   'arbetsplats', 'byggarbetsplats', 'kontor', 'lokal', 'industrilokal', 'lager', 'verkstad', 'idrottsplats', 'arena', 'stadion',
   'sporthall', 'simhall', 'gym', 'museum', 'fängelse', 'anstalt', 'häkte', 'arrest', 'polisstation', 'sjukvård', 'dike', 'diket', 'spår', 'åker', 'slänt',
   'hemifrån', 'hemma', 'hem', 'utomlands', 'sverige', 'norge', 'danmark', 'finland',
+  // Out of doors and in the mountains: where the lost and the hurt are found.
+  'tält', 'stuga', 'koja', 'fjäll', 'fjällsluttning', 'sluttning', 'klippa', 'klippkant', 'berg', 'bergvägg', 'ravin', 'grotta', 'dal',
+  'myr', 'mosse', 'kärr', 'bäck', 'kanal', 'hav', 'holme', 'fält', 'äng', 'hage', 'glänta', 'vindskydd',
 ];
 
 /** Street and road words: the head of a street name (`Storgatan`, `Kungsvägen`) or a road number (`E4`, `länsväg 250`). */

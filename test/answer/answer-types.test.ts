@@ -54,6 +54,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "på platsen" is at the scene, not a place that answers "where".
   // A trace is no place, and "Det finns" is no part of a phrase.
   ['place', '641087', 'Det finns blodspår på platsen och ett par av personerna har blödande sår.', []],
+  // Places out of doors and in the mountains (PLACE_NOUNS): where the lost and the hurt are found.
+  ['place', '543165', 'De befinner sig nu i ett tält.', ['ett tält']],
+  ['place', '520711', 'Ett bråk uppstod i en stuga på Skrea strand.', ['en stuga på Skrea strand']],
   // A direction is a place: "which way did they run?"
   ['place', '575980', 'De springer sedan i riktning mot Järntorget.', ['Järntorget']],
   // A finite verb ends the phrase: "lägenheten", not "lägenheten kunde själv ta sig".
@@ -595,7 +598,8 @@ describe('what the question asks beyond its types (AskedThing)', () => {
     ['513504', 'Strax efter klockan 10:00 fick polisen in ett larm om en pågående misshandel i Östra delarna av Eskilstuna.', ['time', 'date'], { future: false }, 'Strax efter klockan 10:00'],
     // "Vart …?": what follows "till", whatever its noun; a place the recognisers know comes first.
     ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', ['place', 'street'], { destination: true }, 'en stuga'],
-    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', ['place', 'street'], { destination: false }, null],
+    // … and "Var …?" by where he was ("i fjällen"), not where he went.
+    ['538046', 'Mannen vandrade i fjällen och gick till en stuga.', ['place', 'street'], { destination: false }, 'fjällen'],
     ['608498', 'Tre män i 20-årsåldern har tagit sig till en bostad i Jakobsberg då de anser att de ska få pengar av en person.', ['place', 'street'], { destination: true }, 'Jakobsberg'],
     // "Hur gammal var kvinnan …?": not the age of "en man i 35-årsåldern" in the same sentence.
     ['600262', 'Senare kan en patrull få stopp på två personer på cykel, en man i 35-årsåldern samt en kvinna i 40-årsåldern, som båda blir misstänkta för stöld.', ['age'], { sex: 'female' }, '40-årsåldern'],
