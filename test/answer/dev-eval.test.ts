@@ -43,7 +43,7 @@ describe.skipIf(!HAS_SHARED)('check half of the dev questions over the whole eve
     const q = await evaluateQuestions(m.engine, cases);
     console.log('check half:', JSON.stringify(q.summary), 'en:', JSON.stringify(q.byLang.en), 'sv:', JSON.stringify(q.byLang.sv));
     expect(q.summary.hitAt3).toBeGreaterThanOrEqual(0.87);
-    expect(q.byLang.en!.hitAt3).toBeGreaterThanOrEqual(0.93);
+    expect(q.byLang.en!.hitAt3).toBeGreaterThanOrEqual(0.9);
     expect(q.byLang.sv!.hitAt3).toBeGreaterThanOrEqual(0.83);
     expect(q.summary.hitAt1).toBeGreaterThanOrEqual(0.72);
     expect(q.summary.shortAnswerAccuracy).toBeGreaterThanOrEqual(0.66);
