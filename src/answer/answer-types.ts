@@ -648,6 +648,9 @@ const OBJECT_VERB_RE = new RegExp(
 );
 const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
 /** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
+/** Where a clause before a verb starts: punctuation, a comma, or a word that opens a clause ("…, varför beslut om ett gripande tas"). */
+const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där|då|när|som|att)\s)?|\s(?:och|men|samt|där|då|när|som|varför|vilket|eftersom|att)\s/i;
+
 export function objects(sentence: string): Span[] {
   const out: Span[] = [];
   for (const m of sentence.matchAll(OBJECT_VERB_RE)) {
@@ -667,7 +670,7 @@ export function objects(sentence: string): Span[] {
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
     // hittades en kniv"); "En plastdunk hittas några meter från huset" has it before the verb.
-    const clauseStart = sentence.slice(0, m.index!).split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
+    const clauseStart = sentence.slice(0, m.index!).split(CLAUSE_SPLIT).pop() ?? '';
     // … or with an empty "det" as its subject ("att det saknades en stor summa pengar").
     const adverbialFirst = /^\s*(?:vid|i|på|under|efter|där|då|nu|sedan|kl\.?|klockan|inne|ute|senare|även|också|dessutom|bland|\d)/iu.test(clauseStart);
     // An empty "det" may have adverbs after it ("att det bland annat saknas en fyrhjuling").
@@ -680,11 +683,11 @@ export function objects(sentence: string): Span[] {
     // Passive "X hittas/stals": the thing is the clause's subject before the verb.
     if (PASSIVE_FOUND.test(verb) && !adverbialFirst && !emptySubject) {
       const before = sentence.slice(0, m.index!);
-      const clause = before.split(/[.;:!?]|,\s|\s(?:och|men|samt|där|då|när|som)\s/).pop() ?? '';
+      const clause = before.split(CLAUSE_SPLIT).pop() ?? '';
       const subj = clause.replace(/^(?:\s*(?:Vid|I|Under|Efter|Kl\.?|Klockan|Där|Då|Nu|Sedan)\s[^\s]+(?:\s[^\s]+)?\s)/u, '');
       const start = before.length - clause.length + (clause.length - subj.length);
       const t = trimSpan({ type: 'object', start, end: m.index!, text: sentence.slice(start, m.index!), weight: 0.8 });
-      if (t && t.text.split(/\s+/).length <= 8 && !/^(?:det|den|han|hon|de|polisen|mannen|kvinnan)$/i.test(t.text)) out.push(t);
+      if (t && t.text.split(/\s+/).length <= 8 && !/^(?:det|den|han|hon|de|polisen|mannen|kvinnan|sådana|sådan|sådant|dessa|detta|något|inget|ingenting)$/i.test(t.text)) out.push(t);
     }
   }
   // A cleft puts the thing in focus: "Det är en mindre lastbil som kolliderat …", "Det ska ha varit en säck med

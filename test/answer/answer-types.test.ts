@@ -200,6 +200,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // An object ends where "och" opens a clause of its own with a present passive ("… och grips"); a word that only says
   // where ("adressen") is no thing (features.ts GENERIC_THING).
   ['object', '596549', 'Mannen lämnar adressen och grips i anslutning till misstänkt brottsplats.', ['adressen']],
+  // A passive's subject starts after the word that opens its clause ("…, varför beslut om ett gripande tas").
+  ['object', '596548', 'Patrull på adressen gör bedömningen att det inte är första gången, varför beslut om ett gripande tas.', ['beslut om ett gripande']],
   ['animal', '444651', 'Polisen utfärdar en ordningsbot och omhändertar förarens körkort.', []],
   ['animal', '634846', 'Larmet kom vid 23:34.', []],
   ['event', '646495', 'Några minuter senare inkommer samtal om att samma bil kört av Strängnäsvägen, och ut på en åker.', ['samma bil kört av Strängnäsvägen, och ut på en åker']],
