@@ -732,7 +732,8 @@ function isHappening(text: string): boolean {
 const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara)\s/giu;
 const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
-const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?\p{Ll}{3,}(?:ats|its|ades|ts)(?![\p{L}])/gu;
+// (… or with "bli" and a participle: "där en lägenhet blivit beskjuten", "En bil har blivit stulen".)
+const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?(?:\p{Ll}{3,}(?:ats|its|ades|ts)|(?:blivit|blev|blir)\s\p{Ll}{3,}(?:ad|at|ade|en|et|na|ta|da|d|t))(?![\p{L}])/gu;
 
 const PREP_NP_END = new RegExp(
   `[.;:!?,]|\\s(?=(?:i|på|vid|till|från|mot|med|under|efter|som|och|men|när|då|där|för|av|om|samt|eftersom|innan|sedan|att|${alternation(FINITE_AUXILIARIES)})(?![\\p{L}]))`,

@@ -200,6 +200,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // An object ends where "och" opens a clause of its own with a present passive ("… och grips"); a word that only says
   // where ("adressen") is no thing (features.ts GENERIC_THING).
   ['object', '596549', 'Mannen lämnar adressen och grips i anslutning till misstänkt brottsplats.', ['adressen']],
+  // The thing of a passive with "bli" ("där en lägenhet blivit beskjuten"); a person is no thing.
+  ['object', '438584', 'Flera uppringare berättar om skottlossning på Jägersrovägen där en lägenhet blivit beskjuten.', ['en lägenhet']],
   // A passive's subject starts after the word that opens its clause ("…, varför beslut om ett gripande tas").
   ['object', '596548', 'Patrull på adressen gör bedömningen att det inte är första gången, varför beslut om ett gripande tas.', ['beslut om ett gripande']],
   ['animal', '444651', 'Polisen utfärdar en ordningsbot och omhändertar förarens körkort.', []],
