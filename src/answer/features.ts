@@ -222,10 +222,13 @@ export function typeEvidence(
   // not name the police at all takes it as a poor guess ("Varför hamnade motorcyklisten i diket?" – "larmas … med
   // anledning av att en motorcykel kört ner i diket": why the police came, which the question already knows).
   const dispatchWeight = (s: Span): Span => (!s.dispatch ? s : asked.dispatch ? { ...s, weight: s.weight * 2 } : asked.police ? s : { ...s, weight: s.weight * OTHERS_DISPATCH });
+  // The one the sentence says does what a who-question asks about ("Who managed to stop the car?" – "Tullpersonal får
+  // stopp på aktuellt fordon") is a sure answer, whatever the recogniser's certainty.
+  const doerWeight = (s: Span): Span => (asked.doerStems?.length && isPerson(s) && doesAskedVerb(sentence, s, asked.doerStems) ? { ...s, weight: Math.max(s.weight, 1) } : s);
   // … and none at all when it only says the event again ("larm om en bil som voltat ned i diket" for "Why did the car
   // flip over into the ditch?").
   const echoedDispatch = (s: Span) => Boolean(s.dispatch) && !asked.dispatch && !asked.police && echoShare(s.text, question) >= 0.5;
-  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s) && !echoedDispatch(s)).map(dispatchWeight);
+  const found = [...heads, ...findSpans(types, sentence)].filter((s) => adds(s) && fitsQuestion(s) && !echoedDispatch(s)).map(dispatchWeight).map(doerWeight);
   // The kinds asked for are in order of likelihood: the first kind the sentence holds is the answer's
   // (a reason before an offence for "why", a person before a role for "who").
   const firstType = kinds.find((t) => found.some((s) => s.type === t));
@@ -285,6 +288,8 @@ export interface AskedThing {
   doer?: DoerKind | null;
   /** The choices the question ends on, as Swedish stems of each ("en man eller en kvinna?"). */
   choices?: readonly (readonly string[])[] | null;
+  /** Swedish stems of the verb whose doer the question asks (question.ts `doerVerb`). */
+  doerStems?: readonly string[];
   /** Swedish stems of the person words the question uses ("en äldre man", "the boy"). */
   persons?: readonly string[];
   /** What the question sets apart, as Swedish stems of each of its words (question.ts `setApart`). */
@@ -404,6 +409,8 @@ const DISPATCHED_TO = new RegExp(
 );
 /** How much a reason loses for each share of its words that are the question's own (1: all lost). */
 const ECHO_PENALTY = 0.8;
+/** How many words after a person the verb of the deed asked about may stand ("Personalen hade uppmärksammat att det brann och själv släckt"). */
+const DOER_VERB_WORDS = 8;
 /** What is left of the weight of a reason the police were called out for, in a why-question that does not name the police. */
 const OTHERS_DISPATCH = 0.3;
 /** How sure the phrase beside the question's own verb is, as evidence for its sentence. */
@@ -426,6 +433,23 @@ function notTheDoer(sentence: string, span: Span, kind: DoerKind): boolean {
  * The person of `text` is one the question already names ("Vilka höll fast de två männen …?" – "båda män"): the doer
  * asked for is someone else. Its last word is a person word whose stem and a question stem are inflections of each other.
  */
+/**
+ * The person `s` does what the question asks about: the verb (one of `stems`) follows it within a few words of the
+ * same clause ("Tullpersonal får stopp på …", "Personalen hade … själv släckt"), or `s` is its agent after "av"
+ * ("släcktes av personalen").
+ */
+function doesAskedVerb(sentence: string, s: Span, stems: readonly string[]): boolean {
+  const isVerb = (w: string) => {
+    const st = stemSv(w.toLowerCase());
+    return stems.some((v) => v.length >= 3 && (stemInflects(st, v) || st.startsWith(v)));
+  };
+  // (The clause ends where "och" brings a subject of its own: "… ringde larmcentralen och en granne släckte".)
+  const after = sentence.slice(s.end, s.end + 80).split(/[.;:!?]|,\s|\s(?:som|men|eftersom|när|då|där)\s|\soch\s(?=(?:en|ett|två|de|den|det|han|hon|hen|polis\p{L}*|\p{Lu}\p{L}*)\s)/u)[0] ?? '';
+  if (tokenize(after).slice(0, DOER_VERB_WORDS).some(isVerb)) return true;
+  const before = sentence.slice(Math.max(0, s.start - 60), s.start);
+  return /(?<![\p{L}])av\s$/iu.test(before) && tokenize(before).slice(-5).some(isVerb);
+}
+
 /** One definite noun: "mannen", "Kvinnan", "pojkarna" (not "en man", "två kvinnor", "Anna"). */
 const DEFINITE_PERSON = /^\p{L}+(?:en|an|na|et)$/u;
 

@@ -148,6 +148,8 @@ export interface QuestionAnalysis {
    */
   choices: string[][] | null;
   /** The content words of what the question sets apart ("Apart from drugs, what else …?", "… utöver rånförsöket, …"): no answer in itself. */
+  /** The verb of doing a who-question asks the doer of ("Vem släckte branden?": släckte), when it asks one. */
+  doerVerb: string | null;
   setApart: string[];
   /**
    * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
@@ -441,6 +443,7 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
     choices: types.length ? questionChoices(question) : null,
     setApart: setApartWords(text),
     doer: types[0] === 'person' ? doerKind(question) : null,
+    doerVerb: types[0] === 'person' ? doerVerb(question) : null,
   };
 }
 

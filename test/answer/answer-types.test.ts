@@ -419,6 +419,18 @@ describe('a reason that only names the event asked about', () => {
   });
 });
 
+describe('who does what the question asks about', () => {
+  // "Vem stoppade mannen?": the person the verb asked about follows ("Personal stoppade …") is the sure answer, though
+  // another stands nearer the question's words; the clause ends where "och" brings a subject of its own.
+  it('notice 484886: the subject of the verb asked about', () => {
+    const sentence = 'Personal stoppade mannen och i samband det ska bråk ha uppstått och gärningsmannen ska ha sparkat personen.';
+    const anchors = [{ at: sentence.indexOf('sparkat'), weight: 1 }];
+    const who: AnswerType[] = ['person', 'role', 'organisation'];
+    expect(typeEvidence(who, sentence, anchors, new Set(['stop']), { doer: 'other' }).best?.text).toBe('mannen');
+    expect(typeEvidence(who, sentence, anchors, new Set(['stop']), { doer: 'other', doerStems: ['stop'] }).best?.text).toBe('Personal');
+  });
+});
+
 describe('who did it, not who suffered it', () => {
   // "Vem sköt …?", "Who pushed …?" (doer 'other'): a victim's word, a word of harm or a harm's passive rules a person
   // out, and so do the police who narrate the notice; "Vem grep …?" (doer 'police') is answered by them.

@@ -215,6 +215,14 @@ describe('what kind of doer', () => {
   ])('%s → %s', (q, kind) => {
     expect(doerKind(q)).toBe(kind);
   });
+  it.each([
+    ['Who managed to stop the car?', 'stop'],
+    ['Vem släckte branden?', 'släckte'],
+    ['Vem låg bakom explosionen vid porten?', 'bakom'],
+    ['Vem greps?', null],
+  ])('the verb of %s → %s', (q, verb) => {
+    expect(analyzeQuestion(q, /^(?:who|which)/i.test(q) ? 'en' : 'sv', null).doerVerb).toBe(verb);
+  });
 });
 
 describe('the choices a question ends on', () => {
