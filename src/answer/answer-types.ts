@@ -514,7 +514,9 @@ export function roles(sentence: string): Span[] {
     // "misstänkt skadegörelse", "misstänkta narkotika": before a noun it says what is suspected, not who.
     if (/^misstänkt[ae]?$/i.test(w.text) && /^\p{Ll}/u.test(words[i + 1]?.text ?? '') && !FUNCTION_AFTER_SUSPECT.test(words[i + 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'role', 0.8, /^\s(?:på|vid|i|från|inom)\s\p{Ll}*(?:central|centralen|enhet|enheten|avdelning|avdelningen|stationen)\b/u);
-    out.push({ ...np, weight: NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : np.weight * roleInClause(sentence, np.start) });
+    // The police's own people ("polisens tekniker") are the police, who narrate.
+    const police = NARRATOR.has(w.text.toLowerCase()) || /^polisens\s/iu.test(np.text);
+    out.push({ ...np, weight: police ? NARRATOR_WEIGHT : np.weight * roleInClause(sentence, np.start) });
   });
   return out;
 }

@@ -331,7 +331,8 @@ const SUFFERED_AFTER = new RegExp(
   `^(?:,\\s[^,.;]{0,40},)?(?:,?\\s[^,.;]{0,40}?)?\\s(?:(?:har|ska|hade|som)?\\s?(?:ha\\s)?(?:blivit|blev|bli|är|var)\\s(?:${HARM_WORDS.join('|')})(?![\\p{L}])|(?:som\\s)?(?:har|hade|fått|fick)\\s(?:\\p{L}+-\\s(?:eller|och)\\s)?\\p{L}*skador)`,
   'iu',
 );
-const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$`, 'iu');
+// (… and the police's own people: "polisens tekniker".)
+const NARRATOR = new RegExp(`^(?:(?:en|ett|den|de)\\s)?(?:${NARRATOR_WORDS.join('|')})$|^polisens\\s\\p{L}+$`, 'iu');
 /** `text` holds a word of one of the choices (their Swedish stems): the word itself, inflected, or a compound's head. */
 function isChoice(text: string, choices: readonly (readonly string[])[]): boolean {
   const stems = tokenize(text).map(stemSv);

@@ -245,6 +245,8 @@ export const PERSON_NOUNS: readonly string[] = [
   'ambulanspersonal', 'räddningspersonal', 'brandman', 'brandmän', 'polis', 'polisman', 'poliser', 'patrull', 'polispatrull',
   'tulltjänsteman', 'tjänsteman', 'befäl', 'dykare', 'hundförare', 'grupp', 'gäng', 'sällskap', 'familj', 'hushåll', 'boende',
   'dam', 'herre', 'individ', 'kamrat', 'vän', 'bekant', 'pojkvän', 'flickvän', 'fru',
+  // Kin and trades ("En anhörig till barnen", "en tekniker"), and an age as a person ("En 5 åring").
+  'anhörig', 'släkting', 'kollega', 'arbetskamrat', 'chef', 'tekniker', 'elektriker', 'mekaniker', 'montör', 'snickare', 'åring',
 ];
 
 /**

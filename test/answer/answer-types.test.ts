@@ -44,6 +44,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['offence', '620880', 'Det finns ingen misstanke om brott.', []],
   // A compound offence has a word before its head ("butiksrån"); "från" is no robbery.
   ['offence', '644200', 'Vägen är avstängd i södergående riktning från trafikplats Lundåkra.', []],
+  // Kin, trades and an age as a person (PERSON_NOUNS).
+  ['role', '599328', 'En anhörig till en man i 85-årsåldern anmälde vid 18-tiden att mannen inte gick att nå och han befarades vara ute i skogen.', ['En anhörig']],
+  ['role', '610253', 'Polis spärrar av brottsplatsen och en tekniker kommer att undersöka bilen senare idag.', ['en tekniker']],
+  ['role', '598998', 'Mannen en 30 åring, identifierades och avlägsnades från platsen.', ['en 30 åring']],
   ['role', '647753', 'Polispatrull kallas till platsen och upprättar en anmälan om misstänkt drograttfylleri.', []],
   ['role', '612783', 'Mannen är i nuläget misstänkt för olovligt förfogande och grov olovlig körning.', ['Mannen']],
   ['offence', '465350', 'Målsägande kontaktar polis i samband med ett rånförsök.', ['rånförsök']],
@@ -420,6 +424,11 @@ describe('a reason that only names the event asked about', () => {
 });
 
 describe('who does what the question asks about', () => {
+  // The police's own people ("polisens tekniker") are the police, who narrate: no answer to who else did something.
+  it('notice 540190: the technicians of the police are the police', () => {
+    const sentence = 'Under gårdagen genomförde polisens tekniker en undersökning av platsen.';
+    expect(typeEvidence(['organisation', 'role', 'person'], sentence, [], new Set(), {}).best).toBeNull();
+  });
   // "Vem stoppade mannen?": the person the verb asked about follows ("Personal stoppade …") is the sure answer, though
   // another stands nearer the question's words; the clause ends where "och" brings a subject of its own.
   it('notice 484886: the subject of the verb asked about', () => {
