@@ -902,6 +902,8 @@ const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARI
 const AND_CLAUSE = `och\\s(?:(?!och|inte|ej|aldrig|också|även|redan)\\p{L}+\\s){1,4}?(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ades|des|tes))(?![\\p{L}])`;
 const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})|(?<!-)\\s(?=${AND_CLAUSE})`, 'u');
 // … and "X, och han misstänks därför för Y": "därför" a few words into the clause after "och".
+const NOMINAL_CAUSE = /^(?:på grund av|p\.g\.a\.|pga\.?|till följd av|med anledning av|orsakad av|orsakat av|orsakades av)$/;
+const NOMINAL_CAUSE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:inte\\s)?(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:ade|de|te))(?![\\p{L}]))`, 'u');
 const CAUSE_BEFORE_RE = new RegExp(`,?\\s(?:${alternation(CAUSE_BEFORE_MARKERS)}|och\\s(?:\\p{L}+\\s){1,3}därför)${E}`, 'giu');
 /** Where such a phrase ends: at a comma or the next clause ("väjt för vilt och hamnat i mitträcket"). */
 const CAUSE_PHRASE_END = /[.;:!?,]|\s(?=(?:och|men|då|där|när|samt|efter|enligt|som|vilket|varpå)(?![\p{L}]))/iu;
@@ -936,7 +938,12 @@ export function causes(sentence: string): Span[] {
       if (v) from += v[0].length;
     }
     const weight = /^(?:då|sedan|efter att|för att|uppstod)$/.test(marker) ? 0.6 : 1;
-    const p = phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
+    // A noun phrase after "på grund av", "till följd av" ends where "och" goes on with a verb of the main clause
+    // ("till följd av snön och kunde inte köras från platsen").
+    const nominal = NOMINAL_CAUSE.test(marker) && !/^\s*att\s/iu.test(sentence.slice(from));
+    // (Not inside a relative clause: "på grund av fordon som var avställt och hade körförbud".)
+    const short = nominal ? phraseFrom(sentence, from, 'cause', weight, 16, NOMINAL_CAUSE_END) : null;
+    const p = short && !/\ssom\s/iu.test(short.text) ? short : phraseFrom(sentence, from, 'cause', weight, 16, CAUSE_END);
     // Why the police came, or what they are there for ("En annan patrull beordras till sjukhuset för att möta
     // ambulansen", "Polis är på plats för att bistå räddningstjänsten"): their reason, not the event's.
     const before = sentence.slice(0, m.index!);

@@ -152,6 +152,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Not at a compound's "- och", nor at a verb that shares the reason's subject.
   // Braking for something is a reason in itself, like swerving for it.
   ['cause', '555128', 'Det finns uppgifter på att busschauffören bromsat för en älg och passageraren som precis kommit ut från bussens toalett föll i samband med detta.', ['bromsat för en älg']],
+  // A noun phrase after "på grund av" ends where "och" goes on with the main clause's verb.
+  ['cause', '612915', 'Den misstänkte mannen frihetsberövades på grund av sin berusning och är misstänkt för misshandel.', ['sin berusning']],
+  ['cause', '617968', 'Böter utfärdades på grund av fordon som var avställt och hade körförbud.', ['fordon som var avställt och hade körförbud']],
   ['cause', '598671', 'Böter utfärdades på grund av överträdelse av kör- och vilotider.', ['överträdelse av kör- och vilotider']],
   ['cause', '625552', 'En förare har fått böter på grund av att fordonet var avställt och hade körförbud.', ['att fordonet var avställt och hade körförbud']],
   // The reason before "och därför", "vilket ledde till": the clause up to them, from its start or its "att".
