@@ -821,7 +821,7 @@ function phraseBeforeSom(sentence: string, words: Word[], som: number, type: Ans
   return t && !NOT_A_THING.test(t.text) ? t : null;
 }
 
-const CLAIMED_RE = /(?<![\p{L}])(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara|komma)\s/giu;
+const CLAIMED_RE = /(?<![\p{L}])(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara|(?:komma|ringa|arbeta|jobba)\s(?:från|på|för|åt))\s/giu;
 /**
  * Who someone claimed to be ("utgav sig för att vara polis", "påstod sig komma från banken", "uppgav sig vara ett
  * dörrföretag"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
@@ -834,7 +834,11 @@ export function claimedIdentities(sentence: string): Span[] {
   }
   return out;
 }
-const CLAIM_END = /[.;:!?]|,\s|\s(?=(?:och\s(?:att|han|hon|de|bad|ville|sa)|som|men|när|då|där|för att|samt)(?![\p{L}]))/iu;
+// (… or where the main clause's verb follows with its particle: "ett taxibolag knackar på".)
+const CLAIM_END = new RegExp(
+  `[.;:!?]|,\\s|\\s(?=(?:och\\s(?:att|han|hon|de|bad|ville|sa)|som|men|när|då|där|för att|samt|${alternation(FINITE_AUXILIARIES)})(?![\\p{L}]))|\\s(?=\\p{Ll}+(?:ar|er)\\s(?:på|in|upp|ut|hem|till)(?![\\p{L}]))`,
+  'iu',
+);
 
 const COPULA_RE = /(?<![\p{L}])\p{L}+(?:en|et|na)\s(?:var|är)\s(?=(?:en|ett|\p{Ll}+)\s)/gu;
 /**

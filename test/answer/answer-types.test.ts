@@ -591,7 +591,11 @@ describe('who someone claimed to be', () => {
   // "Vem utgav sig bedragaren för att vara?": the phrase after "utgav sig för att vara", "påstod sig komma".
   it.each([
     ['583574', 'En man kontaktade polisen och berättade att hans mamma blivit uppringd av en person som utgett sig för att vara polis.', ['polis']],
-    ['627778', 'Personen dirigerades om till ett annat samtal, till en annan bedragare som påstod sig komma från banken.', ['från banken']],
+    ['627778', 'Personen dirigerades om till ett annat samtal, till en annan bedragare som påstod sig komma från banken.', ['banken']],
+    // Calling from, working at or for: the body after the preposition; the main clause's verb and its particle end it.
+    ['516601', 'En man som utgav sig för att ringa från kvinnans bank, hävdade att kvinnans bankkort blivit kapade och att hon behövde överlämna dessa tillsammans med sina koder.', ['kvinnans bank']],
+    ['605010', 'Någon som sagt sig arbeta för ett inkassobolag ska ha påstått att kvinnans bankkort blivit skimmat och därefter förmått henne att överlämna kortet till en person som kommer till hennes bostad.', ['ett inkassobolag']],
+    ['587232', '14:43, Tågagatan, Helsingborg: En man som utger sig för att komma från ett taxibolag knackar på hos en kvinna i 90-årsåldern.', ['ett taxibolag']],
     ['614825', 'En kvinna fick ett sms från en avsändare som uppgav sig vara ett dörrföretag.', ['ett dörrföretag']],
     ['594363', 'Person utgav sig för att vara polis.', ['polis']],
     ['598956', 'Bedragare har SMS:at till en kvinna i 75-årsåldern och låtsas vara en resebyrå och att det finns en resa beställd i kvinnans namn.', ['en resebyrå']],

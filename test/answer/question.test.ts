@@ -349,6 +349,9 @@ describe('who someone claimed to be', () => {
   it.each([
     ['Vem utgav sig bedragaren för att vara?', ['role', 'organisation', 'person']],
     ['Who did the caller claim to be?', ['role', 'organisation', 'person']],
+    // The bare verb after "did" and a subject with its relative clause; not a past tense inside that clause.
+    ['Who did the man who phoned the woman claim to be calling from?', ['role', 'organisation', 'person']],
+    ['What did the man who claimed to be a police officer take?', ['object', 'vehicle']],
     ['Vilket kreditföretag utgav sig mannen för att komma från?', []], // the noun's phrase answers
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
