@@ -395,6 +395,7 @@ export function places(sentence: string): Span[] {
     }
     const head = words[first]!.text;
     if (/^(?:grund|samband|nuläget|dagsläget|övrigt|stället|tid|fall|plats|platsen)$/i.test(head) && !chained) continue; // "på grund", "på plats", "på platsen" (at the scene)
+    if (first === last && /^väg$/i.test(head) && /på\s$/i.test(m[0])) continue; // "Ambulans på väg" (on its way)
     if (!named && !noun && !chained) continue;
     const start = words[first]!.start;
     const end = words[last]!.end;
@@ -758,7 +759,8 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
         if (rest) p = { ...p, end: rest.end, text: sentence.slice(p.start, rest.end) };
       }
       // A clause is no thing nor place ("leder till att kvinnan hittas").
-      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text) && !/^(?:att|som|om|hur|vad|vem|var|när|där|då)\s/i.test(p.text)) out.push(p);
+      // Nor is another preposition's phrase: "hjälpt till med tips" has a particle "till".
+      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text) && !/^(?:att|som|om|hur|vad|vem|var|när|där|då|med|på|i|av|för|från|till|mot|vid|om)\s/i.test(p.text)) out.push(p);
     }
   }
   return dedupe(out);

@@ -633,7 +633,7 @@ const PART_OF_DAY_QUESTION = /(?<![\p{L}])(?:time of (?:the )?day|tid på (?:dag
 const FUTURE_QUESTION = /(?<![\p{L}])(?:will|won't|gonna|going to|shall|in the future|next (?:week|month|year|summer|winter|spring|autumn)|kommer\s(?:\p{L}+\s){0,2}att|i framtiden|nästa (?:vecka|månad|år|sommar|vinter|vår|höst))(?![\p{L}])/iu;
 
 /** A where-question about where to: "vart", "where to", or a verb of going ("where did he go/flee/get to"). */
-const DESTINATION_QUESTION = /(?<![\p{L}])(?:vart|varthän|where to|where (?:\p{L}+\s){1,6}?(?:go|goes|went|gone|flee|fled|run|ran|drive|drove|head|headed|escape|escaped|get to|got to|taken|brought|move|moved))(?![\p{L}])/iu;
+const DESTINATION_QUESTION = /(?<![\p{L}])(?:vart|varthän|where to|where (?:\p{L}+\s){1,6}?(?:go|goes|went|gone|flee|fled|run|ran|drive|drove|head|headed|escape|escaped|get to|got to|taken|brought|move|moved))(?![\p{L}])(?!\s+missing)/iu;
 const IDENTITY_QUESTION = /(?:^\s*(?:vad|what)(?![\p{L}]).*(?:(?<![\p{L}])vara\s*\?\s*$|(?<![\p{L}])(?:visade|visat|visar)\ssig|(?<![\p{L}])(?:turn|turned|turns)\sout\sto\sbe(?![\p{L}])|(?<![\p{L}])egentligen(?![\p{L}])|(?<![\p{L}])really(?![\p{L}])))/iu;
 export type Sex = 'male' | 'female';
 /** The sex of the first word in `text` that names a man or a woman (SEX_WORDS), or null. */

@@ -58,6 +58,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "på platsen" is at the scene, not a place that answers "where".
   // A trace is no place, and "Det finns" is no part of a phrase.
   ['place', '641087', 'Det finns blodspår på platsen och ett par av personerna har blödande sår.', []],
+  // "på väg" is on one's way, no place; "på väg 45" is a road.
+  ['place', '591192', 'Ambulans på väg.', []],
+  ['place', '438986', 'Polis är på väg till olycksplatsen.', ['olycksplatsen']],
   // Places out of doors and in the mountains (PLACE_NOUNS): where the lost and the hurt are found.
   ['place', '543165', 'De befinner sig nu i ett tält.', ['ett tält']],
   ['place', '520711', 'Ett bråk uppstod i en stuga på Skrea strand.', ['en stuga på Skrea strand']],
@@ -691,6 +694,8 @@ describe('the object of a preposition a question leaves standing', () => {
     ['632978', 'Föraren, en kvinna i 75-årsåldern, blev inte skadad i samband med olyckan men åkte med ambulansen för kontroll.', ['med'], 'ambulansen'],
     // A clause after the preposition is no thing nor place: "Where was she found?" is not "till att kvinnan hittas".
     ['542773', 'Nu vill polisen ha allmänhetens hjälp med observationer som kan leda till att kvinnan hittas.', ['till'], null],
+    // … nor another preposition's phrase: "hjälpa till med" has a particle "till".
+    ['527950', 'Polis är på plats för att hjälpa till med eventuell trafikdirigering och utreda hur olyckan kunde inträffa.', ['till'], null],
   ])('notice %s: %s %j → %s', (_id, sentence, preps, want) => {
     const got = prepositionObjects(sentence, preps).map((s) => s.text);
     if (want === null) expect(got).toEqual([]);

@@ -327,6 +327,8 @@ describe('what a question says of its answer besides its types', () => {
     ['Where was the woman taken?', 'destination', true],
     ['Where did the crash happen?', 'destination', false],
     ['Var hittades kvinnan?', 'destination', false],
+    // "went missing" is no going somewhere.
+    ['Where was the woman who went missing found?', 'destination', false],
     // what something turned out to be: the phrase after a copula answers
     ['Vad visade sig föremålet vara?', 'identity', true],
     ['What did the gun-like object turn out to be?', 'identity', true],
