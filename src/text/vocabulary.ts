@@ -505,6 +505,8 @@ export const GENERIC_THING_WORDS: readonly string[] = [
 export const GENERIC_PLACE_WORDS: readonly string[] = [
   'område', 'området', 'områden', 'områdena', 'adress', 'adressen', 'adresser', 'plats', 'platsen', 'platser', 'ort', 'orten', 'trakten', 'närheten',
   'kommun', 'kommunen', 'kommuns', 'stad', 'staden', 'stadsdel', 'stadsdelen',
+  // … and words of size or nearness that say which no more ("en mindre ort", "ett närliggande område").
+  'mindre', 'större', 'liten', 'litet', 'stor', 'stort', 'närliggande', 'närbelägen', 'närbeläget', 'annan', 'annat', 'samma',
 ];
 
 /**

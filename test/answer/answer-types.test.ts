@@ -342,6 +342,11 @@ describe('what does not say which', () => {
     const sentence = 'Mannen lämnar adressen och grips i anslutning till misstänkt brottsplats.';
     expect(typeEvidence(['object'], sentence, [], new Set(['lämn']), {}).best).toBeNull();
   });
+  // "I vilken ort i Gällivare kommun …?": "en mindre ort i Gällivare" gives the size, and the question's own place.
+  it('notice 434312: a size word and the place the question names are no answer to where', () => {
+    const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
+    expect(typeEvidence(['place', 'street'], sentence, [], new Set(['gälliv', 'misshandel']), {}).best).toBeNull();
+  });
   it('notice 555403: an unknown car is no answer to which car', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
     expect(typeEvidence([], sentence, [], new Set(['adress']), { headStems: ['bil'] }).best).toBeNull();
