@@ -535,7 +535,8 @@ export function organisations(sentence: string): Span[] {
     if (/^\p{Ll}+$/u.test(w.text) && i > 0 && DESTINATION_BEFORE.test(words[i - 1]!.text)) return;
     const np = nounPhrase(sentence, words, i, 'organisation', NARRATOR.has(w.text.toLowerCase()) ? NARRATOR_WEIGHT : 0.9, /^\s(?:för|vid|på)\s(?:\p{Lu}[\p{L}-]*\s?)+(?:\p{Ll}+)?|^,\s\p{Lu}[\p{L}]*(?:\s\p{Ll}+){0,3}/u);
     // "i Köpings kommun", "inom region Syd": a municipality or region one is in is a place, not a body that acts.
-    if (/^(?:kommun|region|län)/i.test(w.text) && /(?:^|\s)(?:i|inom|utanför|(?:norr|söder|öster|väster) om)\s$/i.test(sentence.slice(Math.max(0, np.start - 12), np.start))) return;
+    // (… a name between: "i Älvdalen kommun".)
+    if (/^(?:kommun|region|län)/i.test(w.text) && /(?:^|\s)(?:i|inom|utanför|(?:norr|söder|öster|väster) om)\s(?:\p{Lu}[\p{L}-]*\s)?$/u.test(sentence.slice(Math.max(0, np.start - 40), np.start))) return;
     out.push(np);
   });
   // Acronyms and quoted names.

@@ -187,7 +187,7 @@ export function typeEvidence(
     addsToQuestion(s.text, question, s.type === 'place' || s.type === 'street' ? GENERIC_PLACE : undefined) &&
     !((s.type === 'cause' || (why && s.type === 'offence')) && events.size > 0 && namesOnly(s.text, events)) &&
     !(s.type === 'object' && (VERB_FIRST.test(s.text) || MANNER.test(s.text))) &&
-    !((headStems.length > 0 || asked.claimed) && NOT_IDENTIFYING.test(s.text));
+    !((headStems.length > 0 || asked.claimed || (s.type === 'organisation' && types[0] === 'organisation')) && NOT_IDENTIFYING.test(s.text));
   // What the question itself rules out: a question that ends on choices ("… en man eller en kvinna?") is answered
   // by one of them; a time still to come ("When will …?") by a sentence about what is to come; an age by that of the
   // person asked about, not of one of the other sex; a clock time asked is not a part of the day or a day ("på

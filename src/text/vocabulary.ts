@@ -375,6 +375,8 @@ export const COMPASS_WORDS: readonly string[] = ['norrut', 'söderut', 'österut
 export const NON_IDENTIFYING: readonly string[] = [
   'namngiven', 'namngivet', 'namngivna', 'okänd', 'okänt', 'okända', 'oidentifierad', 'oidentifierat', 'oidentifierade', 'viss', 'visst',
   'vissa', 'annan', 'annat', 'andra', 'oklar', 'oklart', 'oklara', 'mindre', 'större', 'liten', 'litet', 'lilla', 'små', 'stor', 'stort', 'stora',
+  // Of what kind, not which: "en statlig myndighet", "ett privat företag".
+  'statlig', 'statligt', 'statliga', 'kommunal', 'kommunalt', 'kommunala', 'privat', 'privata', 'utländsk', 'utländskt', 'utländska',
 ];
 
 /**

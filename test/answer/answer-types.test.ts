@@ -99,6 +99,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A compound's joint: "flerfamiljshus" is a house, not a "familj".
   ['role', '525338', 'En man anträffades skottskadad utanför ett flerfamiljshus.', ['En man']],
   // A "lägenhet" is no "enhet": the body is not there, the people are.
+  // A municipality one is in is a place, a name between or not ("i en ort i Ludvika kommun").
+  ['organisation', '550359', 'En polispatrull stoppade och kontrollerade en personbil, som är avställd och belagd med körförbud, i en ort i Ludvika kommun.', []],
   ['organisation', '528060', 'I lägenheten befann sig vid tillfället en kvinna och hennes två minderåriga barn, som lämnade bostaden när de upptäckte branden.', []],
   ['role', '559678', 'En lastbilschaufför fördes till sjukhus efter en olycka på sin arbetsplats.', ['En lastbilschaufför']],
   ['role', '484738', 'En kvinna greps och handfängslades av ordningsvakter på en pub på Järntorgsgatan 12.', ['En kvinna', 'ordningsvakter']],
@@ -346,6 +348,11 @@ describe('what does not say which', () => {
   it('notice 434312: a size word and the place the question names are no answer to where', () => {
     const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
     expect(typeEvidence(['place', 'street'], sentence, [], new Set(['gälliv', 'misshandel']), {}).best).toBeNull();
+  });
+  // "Vilken myndighet …?": "en statlig myndighet" says of what kind, not which.
+  it('notice 611679: a body of some kind is no answer to which body', () => {
+    const sentence = 'Identifieringen med en annan mans legitimation skedde vid en identifiering mot en statlig myndighet.';
+    expect(typeEvidence(['organisation', 'role', 'person'], sentence, [], new Set(['identifier']), {}).best).toBeNull();
   });
   it('notice 555403: an unknown car is no answer to which car', () => {
     const sentence = 'Polispatrull larmas till en adress i Urshult med anledning av att en okänd bil rört sig i området och att en misstänkt "stöldgömma" anträffats.';
