@@ -800,15 +800,20 @@ export function verbObjects(sentence: string, stems: readonly string[]): Span[] 
       const p = phraseFrom(sentence, from, 'object', 0.5, 6, PREP_NP_END);
       if (p && p.text.length >= 2) out.push(p);
     }
-    // "… X som börjat brinna": X, back to its determiner or to a word that ends it.
-    const prev = words[i - 1];
-    if (prev && prev.text.toLowerCase() === 'som' && sentence.slice(prev.end, w.start).trim() === '') {
-      const t = phraseBeforeSom(sentence, words, i - 1, 'object', 0.5);
+    // "… X som börjat brinna", "en kokpanna som har smällt": X, back to its determiner or to a word that ends it.
+    let som = i - 1;
+    while (som > 0 && som >= i - 2 && SOM_AUX.test(words[som]!.text)) som--;
+    const prev = words[som];
+    if (prev && prev.text.toLowerCase() === 'som' && /^[\s\p{L}]*$/u.test(sentence.slice(prev.end, w.start))) {
+      const t = phraseBeforeSom(sentence, words, som, 'object', 0.5);
       if (t) out.push(t);
     }
   });
   return dedupe(out).filter((s) => !isPersonPhrase(s.text));
 }
+
+/** Auxiliaries between a "som" and its verb ("som har smällt", "som ska ha orsakat"). */
+const SOM_AUX = /^(?:har|hade|ska|skulle|kan|kunde|ha)$/i;
 
 /** The phrase a "som" (`words[som]`) refers to, looking back to its determiner or to a word that ends it: "en kastrull med smör som …". */
 function phraseBeforeSom(sentence: string, words: Word[], som: number, type: AnswerType, weight: number): Span | null {
@@ -1046,13 +1051,17 @@ export function events(sentence: string): Span[] {
  * bakdäck sönderskurna"): a word with the stem of one of `nouns` (that noun's Swedish words or stems) as its stem
  * or its compound's head, with its determiners and adjectives.
  */
+const NAME_AFTER = /^\s(?:\p{Lu}[\p{L}-]*|"[^"]{2,40}"|”[^”]{2,40}”)(?:\s\p{Lu}[\p{L}-]*){0,2}/u;
+
 export function headNounPhrases(sentence: string, nouns: readonly string[]): Span[] {
   const stems = nouns.map((n) => stemSv(n.toLowerCase()));
   const words = wordsOf(sentence);
   const out: Span[] = [];
   words.forEach((w, i) => {
     const st = stemSv(w.text.toLowerCase());
-    if (stems.some((h) => isStemOrHead(st, h, 3))) out.push(nounPhrase(sentence, words, i, 'object', 1));
+    // The name it is given after it counts too: "förskolan Solrosen", "restaurangen Pinchos".
+    // (The stemmer leaves some definite forms whole: "förskolan" is "förskol" with its ending.)
+    if (stems.some((h) => isStemOrHead(st, h, 3) || stemInflects(st, h))) out.push(nounPhrase(sentence, words, i, 'object', 1, NAME_AFTER));
   });
   return dedupe(out);
 }

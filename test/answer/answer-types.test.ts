@@ -251,6 +251,9 @@ describe('the phrase a "vilken/which" noun asks about', () => {
     ['634432', 'SOS-larm om brand vid en ytterdörr till ett radhus i Finspång.', ['dörr'], ['en ytterdörr']],
     ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['dörr'], ['altandörren']],
     ['567723', 'En man boendes på Kolugnsvägen kommer hem från arbetet och upptäcker att någon krossat glaset på altandörren.', ['bil'], []],
+    // The name given after the noun ("butiken Ringströms"), and a definite form the stemmer leaves whole ("förskolan").
+    ['423709', 'Målsägaren hade varit inne i butiken Ringströms på Drottninggatan och där hämtat ut smycken i form av halsband och ring.', ['butik'], ['butiken Ringströms']],
+    ['547944', '10:59 Två pojkar, sex år gamla, har försvunnit från förskolan Fridtunaskolan i Linköping.', ['förskol'], ['förskolan Fridtunaskolan']],
   ])('notice %s: %s %j → %j', (_id, sentence, stems, want) => {
     expect(headNounPhrases(sentence, stems).map((s) => s.text)).toEqual(want);
   });
@@ -681,6 +684,8 @@ describe('the thing beside the verb a question asks about', () => {
     ['631246', 'En bilist körde in i en stolpe i Salems landsbygd.', ['körd', 'kör'], ['bil', 'körd'], 'en stolpe'],
     ['631227', 'Enligt uppgift är det ett batteri som börjat brinna och även orsakat en kraftig rökutveckling.', ['börj'], ['börj', 'brinn'], 'ett batteri'],
     ['506862', 'Lågor slår ut från fönstren till en lägenhet som börjat brinna på Borgågatan.', ['börj'], ['börj', 'brinn'], 'en lägenhet'],
+    // An auxiliary between "som" and the verb: "en personbil som har börjat brinna".
+    ['647254', 'Det inkommer flera samtal om en personbil som har börjat brinna under färd på motorvägen och räddningstjänst är på plats, polis på väg.', ['börj'], ['börj', 'brinn'], 'en personbil'],
     ['592416', 'Polis kontaktas gällande en man som uppges ha åkt taxi men inte betalat för två resor.', ['åkt'], ['åkt', 'man'], 'taxi'],
     ['425923', 'Tre personer har tagit en elsparkcykel från en man i 20-årsåldern på Tingvallavägen och försökt slå honom med ett tillhygge.', ['tag'], ['man'], 'en elsparkcykel'],
     // Nothing where the verb is not there.
