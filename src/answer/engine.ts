@@ -657,9 +657,6 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const unknownSaid = asked && ranked.slice(0, 3).some((c) => c.statement === best.statement && UNKNOWN[asked].test(c.text));
     if (p.requireFact && asked && unknownSaid && (!best.fact || UNKNOWN[asked].test(best.text))) return no('fact_unknown', asked);
     if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
-    // A question about a thing ("What did the robbers take?", "Vilket vapen …?", "What brand were the e-bikes?") is not
-    // answered by a sentence that names no such thing: what it shows would not be the answer.
-    if (p.requireFact && (a.types[0] === 'object' || (a.askedNoun && !a.types.length)) && !best.fact) return no('fact_not_present', a.askedNoun ?? 'object');
     if (prob < threshold) return no('low_coverage', null);
     return { answered: true, p: prob, threshold, features };
   }
