@@ -509,9 +509,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       destination: analysis.destination,
       choices,
       setApart: analysis.setApart.map((w) => termsOf(w) ?? [stemSv(w)]),
-      // The people the question names, whatever its concepts kept ("en äldre man": man).
       // The Swedish stems of the verb whose doer is asked ("put out": släck …), from the concept that holds it.
       doerStems: analysis.doerVerb && analysis.doerVerb !== 'bakom' ? (concepts.find((c) => c.surface === analysis.doerVerb || c.surface.startsWith(`${analysis.doerVerb} `))?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term) ?? [stemSv(analysis.doerVerb)]) : [],
+      // The people the question names, whatever its concepts kept ("en äldre man": man).
       persons: [...new Set(tokenize(question).flatMap((t) => termsOf(t) ?? [stemSv(t)]).filter((st) => isPersonPhrase(st)))],
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };

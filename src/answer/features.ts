@@ -181,6 +181,7 @@ export function typeEvidence(
   // For a why-question an offence that names the event asked about is no reason either ("Varför gav de sig på
   // mannen?" – "misshandel"). A thing never starts with a verb ("är släckt"), and a phrase that only says the noun
   // asked about had a name, or was unknown, does not say which ("ett namngivet betaltjänstföretag").
+  const questionPersons = asked.persons?.length ? new Set(asked.persons) : null;
   const why = types[0] === 'cause';
   const who = types[0] === 'person' || types[0] === 'role' || types[0] === 'organisation';
   const adds = (s: Span) =>
@@ -217,7 +218,7 @@ export function typeEvidence(
     // A person the sentence names by a definite noun alone ("mannen", "föräldrarna") is one it has spoken of: when the
     // question names one such, it is that one, not whom it asks for ("Vem sitter anhållen efter att en äldre man
     // hittades död?" – "mannen").
-    !(who && asked.persons?.length && isPerson(s) && DEFINITE_PERSON.test(s.text) && namesQuestionPerson(s.text, new Set(asked.persons)));
+    !(who && questionPersons && isPerson(s) && DEFINITE_PERSON.test(s.text) && namesQuestionPerson(s.text, questionPersons));
   // A question about the police coming takes the reason they were called out for at its full weight; one that does
   // not name the police at all takes it as a poor guess ("Varför hamnade motorcyklisten i diket?" – "larmas … med
   // anledning av att en motorcykel kört ner i diket": why the police came, which the question already knows).
