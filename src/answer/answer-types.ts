@@ -651,10 +651,10 @@ const OBJECT_VERB_RE = new RegExp(
   'giu',
 );
 const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
-/** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
 /** Where a clause before a verb starts: punctuation, a comma, or a word that opens a clause ("…, varför beslut om ett gripande tas"). */
 const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där|då|när|som|att)\s)?|\s(?:och|men|samt|där|då|när|som|varför|vilket|eftersom|att)\s/i;
 
+/** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
 export function objects(sentence: string): Span[] {
   const out: Span[] = [];
   for (const m of sentence.matchAll(OBJECT_VERB_RE)) {
@@ -761,7 +761,7 @@ export function prepositionObjects(sentence: string, preps: readonly string[]): 
       }
       // A clause is no thing nor place ("leder till att kvinnan hittas").
       // Nor is another preposition's phrase: "hjälpt till med tips" has a particle "till".
-      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text) && !/^(?:att|som|om|hur|vad|vem|var|när|där|då|med|på|i|av|för|från|till|mot|vid|om)\s/i.test(p.text)) out.push(p);
+      if (p && p.text.length >= 2 && !/^(?:sig|honom|henne|dem|det|den|polisen|att|plats|platsen)$/i.test(p.text) && !/^(?:att|som|om|hur|vad|vem|var|när|där|då|med|på|i|av|för|från|till|mot|vid)\s/i.test(p.text)) out.push(p);
     }
   }
   return dedupe(out);
@@ -1046,13 +1046,14 @@ export function events(sentence: string): Span[] {
   return out;
 }
 
+/** A name given after a noun: "förskolan Solrosen", "butiken Ringströms". */
+const NAME_AFTER = /^\s(?:\p{Lu}[\p{L}-]*|"[^"]{2,40}"|”[^”]{2,40}”)(?:\s\p{Lu}[\p{L}-]*){0,2}/u;
+
 /**
  * Phrases whose head is the noun a question asks about ("Vilket däck …?": "vänster bakdäck" in "… fått vänster
  * bakdäck sönderskurna"): a word with the stem of one of `nouns` (that noun's Swedish words or stems) as its stem
  * or its compound's head, with its determiners and adjectives.
  */
-const NAME_AFTER = /^\s(?:\p{Lu}[\p{L}-]*|"[^"]{2,40}"|”[^”]{2,40}”)(?:\s\p{Lu}[\p{L}-]*){0,2}/u;
-
 export function headNounPhrases(sentence: string, nouns: readonly string[]): Span[] {
   const stems = nouns.map((n) => stemSv(n.toLowerCase()));
   const words = wordsOf(sentence);

@@ -148,9 +148,9 @@ export interface QuestionAnalysis {
    */
   choices: string[][] | null;
   /** The content words of what the question sets apart ("Apart from drugs, what else …?", "… utöver rånförsöket, …"): no answer in itself. */
+  setApart: string[];
   /** The verb of doing a who-question asks the doer of ("Vem släckte branden?": släckte), when it asks one. */
   doerVerb: string | null;
-  setApart: string[];
   /**
    * It asks who did something ("Vem krossade …?", "Who shot …?"): the one who suffered it does not answer, nor do
    * the police (who narrate the notice) unless the verb is of what they do (`police`). Null for other questions.
