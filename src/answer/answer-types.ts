@@ -1005,6 +1005,12 @@ export function causes(sentence: string): Span[] {
     const p = som > 0 ? phraseBeforeSom(sentence, words, som, 'cause', 0.8) : null;
     if (p && !isPersonPhrase(p.text)) out.push(p);
   }
+  // What it may have been, after saying how or why is not known: "Det är oklart vad som orsakat smällen men eventuellt
+  // kan det röra sig om X", "Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall".
+  for (const s of spans(/(?<![\p{L}])(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
+    const t = trimSpan(s);
+    if (t) out.push(t);
+  }
   // "Man tror att det är X", "troligen X".
   for (const s of spans(/(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
     const t = trimSpan(s);

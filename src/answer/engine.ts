@@ -17,7 +17,7 @@ import { lexicalSearch, type LexicalHit, type SearchSegment } from '../search/se
 import { detectLang, tokenize, tokenSpans, stemSv } from '../text/analyze.js';
 import { compareNewestFirst, dateFit, estimateYears, formatConstraint, formatDay, statementDate, type StatementDate } from '../text/dates.js';
 import { emptyLexicon, type Lexicon } from '../text/lexicon.js';
-import { EVENT_KINDS, NATIONAL_SCOPES, UNKNOWN_FACT } from '../text/vocabulary.js';
+import { alternation, EVENT_KINDS, GUESS_WORDS, NATIONAL_SCOPES, UNKNOWN_FACT } from '../text/vocabulary.js';
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import { isPersonPhrase, type Span } from './answer-types.js';
@@ -112,6 +112,16 @@ const VECTOR_NEIGHBOURS = 50;
 const STRICT_TYPES: ReadonlySet<string> = new Set(['cause', 'count', 'age', 'speed', 'money', 'alcohol', 'duration', 'quantity', 'time', 'date', 'street', 'place', 'person', 'role', 'organisation', 'vehicle', 'colour', 'animal', 'injury']);
 
 const UNKNOWN = Object.fromEntries(Object.entries(UNKNOWN_FACT).map(([k, v]) => [k, new RegExp(`(?<![\\p{L}])(?:${v})`, 'iu')])) as Record<keyof typeof UNKNOWN_FACT, RegExp>;
+/**
+ * A likely answer after the not-known ("Det är oklart när inbrottet skett men troligtvis under natten mot onsdag",
+ * "Oklart vad som exploderat men troligtvis rör det sig om en handgranat"): the sentence gives the fact after all.
+ */
+const GUESS_AFTER = new RegExp(`^[^.;!?]*?\\smen\\s(?:(?:${alternation(GUESS_WORDS)})(?![\\p{L}])|(?:man|polisen)\\s(?:tror|misstänker|bedömer))`, 'iu');
+/** `text` says the fact of kind `kind` is not known, and offers no likely one after it. */
+export function saysUnknown(kind: keyof typeof UNKNOWN_FACT, text: string): boolean {
+  const m = UNKNOWN[kind].exec(text);
+  return m !== null && !GUESS_AFTER.test(text.slice(m.index + m[0].length));
+}
 /** Which of UNKNOWN_FACT's kinds a question asks: a thing (an open or "what" question), a reason, a person, a place or a time. */
 function unknownKind(a: QuestionAnalysis): keyof typeof UNKNOWN_FACT | null {
   const t = a.types[0];
@@ -654,8 +664,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     // The statement says the thing asked is not known ("Det är oklart vad som stulits", "Brandorsaken är okänd"), in the
     // best sentence, or one ranked just below it when the best sentence names no such thing.
     const asked = unknownKind(a);
-    const unknownSaid = asked && ranked.slice(0, 3).some((c) => c.statement === best.statement && UNKNOWN[asked].test(c.text));
-    if (p.requireFact && asked && unknownSaid && (!best.fact || UNKNOWN[asked].test(best.text))) return no('fact_unknown', asked);
+    const unknownSaid = asked && ranked.slice(0, 3).some((c) => c.statement === best.statement && saysUnknown(asked, c.text));
+    if (p.requireFact && asked && unknownSaid && (!best.fact || saysUnknown(asked, best.text))) return no('fact_unknown', asked);
     if (p.requireFact && a.types.length && STRICT_TYPES.has(a.types[0]!) && !best.fact) return no('fact_not_present', a.types[0]!);
     if (prob < threshold) return no('low_coverage', null);
     return { answered: true, p: prob, threshold, features };

@@ -334,6 +334,8 @@ const HEDGES = new Set([
   'som', 'var', 'är', 'det', 'tror', 'man', 'polisen', 'ni', 'du', 'de', 'do', 'does', 'did', 'you', 'police', 'they', 'think', 'believe', 'officers', 'cops', 'people',
   // "what is believed to have caused", "vad tros ha orsakat"
   'is', 'was', 'believed', 'thought', 'suspected', 'likely', 'probably', 'to', 'have', 'tros', 'misstänks', 'troligen', 'sannolikt', 'ha',
+  // and a modal of likelihood ("what might have caused", "what may have started", "vad kan ha orsakat")
+  'might', 'may', 'could', 'kan', 'kunde', 'skulle',
 ]);
 
 /** The Swedish stems of an event kind (what a statement about it says), for searching. */

@@ -199,6 +199,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['cause', '533933', 'Två män ska ha krossat en ruta, eventuellt med syfte att ta sig in i lokalerna.', ['ta sig in i lokalerna']],
   ['cause', '582370', 'Det är torrt i markerna, men bedömning är att bränderna kan vara anlagda.', ['bränderna kan vara anlagda']],
   ['cause', '547589', 'Enligt initiala uppgifter ska bilen ha fått vattenplaning.', ['fått vattenplaning']],
+  // What it may have been, after saying how it happened is not known or is to be found out.
+  ['cause', '486360', 'Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall.', ['sjukdomsfall']],
+  ['cause', '461847', 'Det är för närvarande oklart hur olyckan har gått till men det kan möjligen röra sig om en sidokollision.', ['en sidokollision']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
   // Injuries by name; where the hurt were taken weighs less; damage to things is none.

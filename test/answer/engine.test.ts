@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndexManager } from '../../src/index/manager.js';
+import { saysUnknown } from '../../src/answer/engine.js';
 import { seedManager } from '../helpers.js';
 
 // The seed press release: one statement, two speakers, numbers, a year, places. Each case asserts the
@@ -99,5 +100,20 @@ describe('verify on the seed statement', () => {
     const v = await m.engine.verify('Vi kommer att anställa 500 nya poliser i Stockholm');
     expect(v.verdict).toBe('not_found');
     expect(v.match).toBeNull();
+  });
+});
+
+describe('a sentence that says the fact asked is not known', () => {
+  it.each([
+    // Notices 547707 and 577762 (a motive not known), 550989 (what follows "men" is no likely cause).
+    ['cause', 'Motivet är okänt i nuläget.', true],
+    ['cause', 'Det ska ha varit två gärningspersoner, motivet till hotet ska vara oklart.', true],
+    ['cause', 'Brandorsaken är okänd men polisen skriver en anmälan om allmänfarlig vårdslöshet.', true],
+    // … unless a likely one follows (notices 628677, 604328, 596287): the sentence gives the fact after all.
+    ['time', 'Det är i nuläget oklart när inbrottet skett men troligtvis under natten mot onsdag.', false],
+    ['object', 'Oklart vad som exploderat men troligtvis rör det sig om en handgranat.', false],
+    ['cause', 'Det är oklart vad som orsakat smällen men eventuellt kan det röra sig om ett batteri.', false],
+  ] as const)('%s: %j → %s', (kind, text, unknown) => {
+    expect(saysUnknown(kind, text)).toBe(unknown);
   });
 });

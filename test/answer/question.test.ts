@@ -37,6 +37,12 @@ describe('what a question asks for', () => {
     ['What made the car leave the road?', ['cause', 'offence']],
     ['What is believed to have caused the fire?', ['cause', 'offence']],
     ['Vad låg bakom smällen?', ['cause', 'offence']],
+    // A modal of likelihood inside the cue ("Polisen ska utreda hur olyckan gått till, men det kan röra sig om
+    // sjukdomsfall", notice 486360), and the motive ("motivet till hotet ska vara oklart", notice 577762).
+    ['What might have caused the accident?', ['cause', 'offence']],
+    ['Vad kan ha orsakat olyckan?', ['cause', 'offence']],
+    ['Vad var motivet bakom hotet?', ['cause', 'offence']],
+    ['What was the motive for the threat?', ['cause', 'offence']],
     ['How tall is the missing boy?', ['quantity', 'money', 'count']],
     ['Hur lång är mannen som söks?', ['quantity', 'money', 'count']],
     ['Hur lång tid tog det?', ['duration', 'time']],
