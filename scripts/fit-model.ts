@@ -1,5 +1,6 @@
 /**
- * `npm run fit -- [--tune FILE]... [--questions FILE]... [--corpus PATH]... [--index DIR] [--out FILE] [--dry-run]`
+ * `npm run fit -- [--tune FILE]... [--questions FILE]... [--corpus PATH]... [--index DIR] [--out FILE] [--dry-run]
+ *   [--keep-rankers] [--keep-decision]`
  *
  * Fits the answer model (src/answer/model.json) on the TUNE half only: the `--tune` files whole and the tune half
  * (evaluate.ts's fixed rule) of the `--questions` files. The check half is never read here.
@@ -9,9 +10,15 @@
  * 1. the statement scorer, listwise over each question's candidate statements (the right one: the case's `doc`);
  * 2. the sentence scorer, listwise over the sentences of the statements the new statement scorer keeps (the right
  *    ones: those holding an `expect` fragment);
+ * 2b. the sentence scorer's word weights by kind of question (model.ts fitWords), the rest of its score as it is;
+ *    the L2 penalty is the one that carries best to held-out tune questions (5-fold cross-validation);
  * 3. the decision, a logistic model over the best answer's features (right: the right sentence among the first
  *    three ranked), and its threshold: the one that maximises the mean of the share of answerable questions
  *    answered right and the share of unanswerable ones refused.
+ *
+ * `--keep-rankers` leaves the weights of steps 1 and 2 as they are and `--keep-decision` those of step 3: the shipped
+ * model's word weights were fitted so (`npm run fit -- --keep-rankers --keep-decision`), because a refit of the
+ * rankers and the decision on the larger tune set did no better on it than the weights it has.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +28,8 @@ import { parseArgs } from 'node:util';
 import type { Explanation } from '../src/answer/engine.js';
 import { sameDoc, splitOf, type QuestionCase } from '../src/answer/evaluate.js';
 import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures } from '../src/answer/features.js';
-import { defaultModel, fitListwise, fitLogistic, MODEL_FILE, sigmoid, logit, type AnswerModel } from '../src/answer/model.js';
+import { defaultModel, fitListwise, fitLogistic, fitWords, MODEL_FILE, sigmoid, logit, type AnswerModel } from '../src/answer/model.js';
+import { stemSv, tokenSpans } from '../src/text/analyze.js';
 import { readJsonlFile as readJsonl, run } from '../src/cli/run.js';
 import { loadConfig } from '../src/config.js';
 import { IndexManager } from '../src/index/manager.js';
@@ -85,6 +93,10 @@ function fitDecision(all: Outcome[]): { decision: AnswerModel['decision']; thres
 /** Thresholds on either side (steps of 0.01) over which the tune score is averaged before the best is chosen. */
 const SMOOTH = 4;
 
+/** The L2 penalties tried for the sentence scorer's word weights (the one that carries best to held-out questions is kept). */
+const WORD_PENALTIES = [0.1, 0.03, 0.01];
+const WORD_TOLERANCE = 0.005;
+
 /** How much an unanswerable variant counts beside a real tune question. */
 const VARIANT_WEIGHT = 0.5;
 /** Places put in for the question's own in the place variants (towns across the country). */
@@ -134,6 +146,8 @@ await run(async () => {
       index: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'keep-rankers': { type: 'boolean' },
+      'keep-decision': { type: 'boolean' },
     },
   });
   const tuneFiles = values.tune ?? [join(SHARED, 'eval/dev-questions.jsonl'), ...writtenSets()];
@@ -171,22 +185,69 @@ await run(async () => {
     return out;
   };
 
-  // 1. Statements.
+  // 1. Statements. (With --keep-rankers the statement and sentence scorers' weights stay as they are, and only the
+  // word weights and the decision are fitted again.)
   let model: AnswerModel = structuredClone(defaultModel());
+  model.words = {};
+  model.sentence.weights.words = 1;
   let xs = await explainAll(model);
+  let stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
+  if (!values['keep-rankers']) {
   const stmtGroups = xs.map((x, i) => x.statements.slice(0, 60).map((s) => ({ f: s.features as unknown as Record<string, number>, y: sameDoc(s.docId, cases[i]!.doc) ? 1 : 0 })));
   model.statement = fitListwise(STATEMENT_FEATURES as string[], stmtGroups) as AnswerModel['statement'];
   model.statement.weights.dense = 0;
 
   // 2. Sentences of the statements the new scorer keeps.
   xs = await explainAll(model);
-  const stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
+  stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
   const sentGroups = xs.map((x, i) => x.sentences.map((s) => ({ f: s.features as unknown as Record<string, number>, y: holds(cases[i]!, s.text) ? 1 : 0 })));
-  model.sentence = fitListwise(SENTENCE_FEATURES as string[], sentGroups) as AnswerModel['sentence'];
+  model.sentence = fitListwise(SENTENCE_FEATURES.filter((f) => f !== 'words'), sentGroups) as AnswerModel['sentence'];
   model.sentence.weights.dense = 0;
+  model.sentence.weights.words = 1;
+  }
 
-  // 3. The decision and its threshold, on the tune questions and on unanswerable variants of them: the same
+  // 2b. The sentence scorer's word weights by kind of question, its other weights as they are.
+  xs = await explainAll(model);
+  const stemsOf = (text: string) => [...new Set(tokenSpans(text).map((t) => stemSv(t.token)))];
+  const wordGroups = xs.map((x, i) => ({
+    kind: x.analysis.legacy === 'other' ? 'what' : x.analysis.legacy,
+    rows: x.sentences.map((s) => ({ base: s.logit, stems: stemsOf(s.text), y: holds(cases[i]!, s.text) ? 1 : 0 })),
+  }));
+  // The penalty is chosen by 5-fold cross-validation by question: the share of held-out questions whose first
+  // sentence is a right one.
+  const firstRight = (g: (typeof wordGroups)[number], words: AnswerModel['words']) => {
+    const w = words[g.kind] ?? {};
+    let best = -Infinity;
+    let right = false;
+    for (const r of g.rows) {
+      const z = r.base + r.stems.reduce((a, st) => a + (Object.hasOwn(w, st) ? w[st]! : 0), 0);
+      if (z > best) [best, right] = [z, r.y > 0];
+    }
+    return right;
+  };
+  const answerable = wordGroups.map((g, i) => ({ g, i })).filter(({ g }) => g.rows.some((r) => r.y > 0));
+  const cvAt1 = (l2: number) => {
+    let hit = 0;
+    for (let k = 0; k < 5; k++) {
+      const words = fitWords(answerable.filter(({ i }) => i % 5 !== k).map(({ g }) => g), { l2 });
+      hit += answerable.filter(({ i }) => i % 5 === k && firstRight(wordGroups[i]!, words)).length;
+    }
+    return hit / (answerable.length || 1);
+  };
+  const without = answerable.filter(({ g }) => firstRight(g, {})).length / (answerable.length || 1);
+  const tried = WORD_PENALTIES.map((l2) => ({ l2, at1: cvAt1(l2) }));
+  // Of the penalties within WORD_TOLERANCE of the best, the strongest: fewer weights for the same carry.
+  const top = Math.max(...tried.map((t) => t.at1));
+  const chosen = tried.find((t) => t.at1 >= top - WORD_TOLERANCE)!;
+  process.stderr.write(`word weights, 5-fold cross-validation (first sentence right): without ${without.toFixed(3)}; ${tried.map((t) => `L2 ${t.l2}: ${t.at1.toFixed(3)}`).join(', ')}\n`);
+  model.words = fitWords(wordGroups, { l2: chosen.l2 });
+  const wordFit = { l2: chosen.l2, weights: Object.values(model.words).reduce((a, w) => a + Object.keys(w).length, 0), crossValidatedFirstWithout: Math.round(without * 1000) / 1000, crossValidatedFirst: Math.round(chosen.at1 * 1000) / 1000 };
+  process.stderr.write(`word weights: ${wordFit.weights} (L2 ${chosen.l2})\n`);
+
+  // 3. The decision and its threshold (with --keep-decision they stay as they are), on the tune questions and on unanswerable variants of them: the same
   // question about another year, day or place, or with its main content word swapped for another question's.
+  let best = { t: model.threshold, hit3: NaN, refused: NaN, cvHit: NaN, cvRefused: NaN };
+  if (!values['keep-decision']) {
   xs = await explainAll(model, 0);
   const variants = await explainVariants(model);
   const real: Outcome[] = xs.map((x, i) => ({ q: i, f: x.decision.features, answerable: cases[i]!.expect !== null, vetoed: vetoed(x), right: x.sentences.slice(0, 3).some((s) => holds(cases[i]!, s.text)), w: 1, variant: false }));
@@ -208,20 +269,29 @@ await run(async () => {
   process.stderr.write(`decision, 5-fold cross-validation on the tune questions: hit@3 ${(cvHit / nA).toFixed(3)}, refusals ${(cvRefused / nU).toFixed(3)}\n`);
   const fitted = fitDecision([...real, ...synthetic]);
   model.decision = fitted.decision;
-  const best = { t: fitted.threshold, hit3: fitted.hit3, refused: fitted.refused, cvHit: cvHit / nA, cvRefused: cvRefused / nU };
+  best = { t: fitted.threshold, hit3: fitted.hit3, refused: fitted.refused, cvHit: cvHit / nA, cvRefused: cvRefused / nU };
   model.threshold = best.t;
-  model.fitted = {
-    by: 'npm run fit (scripts/fit-model.ts)',
-    on: `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ')}`,
-    corpus: corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', '),
-    statementAt3: Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000,
-    tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,
-    tuneRefusalsAtThreshold: Math.round(best.refused * 1000) / 1000,
-    crossValidatedHitAt3: Math.round(best.cvHit * 1000) / 1000,
-    crossValidatedRefusals: Math.round(best.cvRefused * 1000) / 1000,
-  };
+  }
+  const on = `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ')}`;
+  const corpusNames = corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ');
+  const words = { on, ...wordFit };
+  // With the rankers and the decision kept, so is the record of how they were fitted; the word weights' own is added.
+  model.fitted =
+    values['keep-rankers'] && values['keep-decision']
+      ? { ...defaultModel().fitted, words }
+      : {
+          by: 'npm run fit (scripts/fit-model.ts)',
+          on,
+          corpus: corpusNames,
+          statementAt3: Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000,
+          tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,
+          tuneRefusalsAtThreshold: Math.round(best.refused * 1000) / 1000,
+          crossValidatedHitAt3: Math.round(best.cvHit * 1000) / 1000,
+          crossValidatedRefusals: Math.round(best.cvRefused * 1000) / 1000,
+          words,
+        };
   const json = JSON.stringify(model, null, 2) + '\n';
-  process.stderr.write(`threshold ${best.t}: tune hit@3 ${best.hit3.toFixed(3)}, refusals ${best.refused.toFixed(3)}\n`);
+  if (!values['keep-decision']) process.stderr.write(`threshold ${best.t}: tune hit@3 ${best.hit3.toFixed(3)}, refusals ${best.refused.toFixed(3)}\n`);
   if (values['dry-run']) process.stdout.write(json);
   else {
     const out = values.out ?? MODEL_FILE.pathname;

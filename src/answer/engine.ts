@@ -525,6 +525,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       persons: [...new Set(tokenize(question).flatMap((t) => termsOf(t) ?? [stemSv(t)]).filter((st) => isPersonPhrase(st)))],
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };
+    // The learned weights of sentence words for this kind of question.
+    const wordWeights = model.words[analysis.legacy === 'other' ? 'what' : analysis.legacy];
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;
@@ -555,6 +557,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
           pronoun: pronounStart(text) ? 1 : 0,
           quote: this.speaker(seg, s) ? 1 : 0,
           dense: cos,
+          words: wordWeights ? wordScore(words, wordWeights) : 0,
         };
         const z = logit(model.sentence, features) - model.sentence.weights.dense * cos + (qv ? p.denseWeight * cos : 0);
         sentences.push({ seg: st.seg, sent: s, statement: st, text, features, logit: z, p: 0, fact: ev.best });
@@ -897,6 +900,18 @@ function coverage(matched: Map<number, number>, concepts: WeightedConcept[]): nu
     got += c.weight * (matched.get(c.index) ?? 0);
   }
   return total > 0 ? got / total : 1;
+}
+
+/** The sum of the weights of the distinct stems among `words` (the sentence feature `words`). */
+export function wordScore(words: readonly { stem: string }[], weights: Readonly<Record<string, number>>): number {
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const w of words) {
+    if (seen.has(w.stem)) continue;
+    seen.add(w.stem);
+    if (Object.hasOwn(weights, w.stem)) sum += weights[w.stem]!;
+  }
+  return sum;
 }
 
 /** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */

@@ -71,6 +71,11 @@ export interface SentenceFeatures {
   quote: number;
   /** Cosine of question and sentence (0 without vectors). */
   dense: number;
+  /**
+   * What the sentence's words say of it as an answer to this kind of question, learned from the tune questions
+   * (model.ts `AnswerModel.words`): the sum of its distinct word stems' weights for the question's kind.
+   */
+  words: number;
 }
 
 /** What tells that the best sentence found answers the question at all (the answer-or-refuse decision). */
@@ -115,7 +120,7 @@ export const STATEMENT_FEATURES: readonly (keyof StatementFeatures)[] = [
 ];
 export const SENTENCE_FEATURES: readonly (keyof SentenceFeatures)[] = [
   'statement', 'sentScore', 'content', 'contentNear', 'entityHere', 'typed', 'typeFirst', 'typeAny', 'typeNear', 'position',
-  'heading', 'pronoun', 'quote', 'dense',
+  'heading', 'pronoun', 'quote', 'dense', 'words',
 ];
 
 const PRONOUN_START = /^(?:hon|han|hen|de|dessa|denne|she|he|they)\b/i;

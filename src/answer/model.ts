@@ -21,6 +21,13 @@ export interface AnswerModel {
   statement: Linear<keyof StatementFeatures>;
   sentence: Linear<keyof SentenceFeatures>;
   decision: Linear<keyof DecisionFeatures>;
+  /**
+   * Word weights of the sentence scorer by kind of question (QuestionType: "why", "who" …; "other" reads as "what"):
+   * Swedish word stems (analyze.ts stemSv) whose presence makes a sentence likelier or less likely to answer that
+   * kind. Fitted listwise beside the sentence scorer's other weights, which stay as they are; the feature
+   * `words` is their sum over a sentence's distinct stems.
+   */
+  words: Record<string, Record<string, number>>;
   /** Least decision probability for an answer; below it the engine refuses ("coverage too low"). */
   threshold: number;
   /** How and on what the weights were fitted (informational). */
@@ -38,6 +45,7 @@ const modelSchema = z.object({
   sentence: linearSchema(SENTENCE_FEATURES),
   decision: linearSchema(DECISION_FEATURES),
   threshold: z.number().min(0).max(1),
+  words: z.record(z.string(), z.record(z.string(), z.number())).default({}),
   fitted: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -149,4 +157,60 @@ export function fitListwise<K extends string>(names: readonly K[], groups: { f: 
     for (let j = 0; j < n; j++) w[j] -= rate * (grad[j]! / total + l2 * w[j]!);
   }
   return { bias: 0, weights: Object.fromEntries(names.map((k, j) => [k, round(w[j]!)])) as Record<K, number> };
+}
+
+/** A question's candidate sentences for `fitWords`: each with its score without the word weights, its distinct stems, and 1 when it answers. */
+export interface WordGroup {
+  kind: string;
+  rows: { base: number; stems: readonly string[]; y: number }[];
+}
+
+/**
+ * Fits the word weights of the sentence scorer listwise, the rest of the score (`base`) as it is: for each
+ * question, the softmax of base + the sum of its kind's weights of a sentence's stems should give the right
+ * sentences the mass. Only stems among the candidates of at least `minQuestions` questions get a weight; an L2
+ * penalty keeps the others near 0. Full-batch Adam. Weights below `prune` in size are left out.
+ */
+export function fitWords(groups: WordGroup[], opts: { l2?: number; steps?: number; rate?: number; minQuestions?: number; prune?: number } = {}): Record<string, Record<string, number>> {
+  const l2 = opts.l2 ?? 0.03;
+  const steps = opts.steps ?? 400;
+  const rate = opts.rate ?? 0.05;
+  const minQuestions = opts.minQuestions ?? 8;
+  const prune = opts.prune ?? 0.01;
+  const data = groups.filter((g) => g.rows.some((r) => r.y > 0));
+  const df = new Map<string, number>();
+  for (const g of data) for (const st of new Set(g.rows.flatMap((r) => r.stems))) df.set(st, (df.get(st) ?? 0) + 1);
+  const index = new Map<string, number>();
+  const key = (kind: string, stem: string) => `${kind}\u0000${stem}`;
+  for (const g of data) for (const r of g.rows) for (const st of r.stems) if ((df.get(st) ?? 0) >= minQuestions && !index.has(key(g.kind, st))) index.set(key(g.kind, st), index.size);
+  const rows = data.map((g) => g.rows.map((r) => ({ base: r.base, y: r.y, cols: r.stems.flatMap((st) => index.get(key(g.kind, st)) ?? []) })));
+  const w = new Float64Array(index.size);
+  const m = new Float64Array(index.size);
+  const v = new Float64Array(index.size);
+  const n = rows.length || 1;
+  for (let step = 1; step <= steps; step++) {
+    const grad = new Float64Array(index.size);
+    for (const g of rows) {
+      const z = g.map((r) => r.cols.reduce((a, j) => a + w[j]!, r.base));
+      const p = softmax(z);
+      const right = p.reduce((a, pi, i) => a + (g[i]!.y > 0 ? pi : 0), 0) || 1;
+      g.forEach((r, i) => {
+        const coef = (p[i]! - (r.y > 0 ? p[i]! / right : 0)) / n;
+        if (coef !== 0) for (const j of r.cols) grad[j] += coef;
+      });
+    }
+    for (let j = 0; j < w.length; j++) {
+      const gj = grad[j]! + l2 * w[j]!;
+      m[j] = 0.9 * m[j]! + 0.1 * gj;
+      v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
+      w[j] -= (rate * (m[j]! / (1 - 0.9 ** step))) / (Math.sqrt(v[j]! / (1 - 0.999 ** step)) + 1e-8);
+    }
+  }
+  const out: Record<string, Record<string, number>> = {};
+  for (const [k, j] of index) {
+    if (Math.abs(w[j]!) < prune) continue;
+    const [kind, stem] = k.split('\u0000') as [string, string];
+    (out[kind] ??= {})[stem] = round(w[j]!);
+  }
+  return out;
 }
