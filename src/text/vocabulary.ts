@@ -157,10 +157,10 @@ export const QUESTION_WORDS: readonly { words: readonly string[]; type: string }
  * ("bötesbelopp", "ordningsboten"); English ones by their stem.
  */
 export const TYPE_NOUNS: readonly { type: string; sv: readonly string[]; en: readonly string[] }[] = [
-  { type: 'alcohol', sv: ['promille', 'alkoholvärde', 'alkoholhalt', 'alkoholkoncentration', 'utandningsprov', 'alkoholutandning'], en: ['alcohol', 'breathalyser', 'breathalyzer', 'per mille'] },
+  { type: 'alcohol', sv: ['promille', 'alkoholvärde', 'alkoholhalt', 'alkoholkoncentration', 'utandningsprov', 'alkoholutandning'], en: ['alcohol', 'breathalyser', 'breathalyzer', 'per mille', 'breath test'] },
   { type: 'speed', sv: ['hastighet', 'fart'], en: ['speed'] },
   { type: 'age', sv: ['ålder'], en: ['age'] },
-  { type: 'money', sv: ['böter', 'bot', 'belopp', 'summa', 'värde', 'kostnad', 'pris', 'ersättning', 'skadestånd', 'penningsumma'], en: ['fine', 'fines', 'sum', 'value', 'cost', 'price', 'compensation'] },
+  { type: 'money', sv: ['böter', 'bot', 'belopp', 'summa', 'värde', 'kostnad', 'pris', 'ersättning', 'skadestånd', 'penningsumma', 'avgift'], en: ['fine', 'fines', 'sum', 'value', 'cost', 'price', 'compensation', 'penalty', 'fee'] },
   { type: 'quantity', sv: ['vikt', 'längd', 'volym', 'mängd'], en: ['weight', 'length', 'volume', 'quantity'] },
 ];
 

@@ -60,6 +60,11 @@ describe('what a question asks for', () => {
     // "var" as a verb and "när" or "who" inside the question are not its question word.
     ['Hur stor var skadan?', []],
     ['Vad var hastigheten?', ['speed']],
+    // A fee is an amount ("Aktuellt företag får betala en sanktionsavgift på 85 000 kronor", notice 557007), and what a
+    // breath test shows an alcohol level ("När han gör ett utandningsprov visar mätaren 2,6 promille", notice 627774).
+    ['Hur stor sanktionsavgift fick företaget betala?', ['money', 'quantity']],
+    ['How high was the penalty the haulier got?', ['money', 'quantity']],
+    ['How high was the reading of the breath test?', ['alcohol']],
     // One word may qualify the noun of a which-cue.
     ['Which specialist unit was called in?', ['organisation', 'role', 'person']],
     // "Vilka" before a noun that names no person asks about that thing; before a verb or a person, who.
