@@ -912,7 +912,9 @@ const INVERTED_MAIN = `(?!trots|alls|hans|dess)(?:${alternation(FINITE_AUXILIARI
  * att utesluta" is still the reason.
  */
 const AND_CLAUSE = `och\\s(?:(?!och|inte|ej|aldrig|också|även|redan)\\p{L}+\\s){1,4}?(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:as|ds|ades|des|tes))(?![\\p{L}])`;
-const CAUSE_END = new RegExp(`[.;!?]|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})|(?<!-)\\s(?=${AND_CLAUSE})`, 'u');
+// … and where "och därför" goes on with what the reason led to ("sedan skåpbilen inte kunnat stanna vid en korsning och
+// därför kört in i lastbilen").
+const CAUSE_END = new RegExp(`[.;!?]|,?\\s(?=och\\s(?:har\\s|hade\\s)?därför(?![\\p{L}]))|\\s[–—]\\s|,\\s(?=(?:men|och polisen|polisen|vilket|varpå)(?![\\p{L}]))|,\\s(?=${MAIN_CLAUSE_VERB})|\\s(?=${INVERTED_MAIN})|(?<!-)\\s(?=${AND_CLAUSE})`, 'u');
 // … and "X, och han misstänks därför för Y": "därför" a few words into the clause after "och".
 const NOMINAL_CAUSE = /^(?:på grund av|p\.g\.a\.|pga\.?|till följd av|med anledning av|orsakad av|orsakat av|orsakades av)$/;
 const NOMINAL_CAUSE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:inte\\s)?(?:${alternation(FINITE_AUXILIARIES)}|\\p{Ll}+(?:ade|de|te))(?![\\p{L}]))`, 'u');
@@ -1006,8 +1008,9 @@ export function causes(sentence: string): Span[] {
     if (p && !isPersonPhrase(p.text)) out.push(p);
   }
   // What it may have been, after saying how or why is not known: "Det är oklart vad som orsakat smällen men eventuellt
-  // kan det röra sig om X", "Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall".
-  for (const s of spans(/(?<![\p{L}])(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
+  // kan det röra sig om X", "Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall"; or what the
+  // signs point to: "Tidiga uppgifter tyder på att det rör sig om en torrkokning".
+  for (const s of spans(/(?<![\p{L}])(?:(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen|(?:indikationer på|tyder på|pekar på)\satt)\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?,]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
     const t = trimSpan(s);
     if (t) out.push(t);
   }

@@ -324,7 +324,7 @@ const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 
 
 /** Question words after which the rest of a cue may come a few words later. */
 const WH = new Set(['vad', 'vilken', 'vilket', 'vilka', 'hur', 'när', 'varför', 'vem', 'what', 'which', 'how', 'when', 'why', 'who']);
-const MAX_CUE_GAP = 4;
+const MAX_CUE_GAP = 6;
 /**
  * Words of hedging that may stand inside a question's cue ("vad tror man orsakade", "what do police think caused"),
  * the "som" of an embedded question ("bedömningen av vad som orsakade branden"), the "var det" of "vad var det

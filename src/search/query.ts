@@ -135,6 +135,9 @@ export function synonymsOf(lexicon: Lexicon, token: string): readonly string[] {
 }
 
 /** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
+/** Words after which an English "may" is the modal: "may have", "may be", "may not". */
+const MODAL_FOLLOWERS: ReadonlySet<string> = new Set(['have', 'be', 'not', 'also', 'well', 'possibly', 'never', 'still']);
+
 export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hints: ConceptHints = {}): Concept[] {
   const tokens = tokenize(question);
   // Capitalised words other than the first are names; tokenize() lower-cases, so look at the original.
@@ -158,6 +161,11 @@ export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hi
     const tok = tokens[i]!;
     // The date's own words ("28", "sep", "2024", "igår") are one date concept, added below.
     if (dateWords.has(tok) && hints.dateTerms?.length) {
+      i++;
+      continue;
+    }
+    // "may" before a verb is the modal ("what may have caused the fire"), not the month.
+    if (lang === 'en' && tok === 'may' && MODAL_FOLLOWERS.has(tokens[i + 1] ?? '')) {
       i++;
       continue;
     }

@@ -202,6 +202,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // What it may have been, after saying how it happened is not known or is to be found out.
   ['cause', '486360', 'Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall.', ['sjukdomsfall']],
   ['cause', '461847', 'Det är för närvarande oklart hur olyckan har gått till men det kan möjligen röra sig om en sidokollision.', ['en sidokollision']],
+  ['cause', '568402', 'Tidiga uppgifter tyder på att det rör sig om en torrkokning, men senare framkommer det att det rör sig om en säng som ska ha fattat eld.', ['en torrkokning']],
+  // A reason ends where "och därför" goes on with what it led to.
+  ['cause', '429487', 'Då bogserande fordon får framföras i högst 30 kilometer i timmen, och därför inte får framföras på motorväg, får båda förarna sina körkort omhändertagna på platsen.', ['bogserande fordon får framföras i högst 30 kilometer i timmen']],
   ['injury', '606726', 'Ingen ska ha blivit allvarligt skadad.', ['Ingen ska ha blivit allvarligt skadad']],
   ['injury', '587196', 'En person fördes till sjukhus med oklart skadeläge efter olyckan.', ['sjukhus', 'oklart skadeläge']],
   // Injuries by name; where the hurt were taken weighs less; damage to things is none.

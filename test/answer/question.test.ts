@@ -40,6 +40,7 @@ describe('what a question asks for', () => {
     // A modal of likelihood inside the cue ("Polisen ska utreda hur olyckan gått till, men det kan röra sig om
     // sjukdomsfall", notice 486360), and the motive ("motivet till hotet ska vara oklart", notice 577762).
     ['What might have caused the accident?', ['cause', 'offence']],
+    ['What do police think may have caused the accident?', ['cause', 'offence']],
     ['Vad kan ha orsakat olyckan?', ['cause', 'offence']],
     ['Vad var motivet bakom hotet?', ['cause', 'offence']],
     ['What was the motive for the threat?', ['cause', 'offence']],

@@ -46,6 +46,11 @@ describe('the bilingual lexicon', () => {
 });
 
 describe('question words as search terms', () => {
+  it('reads an English "may" before a verb as the modal, not the month', () => {
+    expect(queryConcepts('What may have caused the fire?', 'en', lex).map((x) => x.surface)).not.toContain('may');
+    expect(queryConcepts('What happened in May?', 'en', lex).map((x) => x.surface)).toContain('may');
+  });
+
   it('never searches for the question words, even where the lexicon has them ("how many" → "antal")', () => {
     const c = queryConcepts('How many are remanded?', 'en', lex);
     expect(c.map((x) => x.surface)).toEqual(['remanded']);
