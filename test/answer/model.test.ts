@@ -17,7 +17,9 @@ describe('the answer model file', () => {
 
   it('ships word weights for the kinds of question, and gives the feature its weight of 1', () => {
     const m = defaultModel();
-    expect(Object.keys(m.words)).toEqual(expect.arrayContaining(['why', 'what', 'who', 'where', 'when', 'how_many', 'how_old']));
+    // (Only the kinds whose held-out questions the words helped keep any: npm run fit's cross-validation.)
+    expect(Object.keys(m.words).length).toBeGreaterThan(0);
+    for (const kind of Object.keys(m.words)) expect(['why', 'what', 'who', 'where', 'when', 'how_many', 'how_old']).toContain(kind);
     expect(m.sentence.weights.words).toBe(1);
   });
 });
