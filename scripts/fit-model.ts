@@ -191,19 +191,21 @@ await run(async () => {
   model.words = {};
   model.sentence.weights.words = 1;
   let xs = await explainAll(model);
-  let stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
+  /** The questions whose statement is among the first three. */
+  const statementsAt3 = (xs: Explanation[]) => xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
+  let stmtAt3 = statementsAt3(xs);
   if (!values['keep-rankers']) {
-  const stmtGroups = xs.map((x, i) => x.statements.slice(0, 60).map((s) => ({ f: s.features as unknown as Record<string, number>, y: sameDoc(s.docId, cases[i]!.doc) ? 1 : 0 })));
-  model.statement = fitListwise(STATEMENT_FEATURES as string[], stmtGroups) as AnswerModel['statement'];
-  model.statement.weights.dense = 0;
+    const stmtGroups = xs.map((x, i) => x.statements.slice(0, 60).map((s) => ({ f: s.features as unknown as Record<string, number>, y: sameDoc(s.docId, cases[i]!.doc) ? 1 : 0 })));
+    model.statement = fitListwise(STATEMENT_FEATURES as string[], stmtGroups) as AnswerModel['statement'];
+    model.statement.weights.dense = 0;
 
-  // 2. Sentences of the statements the new scorer keeps.
-  xs = await explainAll(model);
-  stmtAt3 = xs.filter((x, i) => cases[i]!.doc !== null && cases[i]!.doc !== undefined && x.statements.slice(0, 3).some((s) => sameDoc(s.docId, cases[i]!.doc))).length;
-  const sentGroups = xs.map((x, i) => x.sentences.map((s) => ({ f: s.features as unknown as Record<string, number>, y: holds(cases[i]!, s.text) ? 1 : 0 })));
-  model.sentence = fitListwise(SENTENCE_FEATURES.filter((f) => f !== 'words'), sentGroups) as AnswerModel['sentence'];
-  model.sentence.weights.dense = 0;
-  model.sentence.weights.words = 1;
+    // 2. Sentences of the statements the new scorer keeps.
+    xs = await explainAll(model);
+    stmtAt3 = statementsAt3(xs);
+    const sentGroups = xs.map((x, i) => x.sentences.map((s) => ({ f: s.features as unknown as Record<string, number>, y: holds(cases[i]!, s.text) ? 1 : 0 })));
+    model.sentence = fitListwise(SENTENCE_FEATURES.filter((f) => f !== 'words'), sentGroups) as AnswerModel['sentence'];
+    model.sentence.weights.dense = 0;
+    model.sentence.weights.words = 1;
   }
 
   // 2b. The sentence scorer's word weights by kind of question, its other weights as they are.
@@ -257,21 +259,21 @@ await run(async () => {
   // question about another year, day or place, or with its main content word swapped for another question's.
   let best = { t: model.threshold, hit3: NaN, refused: NaN, cvHit: NaN, cvRefused: NaN };
   if (!values['keep-decision']) {
-  xs = await explainAll(model, 0);
-  const variants = await explainVariants(model);
-  const real: Outcome[] = xs.map((x, i) => ({ q: i, f: x.decision.features, answerable: cases[i]!.expect !== null, vetoed: vetoed(x), right: x.sentences.slice(0, 3).some((s) => holds(cases[i]!, s.text)), w: 1, variant: false }));
-  const synthetic: Outcome[] = variants.map((v) => ({ q: v.of, f: v.x.decision.features, answerable: false, vetoed: vetoed(v.x), right: false, w: VARIANT_WEIGHT, variant: true }));
-  // Cross-validation inside the tune half (5 folds by question): how the decision carries to questions it was not fitted on.
-  const folds = 5;
-  let cvHit = 0;
-  let cvRefused = 0;
-  for (let k = 0; k < folds; k++) {
-    const fit = fitDecision([...real, ...synthetic].filter((o) => o.q % folds !== k));
-    for (const o of real.filter((o) => o.q % folds === k)) {
-      const answered = !o.vetoed && o.f !== null && sigmoid(logit(fit.decision, o.f)) >= fit.threshold;
-      if (o.answerable && answered && o.right) cvHit++;
-      if (!o.answerable && !answered) cvRefused++;
-    }
+    xs = await explainAll(model, 0);
+    const variants = await explainVariants(model);
+    const real: Outcome[] = xs.map((x, i) => ({ q: i, f: x.decision.features, answerable: cases[i]!.expect !== null, vetoed: vetoed(x), right: x.sentences.slice(0, 3).some((s) => holds(cases[i]!, s.text)), w: 1, variant: false }));
+    const synthetic: Outcome[] = variants.map((v) => ({ q: v.of, f: v.x.decision.features, answerable: false, vetoed: vetoed(v.x), right: false, w: VARIANT_WEIGHT, variant: true }));
+    // Cross-validation inside the tune half (5 folds by question): how the decision carries to questions it was not fitted on.
+    const folds = 5;
+    let cvHit = 0;
+    let cvRefused = 0;
+    for (let k = 0; k < folds; k++) {
+      const fit = fitDecision([...real, ...synthetic].filter((o) => o.q % folds !== k));
+      for (const o of real.filter((o) => o.q % folds === k)) {
+        const answered = !o.vetoed && o.f !== null && sigmoid(logit(fit.decision, o.f)) >= fit.threshold;
+        if (o.answerable && answered && o.right) cvHit++;
+        if (!o.answerable && !answered) cvRefused++;
+      }
   }
   const nA = real.filter((o) => o.answerable).length || 1;
   const nU = real.filter((o) => !o.answerable).length || 1;
