@@ -526,7 +526,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };
     // The learned weights of sentence words for this kind of question.
-    const wordWeights = model.words[analysis.legacy === 'other' ? 'what' : analysis.legacy];
+    const kindWords = model.words[analysis.legacy === 'other' ? 'what' : analysis.legacy];
+    const wordWeights = kindWords ? wordTable(kindWords) : null;
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
       const seg = segs[st.seg]!;
@@ -903,16 +904,26 @@ function coverage(matched: Map<number, number>, concepts: WeightedConcept[]): nu
 }
 
 /** The sum of the weights of the distinct stems among `words` (the sentence feature `words`). */
-export function wordScore(words: readonly { stem: string }[], weights: Readonly<Record<string, number>>): number {
-  const seen = new Set<string>();
+export function wordScore(words: readonly { stem: string }[], weights: ReadonlyMap<string, number>): number {
   let sum = 0;
+  let seen: string[] | null = null;
   for (const w of words) {
-    if (seen.has(w.stem)) continue;
-    seen.add(w.stem);
-    if (Object.hasOwn(weights, w.stem)) sum += weights[w.stem]!;
+    const v = weights.get(w.stem);
+    // (A stem twice in one sentence counts once; few sentences hold a weighted stem twice.)
+    if (v === undefined || seen?.includes(w.stem)) continue;
+    (seen ??= []).push(w.stem);
+    sum += v;
   }
   return sum;
 }
+
+/** A kind's word weights as a Map (wordScore runs for every candidate sentence), made once per table. */
+export function wordTable(weights: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  let table = WORD_TABLES.get(weights);
+  if (!table) WORD_TABLES.set(weights, (table = new Map(Object.entries(weights))));
+  return table;
+}
+const WORD_TABLES = new WeakMap<Readonly<Record<string, number>>, Map<string, number>>();
 
 /** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */
 function anchorsIn(words: { start: number; stem: string }[], terms: { term: string; weight: number }[]): Anchor[] {

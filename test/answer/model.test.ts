@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordScore } from '../../src/answer/engine.js';
+import { wordScore, wordTable } from '../../src/answer/engine.js';
 import { defaultModel, fitListwise, fitWords, parseModel, type WordGroup } from '../../src/answer/model.js';
 
 describe('the answer model file', () => {
@@ -26,7 +26,7 @@ describe('the answer model file', () => {
 
 describe('the word score of a sentence', () => {
   it('sums the weights of its distinct stems, and nothing for a stem no weight names, whatever its name', () => {
-    const weights = { eftersom: 0.5, misstänk: 0.25 };
+    const weights = wordTable({ eftersom: 0.5, misstänk: 0.25 });
     const stems = (...s: string[]) => s.map((stem) => ({ stem }));
     expect(wordScore(stems('mann', 'misstänk', 'eftersom', 'eftersom'), weights)).toBe(0.75);
     expect(wordScore(stems('constructor', '__proto__', 'toString'), weights)).toBe(0);
