@@ -211,8 +211,9 @@ await run(async () => {
   // 2b. The sentence scorer's word weights by kind of question, its other weights as they are.
   xs = await explainAll(model);
   const stemsOf = (text: string) => [...new Set(tokenSpans(text).map((t) => stemSv(t.token)))];
+  // (A query that asks no question has no kind: the engine gives it no word weights.)
   const wordGroups = xs.map((x, i) => ({
-    kind: x.analysis.legacy === 'other' ? 'what' : x.analysis.legacy,
+    kind: x.analysis.legacy,
     rows: x.sentences.map((s) => ({ base: s.logit, stems: stemsOf(s.text), y: holds(cases[i]!, s.text) ? 1 : 0 })),
   }));
   // The penalty is chosen by 5-fold cross-validation by question: the share of held-out questions whose first
@@ -227,7 +228,7 @@ await run(async () => {
     }
     return right;
   };
-  const answerable = wordGroups.map((g, i) => ({ g, i })).filter(({ g }) => g.rows.some((r) => r.y > 0));
+  const answerable = wordGroups.map((g, i) => ({ g, i })).filter(({ g }) => g.kind !== 'other' && g.rows.some((r) => r.y > 0));
   /** Held-out questions whose first sentence is right, in all and by kind, with the words fitted at `l2` on the other folds. */
   const cvAt1 = (l2: number) => {
     const byKind = new Map<string, number>();

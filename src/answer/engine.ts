@@ -525,8 +525,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       persons: [...new Set(tokenize(question).flatMap((t) => termsOf(t) ?? [stemSv(t)]).filter((st) => isPersonPhrase(st)))],
       police: [...questionStems].some((q) => q.startsWith('polis') || q === 'police' || q === 'cop'),
     };
-    // The learned weights of sentence words for this kind of question.
-    const kindWords = model.words[analysis.legacy === 'other' ? 'what' : analysis.legacy];
+    // The learned weights of sentence words for this kind of question; a query that asks no question (a topic
+    // followed, a word looked up: "Rinkeby") takes none.
+    const kindWords = analysis.legacy === 'other' ? undefined : model.words[analysis.legacy];
     const wordWeights = kindWords ? wordTable(kindWords) : null;
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {

@@ -22,7 +22,7 @@ export interface AnswerModel {
   sentence: Linear<keyof SentenceFeatures>;
   decision: Linear<keyof DecisionFeatures>;
   /**
-   * Word weights of the sentence scorer by kind of question (QuestionType: "why", "who" …; "other" reads as "what"):
+   * Word weights of the sentence scorer by kind of question (QuestionType: "why", "who" …; none for "other"):
    * Swedish word stems (analyze.ts stemSv) whose presence makes a sentence likelier or less likely to answer that
    * kind. Fitted listwise beside the sentence scorer's other weights, which stay as they are; the feature
    * `words` is their sum over a sentence's distinct stems.
