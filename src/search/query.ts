@@ -134,10 +134,10 @@ export function synonymsOf(lexicon: Lexicon, token: string): readonly string[] {
   return index.get(stemSv(token)) ?? [];
 }
 
-/** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
 /** Words after which an English "may" is the modal: "may have", "may be", "may not". */
 const MODAL_FOLLOWERS: ReadonlySet<string> = new Set(['have', 'be', 'not', 'also', 'well', 'possibly', 'never', 'still']);
 
+/** Turns a question into concepts; English words go through the lexicon to their Swedish equivalents. */
 export function queryConcepts(question: string, lang: Lang, lexicon: Lexicon, hints: ConceptHints = {}): Concept[] {
   const tokens = tokenize(question);
   // Capitalised words other than the first are names; tokenize() lower-cases, so look at the original.
