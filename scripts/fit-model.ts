@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import type { Explanation } from '../src/answer/engine.js';
 import { sameDoc, splitOf, type QuestionCase } from '../src/answer/evaluate.js';
 import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures } from '../src/answer/features.js';
-import { defaultModel, fitListwise, fitLogistic, fitWords, MODEL_FILE, sigmoid, logit, type AnswerModel } from '../src/answer/model.js';
+import { defaultModel, fitListwise, fitLogistic, fitWords, MODEL_FILE, sigmoid, logit, wordKind, wordScore, wordTable, type AnswerModel } from '../src/answer/model.js';
 import { stemSv, tokenSpans } from '../src/text/analyze.js';
 import { readJsonlFile as readJsonl, run } from '../src/cli/run.js';
 import { loadConfig } from '../src/config.js';
@@ -211,24 +211,28 @@ await run(async () => {
   // 2b. The sentence scorer's word weights by kind of question, its other weights as they are.
   xs = await explainAll(model);
   const stemsOf = (text: string) => [...new Set(tokenSpans(text).map((t) => stemSv(t.token)))];
-  // (A query that asks no question has no kind: the engine gives it no word weights.)
+  // (A query that asks no question has no kind (wordKind): it takes no word weights, and its own are dropped below.)
   const wordGroups = xs.map((x, i) => ({
-    kind: x.analysis.legacy,
-    rows: x.sentences.map((s) => ({ base: s.logit, stems: stemsOf(s.text), y: holds(cases[i]!, s.text) ? 1 : 0 })),
+    kind: wordKind(x.analysis.legacy) ?? 'other',
+    rows: x.sentences.map((s) => {
+      const stems = stemsOf(s.text);
+      return { base: s.logit, stems, words: stems.map((stem) => ({ stem })), y: holds(cases[i]!, s.text) ? 1 : 0 };
+    }),
   }));
   // The penalty is chosen by 5-fold cross-validation by question: the share of held-out questions whose first
   // sentence is a right one.
   const firstRight = (g: (typeof wordGroups)[number], words: AnswerModel['words']) => {
-    const w = words[g.kind] ?? {};
+    const w = wordTable(words[g.kind] ?? {});
     let best = -Infinity;
     let right = false;
     for (const r of g.rows) {
-      const z = r.base + r.stems.reduce((a, st) => a + (Object.hasOwn(w, st) ? w[st]! : 0), 0);
+      const z = r.base + wordScore(r.words, w);
       if (z > best) [best, right] = [z, r.y > 0];
     }
     return right;
   };
   const answerable = wordGroups.map((g, i) => ({ g, i })).filter(({ g }) => g.kind !== 'other' && g.rows.some((r) => r.y > 0));
+  const kinds = [...new Set(answerable.map(({ g }) => g.kind))];
   /** Held-out questions whose first sentence is right, in all and by kind, with the words fitted at `l2` on the other folds. */
   const cvAt1 = (l2: number) => {
     const byKind = new Map<string, number>();
@@ -247,17 +251,18 @@ await run(async () => {
   const chosen = tried.find((t) => t.at1 >= top - WORD_TOLERANCE)!;
   // A kind of question whose held-out questions the words do not help keeps none (a count's or an age's recognisers
   // already find its sentence).
-  const helped = new Set<string>([...new Set(answerable.map(({ g }) => g.kind))].filter((kind) => (chosen.byKind.get(kind) ?? 0) > (withoutByKind.get(kind) ?? 0)));
+  const helped = new Set(kinds.filter((kind) => (chosen.byKind.get(kind) ?? 0) > (withoutByKind.get(kind) ?? 0)));
   process.stderr.write(`word weights, 5-fold cross-validation (first sentence right): without ${without.toFixed(3)}; ${tried.map((t) => `L2 ${t.l2}: ${t.at1.toFixed(3)}`).join(', ')}\n`);
-  process.stderr.write(`  by kind at L2 ${chosen.l2}: ${[...withoutByKind.keys()].map((k) => `${k} ${withoutByKind.get(k)} → ${chosen.byKind.get(k) ?? 0}`).join(', ')}\n`);
+  process.stderr.write(`  by kind at L2 ${chosen.l2}: ${kinds.map((k) => `${k} ${withoutByKind.get(k)} → ${chosen.byKind.get(k) ?? 0}`).join(', ')}\n`);
   // Held out, the kinds kept with their words and the others without.
-  const effective = [...withoutByKind.keys(), ...chosen.byKind.keys()].filter((k, i, all) => all.indexOf(k) === i).reduce((a, k) => a + ((helped.has(k) ? chosen.byKind.get(k) : withoutByKind.get(k)) ?? 0), 0) / (answerable.length || 1);
+  const effective = kinds.reduce((a, k) => a + ((helped.has(k) ? chosen.byKind : withoutByKind).get(k) ?? 0), 0) / (answerable.length || 1);
   model.words = Object.fromEntries(Object.entries(fitWords(wordGroups, { l2: chosen.l2 })).filter(([kind]) => helped.has(kind)));
   const wordFit = { l2: chosen.l2, weights: Object.values(model.words).reduce((a, w) => a + Object.keys(w).length, 0), crossValidatedFirstWithout: Math.round(without * 1000) / 1000, crossValidatedFirst: Math.round(effective * 1000) / 1000, kinds: [...helped].sort() };
   process.stderr.write(`word weights: ${wordFit.weights} (L2 ${chosen.l2}; kinds ${wordFit.kinds.join(', ')}; held out, first sentence right ${wordFit.crossValidatedFirst})\n`);
 
-  // 3. The decision and its threshold (with --keep-decision they stay as they are), on the tune questions and on unanswerable variants of them: the same
-  // question about another year, day or place, or with its main content word swapped for another question's.
+  // 3. The decision and its threshold (with --keep-decision they stay as they are), on the tune questions and on
+  // unanswerable variants of them: the same question about another year, day or place, or with its main content word
+  // swapped for another question's.
   let best = { t: model.threshold, hit3: NaN, refused: NaN, cvHit: NaN, cvRefused: NaN };
   if (!values['keep-decision']) {
     xs = await explainAll(model, 0);
@@ -275,14 +280,14 @@ await run(async () => {
         if (o.answerable && answered && o.right) cvHit++;
         if (!o.answerable && !answered) cvRefused++;
       }
-  }
-  const nA = real.filter((o) => o.answerable).length || 1;
-  const nU = real.filter((o) => !o.answerable).length || 1;
-  process.stderr.write(`decision, 5-fold cross-validation on the tune questions: hit@3 ${(cvHit / nA).toFixed(3)}, refusals ${(cvRefused / nU).toFixed(3)}\n`);
-  const fitted = fitDecision([...real, ...synthetic]);
-  model.decision = fitted.decision;
-  best = { t: fitted.threshold, hit3: fitted.hit3, refused: fitted.refused, cvHit: cvHit / nA, cvRefused: cvRefused / nU };
-  model.threshold = best.t;
+    }
+    const nA = real.filter((o) => o.answerable).length || 1;
+    const nU = real.filter((o) => !o.answerable).length || 1;
+    process.stderr.write(`decision, 5-fold cross-validation on the tune questions: hit@3 ${(cvHit / nA).toFixed(3)}, refusals ${(cvRefused / nU).toFixed(3)}\n`);
+    const fitted = fitDecision([...real, ...synthetic]);
+    model.decision = fitted.decision;
+    best = { t: fitted.threshold, hit3: fitted.hit3, refused: fitted.refused, cvHit: cvHit / nA, cvRefused: cvRefused / nU };
+    model.threshold = best.t;
   }
   const on = `${cases.length} tune questions: ${[...tuneFiles, ...questionFiles.map((f) => `${f} (tune half)`)].map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ')}`;
   const corpusNames = corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ');

@@ -934,6 +934,11 @@ const SANCTIONED_RE = new RegExp(`${B}(?:${alternation(SANCTION_VERBS)})\\s(?:oc
 const REPORTED_RE = new RegExp(`${B}(?:${alternation(REPORT_OBJECT_VERBS)})\\s((?:en|ett|två|tre|flera)\\s(?:\\p{Ll}+\\s){0,2}?\\p{Ll}+)\\s+som\\s+`, 'giu');
 /** Where the clause before a reason's marker starts: after a comma, or the word that opens it. */
 const CLAUSE_OPENER = /(?:[,;:]\s|(?<![\p{L}])(?:att|om att|då|när|eftersom|efter att|sedan)\s)/giu;
+/** A likely reason: what it may have been after saying it is not known or what the signs point to, then belief. */
+const LIKELY_CAUSE_RES = [
+  /(?<![\p{L}])(?:(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen|(?:indikationer på|tyder på|pekar på)\satt)\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?,]{3,100})/giu,
+  /(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu,
+];
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
@@ -1009,15 +1014,13 @@ export function causes(sentence: string): Span[] {
   }
   // What it may have been, after saying how or why is not known: "Det är oklart vad som orsakat smällen men eventuellt
   // kan det röra sig om X", "Polisen ska utreda hur olyckan gått till, men det kan röra sig om sjukdomsfall"; or what the
-  // signs point to: "Tidiga uppgifter tyder på att det rör sig om en torrkokning".
-  for (const s of spans(/(?<![\p{L}])(?:(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen|(?:indikationer på|tyder på|pekar på)\satt)\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?,]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
-    const t = trimSpan(s);
-    if (t) out.push(t);
-  }
-  // "Man tror att det är X", "troligen X".
-  for (const s of spans(/(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu, sentence, 'cause', 0.6, 1)) {
-    const t = trimSpan(s);
-    if (t) out.push(t);
+  // signs point to: "Tidiga uppgifter tyder på att det rör sig om en torrkokning". And "Man tror att det är X",
+  // "troligen X".
+  for (const re of LIKELY_CAUSE_RES) {
+    for (const s of spans(re, sentence, 'cause', 0.6, 1)) {
+      const t = trimSpan(s);
+      if (t) out.push(t);
+    }
   }
   return dedupe(out);
 }

@@ -22,7 +22,7 @@ import type { Answer, Citation, CitationRole, Refusal, Verification } from '../t
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import { isPersonPhrase, type Span } from './answer-types.js';
 import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
-import { logit, sigmoid, softmax } from './model.js';
+import { logit, sigmoid, softmax, wordKind, wordScore, wordTable } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
 import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
 import { align, findRun, sameSpeaker, verdictFor, words } from './verify.js';
@@ -527,7 +527,8 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     };
     // The learned weights of sentence words for this kind of question; a query that asks no question (a topic
     // followed, a word looked up: "Rinkeby") takes none.
-    const kindWords = analysis.legacy === 'other' ? undefined : model.words[analysis.legacy];
+    const kind = wordKind(analysis.legacy);
+    const kindWords = kind ? model.words[kind] : undefined;
     const wordWeights = kindWords ? wordTable(kindWords) : null;
     const sentences: SentenceCandidate[] = [];
     for (const st of kept) {
@@ -903,28 +904,6 @@ function coverage(matched: Map<number, number>, concepts: WeightedConcept[]): nu
   }
   return total > 0 ? got / total : 1;
 }
-
-/** The sum of the weights of the distinct stems among `words` (the sentence feature `words`). */
-export function wordScore(words: readonly { stem: string }[], weights: ReadonlyMap<string, number>): number {
-  let sum = 0;
-  let seen: string[] | null = null;
-  for (const w of words) {
-    const v = weights.get(w.stem);
-    // (A stem twice in one sentence counts once; few sentences hold a weighted stem twice.)
-    if (v === undefined || seen?.includes(w.stem)) continue;
-    (seen ??= []).push(w.stem);
-    sum += v;
-  }
-  return sum;
-}
-
-/** A kind's word weights as a Map (wordScore runs for every candidate sentence), made once per table. */
-export function wordTable(weights: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
-  let table = WORD_TABLES.get(weights);
-  if (!table) WORD_TABLES.set(weights, (table = new Map(Object.entries(weights))));
-  return table;
-}
-const WORD_TABLES = new WeakMap<Readonly<Record<string, number>>, Map<string, number>>();
 
 /** Words of `sentence` whose stem starts like one of the question's terms, or ends like one (a compound's head), with the term's weight. */
 function anchorsIn(words: { start: number; stem: string }[], terms: { term: string; weight: number }[]): Anchor[] {

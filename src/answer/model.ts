@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import type { QuestionType } from '../types.js';
 import { DECISION_FEATURES, SENTENCE_FEATURES, STATEMENT_FEATURES, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 
 export interface Linear<K extends string> {
@@ -158,6 +159,33 @@ export function fitListwise<K extends string>(names: readonly K[], groups: { f: 
   }
   return { bias: 0, weights: Object.fromEntries(names.map((k, j) => [k, round(w[j]!)])) as Record<K, number> };
 }
+
+/** The kind of question whose word weights a question takes: its QuestionType, none when it asks no question ("other"). */
+export function wordKind(type: QuestionType): string | null {
+  return type === 'other' ? null : type;
+}
+
+/** The sum of the weights of the distinct stems among `words` (the sentence feature `words`). */
+export function wordScore(words: readonly { stem: string }[], weights: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  let seen: string[] | null = null;
+  for (const w of words) {
+    const v = weights.get(w.stem);
+    // (A stem twice in one sentence counts once; few sentences hold a weighted stem twice.)
+    if (v === undefined || seen?.includes(w.stem)) continue;
+    (seen ??= []).push(w.stem);
+    sum += v;
+  }
+  return sum;
+}
+
+/** A kind's word weights as a Map (wordScore runs for every candidate sentence), made once per table. */
+export function wordTable(weights: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  let table = WORD_TABLES.get(weights);
+  if (!table) WORD_TABLES.set(weights, (table = new Map(Object.entries(weights))));
+  return table;
+}
+const WORD_TABLES = new WeakMap<Readonly<Record<string, number>>, Map<string, number>>();
 
 /** A question's candidate sentences for `fitWords`: each with its score without the word weights, its distinct stems, and 1 when it answers. */
 export interface WordGroup {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordScore, wordTable } from '../../src/answer/engine.js';
-import { defaultModel, fitListwise, fitWords, parseModel, type WordGroup } from '../../src/answer/model.js';
+import { defaultModel, fitListwise, fitWords, parseModel, wordScore, wordTable, type WordGroup } from '../../src/answer/model.js';
 
 describe('the answer model file', () => {
   it('refuses a file that is not JSON, or not a model, naming the file', () => {
