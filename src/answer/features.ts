@@ -540,7 +540,10 @@ export function addsToQuestion(text: string, question: ReadonlySet<string>, empt
   if (question.size === 0) return true;
   for (const t of tokenize(text)) {
     if (EMPTY.has(t) || empty?.has(t)) continue;
-    if (/\d/.test(t)) return true;
+    if (/\d/.test(t)) {
+      if (question.has(t)) continue;
+      return true;
+    }
     if (!isQuestionStem(stemSv(t), question)) return true;
   }
   return false;

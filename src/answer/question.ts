@@ -38,6 +38,7 @@ import {
   SWEDISH_STRONG_PASSIVES,
   TYPE_NOUNS,
   SET_APART_WORDS,
+  THING_FRAMES,
 } from '../text/vocabulary.js';
 import type { AnswerType } from './answer-types.js';
 
@@ -414,7 +415,9 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
   // misshandel"), not why something happened: "Varför knivskars pojken?" is not answered by "försök till mord".
   const types1 = group === 'cause' && !ACCUSATION_QUESTION.test(question) ? types0.filter((t) => t !== 'offence') : types0;
   // "What was the boy driving?", "Vad körde han?": what one drives or rides is first a vehicle (not "Vad körde han in i?").
-  const types = types1[0] === 'object' && DRIVEN_QUESTION.test(question) && strandedPreposition(question).length === 0 ? (['vehicle', 'object'] as AnswerType[]) : types1;
+  const types2 = types1[0] === 'object' && DRIVEN_QUESTION.test(question) && strandedPreposition(question).length === 0 ? (['vehicle', 'object'] as AnswerType[]) : types1;
+  // "Vad fick tjuvarna med sig?", "Vad blev mannen av med?": a "vad" whose verb frame takes a thing asks for it.
+  const types = types2.length === 0 && THING_FRAME_QUESTION.test(question) ? (['object'] as AnswerType[]) : types2;
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
   return {
@@ -449,6 +452,11 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
   };
 }
 
+/** "vad" and, within its main clause (no subordinator between), a frame of THING_FRAMES. */
+const THING_FRAME_QUESTION = new RegExp(
+  `^\\s*vad\\s+(?:(?!(?:${alternation(SUBORDINATORS)})\\s)[\\p{L}\\p{N}-]+\\s+){0,6}?(?:${alternation(THING_FRAMES)})(?![\\p{L}])`,
+  'iu',
+);
 const ACCUSATION_QUESTION = new RegExp(`(?<![\\p{L}])(?:${alternation(ACCUSATION_WORDS)})\\p{L}*`, 'iu');
 const DRIVEN_QUESTION = new RegExp(`^\\s*(?:what|vad)\\s(?:(?:was|were|is|did|does)\\s)?(?:\\p{L}+\\s){0,4}?(?:${alternation(DRIVE_VERBS)})(?![\\p{L}])`, 'iu');
 const WHICH = new Set(['vilken', 'vilket', 'vilka', 'which', 'what']);

@@ -10,7 +10,7 @@
  * passes as `now`.
  */
 import type { Lang } from '../types.js';
-import { alternation, MONTHS, NAMED_DAYS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS } from './vocabulary.js';
+import { alternation, DATE_HEDGES, MONTHS, NAMED_DAYS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS } from './vocabulary.js';
 
 /** A calendar day; `year` is null when the source does not say. */
 export interface DayDate {
@@ -110,6 +110,31 @@ const MONTH_ONLY_RE = new RegExp(`(?<![\\p{L}])(?:i|in|under|during|början av|s
 /** A year on its own: "under 2025", "in 2024". */
 const YEAR_RE = /(?<![\p{L}\p{N}])(?:i|in|under|during|år|year)\s+((?:19|20)\d{2})(?![\p{N}])/iu;
 
+/** A hedge right before a date ("strax före ", "just after the "). */
+const HEDGE_BEFORE_RE = new RegExp(`(?<![\\p{L}])(${alternation(DATE_HEDGES.flatMap((h) => h.words))})\\s+(?:the\\s+|den\\s+|on\\s+)?$`, 'iu');
+
+/** The days from `from` to `to` days after `d` (the year follows across New Year when `d` has one). */
+function daysAround(d: DayDate, from: number, to: number): DayDate[] {
+  const out: DayDate[] = [];
+  for (let k = from; k <= to; k++) {
+    const t = new Date(Date.UTC(d.year ?? 2001, d.month - 1, d.day + k));
+    out.push({ year: d.year === null ? null : t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+  }
+  return out;
+}
+
+/**
+ * A day as the question names it, or the stretch around it that a hedge before it makes ("strax före jul": the
+ * week up to Christmas Day).
+ */
+function dayOrStretch(q: string, m: RegExpExecArray, day: DayDate, words: string[]): DateConstraint {
+  const h = HEDGE_BEFORE_RE.exec(q.slice(0, m.index));
+  const hedge = h ? DATE_HEDGES.find((x) => x.words.includes(h[1]!.toLowerCase().replace(/\s+/g, ' '))) : undefined;
+  const base = { month: null, year: day.year, relative: false };
+  if (!h || !hedge) return { ...base, kind: 'day', days: [day], words };
+  return { ...base, kind: 'range', days: daysAround(day, hedge.from, hedge.to), words: [...wordsOf(h[0]), ...words] };
+}
+
 function wordsOf(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -128,8 +153,7 @@ export function parseQuestionDate(question: string, now: Date | null = null, _la
     const day = Number(m[1]);
     const month = MONTH_OF.get(m[2]!.toLowerCase())!;
     if (validDay(month, day)) {
-      const year = m[3] ? Number(m[3]) : null;
-      return { ...base('day', m[0]), days: [{ year, month, day }], year };
+      return dayOrStretch(q, m, { year: m[3] ? Number(m[3]) : null, month, day }, wordsOf(m[0]));
     }
   }
   m = MONTH_DAY_RE.exec(q);
@@ -145,8 +169,7 @@ export function parseQuestionDate(question: string, now: Date | null = null, _la
   m = NAMED_RE.exec(q);
   if (m) {
     const named = NAMED_DAYS.find((n) => n.words.includes(m![1]!.toLowerCase().replace(/\s+/g, ' ')))!;
-    const year = m[2] ? Number(m[2]) : null;
-    return { ...base('day', m[0]), days: [{ year, month: named.month, day: named.day }], year };
+    return dayOrStretch(q, m, { year: m[2] ? Number(m[2]) : null, month: named.month, day: named.day }, wordsOf(m[0]));
   }
   if (now) {
     m = LAST_WEEKDAY_RE.exec(q);
@@ -217,9 +240,19 @@ export function formatDay(d: DayDate, lang: Lang): string {
   return lang === 'sv' ? `${d.day} ${month} (år ej angivet)` : `${d.day} ${month} (year not given)`;
 }
 
-/** What a question's date names, for a refusal's message: "3 mars 2026", "februari 2026", "2018", else its words. */
+/**
+ * What a question's date names, for a refusal's message: "3 mars 2026", "18–25 December 2023", "februari 2026",
+ * "2018", else its words.
+ */
 export function formatConstraint(c: DateConstraint, lang: Lang): string {
-  if (c.days[0]) return formatDay(c.days[0], lang);
+  const first = c.days[0];
+  const last = c.days.at(-1);
+  if (first && last && c.kind === 'range' && (first.month !== last.month || first.day !== last.day)) {
+    const to = formatDay(last, lang);
+    if (first.month === last.month && first.year === last.year) return `${first.day}–${to}`;
+    return `${formatDay(first.year === last.year ? { ...first, year: null } : first, lang).replace(/ \(.*\)$/, '')}–${to}`;
+  }
+  if (first) return formatDay(first, lang);
   if (c.month !== null) return `${lang === 'sv' ? SV_MONTHS[c.month - 1] : EN_MONTHS[c.month - 1]}${c.year !== null ? ` ${c.year}` : ''}`;
   if (c.year !== null) return String(c.year);
   return c.words.join(' ');

@@ -56,6 +56,16 @@ export const RELATIVE_DAYS: readonly { words: readonly string[]; daysAgo: number
   { words: ['i förrgår', 'förrgår', 'day before yesterday'], daysAgo: 2 },
 ];
 
+/**
+ * Words that make a named day or a date a stretch of days around it ("strax före jul", "just after Christmas",
+ * "kring den 5 maj"): [first, last] day relative to the day named.
+ */
+export const DATE_HEDGES: readonly { words: readonly string[]; from: number; to: number }[] = [
+  { words: ['strax före', 'strax innan', 'dagarna före', 'dagarna innan', 'veckan före', 'just before', 'shortly before', 'right before', 'the days before', 'the week before'], from: -7, to: 0 },
+  { words: ['strax efter', 'dagarna efter', 'veckan efter', 'just after', 'shortly after', 'right after', 'the days after', 'the week after'], from: 0, to: 7 },
+  { words: ['kring', 'runt', 'omkring', 'around'], from: -3, to: 3 },
+];
+
 /** Relative periods: [how many days back the period starts, how many days back it ends]. */
 export const RELATIVE_PERIODS: readonly { words: readonly string[]; from: number; to: number }[] = [
   { words: ['förra veckan', 'last week'], from: 13, to: 7 },
@@ -596,6 +606,16 @@ export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'varpå',
 ];
 
+/**
+ * Swedish verb frames that take a thing as their object, as a "vad" question puts them: what was taken, lost, handed
+ * over, thrown or found ("Vad fick tjuvarna med sig?", "Vad blev mannen av med?", "vad blev stulet?", "Vad var det
+ * kvinnan slängde?"). Such a question asks for that thing.
+ */
+export const THING_FRAMES: readonly string[] = [
+  'med sig', 'ifrån sig', 'från sig', 'av med', 'över sig', 'stulet', 'stulen', 'stulna', 'stulits', 'snott', 'tillgripet', 'tillgripits',
+  'slängde', 'slängt', 'kastade', 'kastat', 'hittat', 'tagit', 'tappat', 'tappade', 'förlorat', 'förlorade', 'lämna över', 'lämnade över',
+];
+
 /** Words that open a question by setting one thing apart ("Apart from drugs, what else …?", "Förutom körkortet, vad …?"). */
 export const SET_APART_WORDS: readonly string[] = ['apart from', 'aside from', 'besides', 'except for', 'in addition to', 'other than', 'förutom', 'utöver', 'bortsett från'];
 
@@ -615,6 +635,9 @@ export const OBJECT_VERBS: readonly string[] = [
   // taken by force ("ryckt till sig en guldkedja", "avtvingat honom en mobiltelefon")
   'ryckt till sig', 'ryckte till sig', 'ryckt åt sig', 'ryckte åt sig', 'slet åt sig', 'slet till sig', 'tvingat till sig', 'tvingade till sig',
   'tvingat av', 'tvingade av', 'avtvingat', 'avtvingade', 'avtvingades', 'avtvingats', 'roffade åt sig', 'roffat åt sig',
+  'tilltvingat sig', 'tilltvingade sig', 'tilltvingar sig', 'tilltvinga sig', 'tilltvingades', 'tilltvingats',
+  // robbed of ("blir bestulen på kontanter")
+  'bestulen på', 'bestulna på', 'bestulits på', 'bestals på',
   // a theft named as a noun ("misstänks för stöld av en mobiltelefon"), and what was set on fire
   'stöld av', 'stölder av', 'stölden av', 'tillgrepp av', 'tänt eld på', 'tände eld på', 'satt eld på', 'satte eld på', 'eldat med', 'eldade med',
   // things lost

@@ -138,6 +138,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Taken by force, with an indirect object before the thing.
   ['object', '530556', 'En okänd gärningsman har närmat sig en man i 40-årsåldern på Årstaängsvägen/Marieviksgatan i Liljeholmen och sedan ryckt till sig en guldkedja som mannen i 40-årsåldern bar runt halsen.', ['en guldkedja']],
   ['object', '462627', 'Flera maskerade personer, en av dem på elsparkcykel, ska hotat en man i 30-årsåldern och avtvingat honom en mobiltelefon.', ['en mobiltelefon']],
+  ['object', '577760', 'Två eller tre gärningspersoner ska ha tilltvingat sig en klocka och en halskedja.', ['en klocka och en halskedja']],
+  ['object', '619792', 'I anslutning till en livsmedelsbutik på väster i Örebro blir en kvinna bestulen på kontanter.', ['kontanter']],
   // … not what it did not turn out to be.
   ['object', '424947', 'Efter en första bedömning tillsammans med nationella bombskyddet (NBS) har polisen kunnat bedöma att det inte rör sig om något farligt föremål.', []],
   // … but what happened is no thing.
@@ -301,6 +303,16 @@ describe('whose age', () => {
     ['532070', 'Polis har under förmiddagen gripit en man i 20-årsåldern på en adress i Örebro.', 'sufferer', null],
   ] as const)('notice %s: %s (%s) → %s', (_id, sentence, agedRole, want) => {
     expect(typeEvidence(['age'], sentence, [], new Set(), { agedRole }).best?.text ?? null).toBe(want);
+  });
+
+  // A figure the question itself states is what it knows, not what it asks ("Hur gammal var kvinnan som greps med
+  // mannen i 60-årsåldern?"); a figure it does not state still adds to it.
+  it.each([
+    ['452521', 'På Gjutjärnsgatan greps en man i 60-årsåldern och en kvinna i 50-årsåldern efter att ha gjort inbrott på Mekonomen.', ['60', 'årsåld', 'kvinn', 'grip'], '50-årsåldern'],
+    ['452521', 'På Gjutjärnsgatan greps en man i 60-årsåldern och en kvinna i 50-årsåldern efter att ha gjort inbrott på Mekonomen.', ['årsåld', 'kvinn', 'grip'], '60-årsåldern'],
+    ['472387', 'Polisen larmades av personer på platsen och efter förhör med vittnen och misstänkta greps tre män, två i 30-årsåldern och en i 25-årsåldern, misstänkta för misshandel.', ['30', 'årsåld', 'grip'], '25-årsåldern'],
+  ] as const)('notice %s: %s (question stems %j) → %s', (_id, sentence, stems, want) => {
+    expect(typeEvidence(['age'], sentence, [], new Set(stems)).best?.text ?? null).toBe(want);
   });
 });
 

@@ -116,6 +116,14 @@ describe('what a question asks for', () => {
     // What one drives or rides is first a vehicle; what one drove into is a thing.
     ['What was the boy driving when the police stopped him?', ['vehicle', 'object']],
     ['Vad körde bilen in i?', []],
+    // A "vad" whose verb frame takes a thing asks for it (THING_FRAMES): what was taken, lost, thrown. Asked of
+    // notices 577760 ("… ska ha tilltvingat sig en klocka och en halskedja") and 619792 ("… blir en kvinna bestulen
+    // på kontanter"). Not when the frame is in a clause of its own.
+    ['Vad fick gärningspersonerna med sig?', ['object']],
+    ['Vad blev kvinnan vid livsmedelsbutiken av med?', ['object']],
+    ['vad blev stulet vid inbrottet?', ['object']],
+    ['Vad var det kvinnan slängde?', ['object']],
+    ['Vad hände när mannen blev av med bilen?', ['event']],
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
   });

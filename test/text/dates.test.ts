@@ -52,6 +52,24 @@ describe('dates in questions', () => {
     expect(w.days.at(-1)).toEqual({ year: 2026, month: 11, day: 21 });
   });
 
+  it('reads a hedge before a day as the stretch it means: before, after or around it', () => {
+    const before = parseQuestionDate('Vad hände i Kungälv strax före jul 2023?', NOW);
+    expect(before).toBeNull(); // "jul" alone names no day
+    const c = parseQuestionDate('Who was conned by phone in Kungälv just after Christmas 2023?', NOW)!;
+    expect(c.kind).toBe('range');
+    expect(c.days[0]).toEqual({ year: 2023, month: 12, day: 25 });
+    expect(c.days.at(-1)).toEqual({ year: 2024, month: 1, day: 1 });
+    expect(c.year).toBe(2023);
+    expect(dateFit(c, { year: null, month: 12, day: 28, source: 'title' }).fit).toBe(1);
+    expect(dateFit(c, { year: 2024, month: 1, day: 1, source: 'published' })).toEqual({ fit: 1, yearConflict: false });
+    expect(dateFit(c, { year: null, month: 12, day: 20, source: 'title' }).fit).toBe(0);
+    const s = parseQuestionDate('Vad hände strax före julafton 2024?', NOW)!;
+    expect(s.days.map((d) => d.day)).toEqual([17, 18, 19, 20, 21, 22, 23, 24]);
+    expect(parseQuestionDate('Vad hände runt den 5 maj 2025?', NOW)!.days.map((d) => d.day)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    // Without a hedge, the day alone.
+    expect(parseQuestionDate('What happened on Christmas Day 2023?', NOW)).toMatchObject({ kind: 'day', days: [{ year: 2023, month: 12, day: 25 }] });
+  });
+
   it('does not read relative words without a time of asking, nor "may" without a day', () => {
     expect(parseQuestionDate('Vad hände igår?', null)).toBeNull();
     expect(parseQuestionDate('Who may have seen the car?', NOW)).toBeNull();
@@ -93,6 +111,9 @@ describe('what a question’s date names, in a refusal', () => {
     ['Vem blev skjuten i Mora i början av februari 2026?', 'sv', 'februari 2026'],
     ['What happened in Mora on 3 March 2026?', 'en', '3 March 2026'],
     ['What was the Swedish Police Authority’s budget in 2018?', 'en', '2018'],
+    ['Who was behind the wheel in Karlstad just before Christmas 2023?', 'en', '18–25 December 2023'],
+    ['Vad stals i Borås strax efter nyårsafton 2024?', 'sv', '31 december 2024–7 januari 2025'],
+    ['Vad hände kring den 5 maj?', 'sv', '2–8 maj (år ej angivet)'],
   ] as const)('%s (%s) → %s', (q, lang, want) => {
     const c = parseQuestionDate(q, NOW, lang);
     expect(c && formatConstraint(c, lang)).toBe(want);
