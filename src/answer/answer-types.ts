@@ -700,6 +700,11 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t) out.push(t);
   }
+  for (const m of sentence.matchAll(ONTO_RE)) {
+    const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
+    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+    if (t) out.push(t);
+  }
   // What a thing turned out to be ("rör det sig om någon form av pyroteknik", "visade sig vara en tom termos") and a
   // thing of some kind ("slagen med någon typ av tillhygge").
   for (const m of sentence.matchAll(IDENTIFY_RE)) {
@@ -735,6 +740,8 @@ function isHappening(text: string): boolean {
 }
 const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara)\s/giu;
 const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
+/** What fell or spilled onto someone: "har fått en kran över sig", "fick glassplitter över sig" (group 1). */
+const ONTO_RE = /(?<![\p{L}])(?:fått|fick|får)\s+((?:[\p{L}\p{N}-]+\s+){0,5}?[\p{L}\p{N}-]+)\s+över\s+(?:sig|honom|henne|dem|benen|benet|foten|ryggen|huvudet)(?![\p{L}])/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 // (… or with "bli" and a participle: "där en lägenhet blivit beskjuten", "En bil har blivit stulen".)
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?(?:\p{Ll}{3,}(?:ats|its|ades|ts)|(?:blivit|blev|blir)\s\p{Ll}{3,}(?:ad|at|ade|en|et|na|ta|da|d|t))(?![\p{L}])/gu;

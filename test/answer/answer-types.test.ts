@@ -138,6 +138,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Taken by force, with an indirect object before the thing.
   ['object', '530556', 'En okänd gärningsman har närmat sig en man i 40-årsåldern på Årstaängsvägen/Marieviksgatan i Liljeholmen och sedan ryckt till sig en guldkedja som mannen i 40-årsåldern bar runt halsen.', ['en guldkedja']],
   ['object', '462627', 'Flera maskerade personer, en av dem på elsparkcykel, ska hotat en man i 30-årsåldern och avtvingat honom en mobiltelefon.', ['en mobiltelefon']],
+  // What fell or spilled onto someone.
+  ['object', '633577', 'Två män har av oklar anledning fått en kran över sig i samband med arbete.', ['en kran']],
+  ['object', '579792', 'Anmälaren fick glassplitter över sig men skadades inte.', ['glassplitter']],
   ['object', '577760', 'Två eller tre gärningspersoner ska ha tilltvingat sig en klocka och en halskedja.', ['en klocka och en halskedja']],
   ['object', '619792', 'I anslutning till en livsmedelsbutik på väster i Örebro blir en kvinna bestulen på kontanter.', ['kontanter']],
   // … not what it did not turn out to be.
