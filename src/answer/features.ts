@@ -223,7 +223,9 @@ export function typeEvidence(
     // A person the sentence names by a definite noun alone ("mannen", "föräldrarna") is one it has spoken of: when the
     // question names one such, it is that one, not whom it asks for ("Vem sitter anhållen efter att en äldre man
     // hittades död?" – "mannen").
-    !(who && questionPersons && isPerson(s) && DEFINITE_PERSON.test(s.text) && namesQuestionPerson(s.text, questionPersons));
+    // So is one it names by an article and the question's own person word ("en man" for "Vilka drabbades när en man
+    // greps?"), unless the question offers it as a choice.
+    !(who && questionPersons && isPerson(s) && (DEFINITE_PERSON.test(s.text) || (!asked.choices && BARE_PERSON.test(s.text) && !DESCRIBED.test(sentence.slice(s.end)))) && namesQuestionPerson(s.text, questionPersons));
   // A question about the police coming takes the reason they were called out for at its full weight; one that does
   // not name the police at all takes it as a poor guess ("Varför hamnade motorcyklisten i diket?" – "larmas … med
   // anledning av att en motorcykel kört ner i diket": why the police came, which the question already knows).
@@ -459,6 +461,10 @@ function doesAskedVerb(sentence: string, s: Span, stems: readonly string[]): boo
 
 /** One definite noun: "mannen", "Kvinnan", "pojkarna" (not "en man", "två kvinnor", "Anna"). */
 const DEFINITE_PERSON = /^\p{L}+(?:en|an|na|et)$/u;
+/** A person named by an article or a small number and a noun alone: "en man", "två kvinnor" … */
+const BARE_PERSON = /^(?:en|ett|två|tre)\s\p{L}+$/iu;
+/** … unless the sentence describes them right after: "en man i 40-årsåldern", "en man, 25 år,". */
+const DESCRIBED = /^\s*(?:i\s+(?:\d|\p{L}+årsåldern)|,?\s*\d|,\s*(?:född|som\sär\si))/iu;
 
 function namesQuestionPerson(text: string, question: ReadonlySet<string>): boolean {
   if (!isPersonPhrase(text)) return false;

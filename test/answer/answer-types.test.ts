@@ -396,6 +396,16 @@ describe('what does not say which', () => {
     expect(typeEvidence(who, sentence, anchors, new Set(['misshandl']), {}).best?.text).toBe('kvinnan');
     expect(typeEvidence(who, sentence, anchors, new Set(['misshandl']), { persons: ['kvinn'] }).best?.text).toBe('En man');
   });
+  // "Vilka drabbades när en man greps?": "en man", the question's own person word after an article, is the man it
+  // names; one the sentence describes further ("en man i 35-årsåldern") may still be whom it asks for.
+  it('notice 620661: a person the question names, said again by an article and its noun, is not whom it asks for', () => {
+    const sentence = 'Under dagen har en man gripits misstänkt för brott mot två kvinnor, varav en närstående.';
+    const who: AnswerType[] = ['person', 'role', 'organisation'];
+    expect(typeEvidence(who, sentence, [], new Set(['drabb', 'grip']), { persons: ['man'] }).best?.text).toBe('två kvinnor');
+    expect(typeEvidence(who, sentence, [], new Set(['drabb', 'grip']), { persons: ['kvinn'] }).best?.text).toBe('en man');
+    const described = 'Målsäganden är en man i 35-årsåldern.'; // notice 440113
+    expect(typeEvidence(who, described, [], new Set(['skad']), { persons: ['man'] }).spans.map((x) => x.text)).toContain('en man');
+  });
   // "Vilken ort …?": "en mindre ort" gives its size, not which.
   it('notice 434312: a smaller locality is no answer to which locality', () => {
     const sentence = 'Polis beordras till en mindre ort i Gällivare kommun med anledning av en misshandel.';
