@@ -368,7 +368,7 @@ export const ROAD_WORDS: readonly string[] = ['länsväg', 'riksväg', 'väg', '
 /** Words that open a reason: "på grund av", "eftersom", "då", "för att". */
 export const CAUSE_MARKERS: readonly string[] = [
   'på grund av', 'p.g.a.', 'pga', 'pga.', 'eftersom', 'därför att', 'till följd av', 'med anledning av', 'orsakad av', 'orsakat av',
-  'orsakades av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan', 'tros ha startat',
+  'orsakades av', 'orsakats av', 'orsakas av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan', 'tros ha startat',
   'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken', 'anledningen',
   'i och med att', 'med syfte att', 'med syftet att', 'i syftet att', 'bedömning är att', 'bedömningen är att', 'hypotes är att', 'hypotesen är att',
   'arbetshypoteserna är att', 'arbetshypotesen är att', 'teorin är att', 'misstanken är att', 'because', 'due to', 'caused by',
@@ -420,6 +420,9 @@ export const CAUSE_PHRASES: readonly string[] = [
   'väjt för', 'väjde för', 'väjer för', 'väja för', 'somnat', 'somnade', 'tappat kontrollen', 'tappade kontrollen', 'fått sladd', 'fick sladd',
   'får sladd', 'blivit bländad', 'blev bländad', 'fått punktering', 'fick punktering', 'fått motorstopp', 'fick motorstopp', 'halt väglag',
   'halkat', 'halkade', 'fått gashäng', 'fick gashäng', 'fått vattenplaning', 'fick vattenplaning', 'får vattenplaning', 'bromsat för', 'bromsade för',
+  // faults and mishaps that start a fire or stop a vehicle ("rört sig om en torrkokning på en spis", "uppstått genom ett tekniskt fel")
+  'torrkokning', 'torrkokningen', 'elfel', 'elfelet', 'tekniskt fel', 'kortslutning', 'motorhaveri', 'blixtnedslag', 'åsknedslag', 'överhettning',
+  'självantändning',
 ];
 
 /** Words of seeing or reporting someone, after which "en X som …" says what they were seen doing ("noterar en bilist som kör märkligt"). */

@@ -155,6 +155,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '434704', 'Han försvann sen från platsen och tog då med sig hennes bankkort och mobiltelefon.', ['hennes bankkort och mobiltelefon']],
   ['offence', '423537', 'Föraren, en kvinna, saknar körkort och misstänks för olovlig körning.', ['olovlig körning']],
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
+  // A fault or mishap is a reason in itself.
+  ['cause', '432118', 'Väl på plats visade det sig ha rört sig om en torrkokning på en spis.', ['torrkokning på en spis']],
+  ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['tekniskt fel i en värmeanläggning']],
+  ['cause', '643316', 'Olyckan uppges ha orsakats av att ett däck lossnat.', ['att ett däck lossnat']],
   ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],
   // The reason ends where "och" opens a clause of its own, with its subject and verb; "i samband med" is the reason's own.
   ['cause', '619680', 'En förare fick böter på grund av hastighetsöverträdelse och en fick böter på grund av bristfällig eller ej godkänd belysning.', ['hastighetsöverträdelse', 'bristfällig eller ej godkänd belysning']],
