@@ -605,7 +605,7 @@ export const SANCTION_VERBS: readonly string[] = [
  */
 export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'och därför', 'och har därför', 'vilket resulterat i', 'vilket resulterade i', 'vilket har resulterat i', 'vilket lett till', 'vilket ledde till',
-  'vilket har lett till', 'vilket orsakat', 'vilket orsakade', 'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att',
+  'vilket har lett till', 'vilket innebar att', 'vilket innebär att', 'vilket har inneburit att', 'vilket orsakat', 'vilket orsakade', 'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att',
   'varpå',
 ];
 

@@ -203,6 +203,7 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['money', '616993', 'En bedragare kommer sedan hem till kvinnan och får en påse med guld för hundratusentals kronor.', ['hundratusentals kronor']],
   // The clause before "varpå" (whereupon) or before "därför" a few words into an "och" clause.
   ['cause', '471567', 'Väktaren påbörjar HLR, varpå mannen kvicknar till.', ['Väktaren påbörjar HLR']],
+  ['cause', '485053', 'Mannen bar på ett basebollträ vilket innebar att han dessutom blev misstänkt för grovt brott mot knivlagen.', ['Mannen bar på ett basebollträ']],
   ['cause', '628779', 'Föraren, en man i 60-årsåldern, har kört trots att körkortet tidigare blivit återkallat, och han misstänks därför för grov olovlig körning.', ['körkortet tidigare blivit återkallat']],
   // A purpose, and the police's judgement of what happened.
   ['cause', '533933', 'Två män ska ha krossat en ruta, eventuellt med syfte att ta sig in i lokalerna.', ['ta sig in i lokalerna']],
