@@ -836,10 +836,10 @@ function phraseBeforeSom(sentence: string, words: Word[], som: number, type: Ans
   return t && !NOT_A_THING.test(t.text) ? t : null;
 }
 
-const CLAIMED_RE = /(?<![\p{L}])(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara|(?:komma|ringa|arbeta|jobba)\s(?:från|på|för|åt))\s/giu;
+const CLAIMED_RE = /(?<![\p{L}])(?:(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppgivit|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara(?:\s(?:från|på|för|åt)(?=\s))?|(?:komma|ringa|arbeta|jobba)\s(?:från|på|för|åt))|(?:uppger|uppgav|uppgett|uppgivit|säger|sa|sade|påstår|påstod|påstått)\satt\s(?:han|hon|de|den|hen)\s(?:(?:är|var)(?:\s(?:från|på|för|åt)(?=\s))?|representerar|representerade|(?:ringer|ringde|arbetar|arbetade|jobbar|jobbade|kommer|kom)\s(?:från|på|för|åt)))\s/giu;
 /**
  * Who someone claimed to be ("utgav sig för att vara polis", "påstod sig komma från banken", "uppgav sig vara ett
- * dörrföretag"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
+ * dörrföretag", "uppger att de är från ett telefonbolag", "säger att han representerar en bank"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
  */
 export function claimedIdentities(sentence: string): Span[] {
   const out: Span[] = [];
@@ -851,7 +851,7 @@ export function claimedIdentities(sentence: string): Span[] {
 }
 // (… or where the main clause's verb follows with its particle: "ett taxibolag knackar på".)
 const CLAIM_END = new RegExp(
-  `[.;:!?]|,\\s|\\s(?=(?:och\\s(?:att|han|hon|de|bad|ville|sa)|som|men|när|då|där|för att|samt|${alternation(FINITE_AUXILIARIES)})(?![\\p{L}]))|\\s(?=\\p{Ll}+(?:ar|er)\\s(?:på|in|upp|ut|hem|till)(?![\\p{L}]))`,
+  `[.;:!?]|,\\s|\\s(?=(?:och\\s(?:att|han|hon|de|bad|ville|sa|ska|skulle|vill|\\p{Ll}+(?:ar|er)(?![\\p{L}]))|som|men|när|då|där|för att|samt|${alternation(FINITE_AUXILIARIES)})(?![\\p{L}]))|\\s(?=\\p{Ll}+(?:ar|er)\\s(?:på|in|upp|ut|hem|till)(?![\\p{L}]))`,
   'iu',
 );
 

@@ -675,7 +675,7 @@ const CLAIM_ASKERS = String.raw`^\s*(?:vem|vilka|vilken|vilket|vad|who|what|whic
 /** The claim is the question's own verb, a few words after its question word, not a clause's ("the man who claimed …"). */
 // (… or, in English, the bare verb after "did" and its subject, a relative clause and all: "Who did the man who phoned
 // her claim to be calling from?"; not a past tense inside the clause: "What did the man who claimed to be … take?".)
-const CLAIMED_QUESTION = new RegExp(String.raw`${CLAIM_ASKERS}(?:\s+(?!(?:som|who|that)(?![\p{L}]))\S+){0,4}?\s+${CLAIM_VERB}|^\s*(?:who|what|which\s+\S+)\s+(?:did|does|do)\s+(?:\S+\s+){1,16}?(?:claim|pretend|say)\s+to\s+(?:be|work|come|call)`, 'iu');
+const CLAIMED_QUESTION = new RegExp(String.raw`${CLAIM_ASKERS}(?:\s+(?!(?:som|who|that)(?![\p{L}]))\S+){0,4}?\s+${CLAIM_VERB}|^\s*(?:who|what|which\s+\S+)\s+(?:did|does|do)\s+(?:\S+\s+){1,16}?(?:(?:claim|pretend|say)\s+to\s+(?:be|work|come|call|represent)|(?:say|claim)\s+(?:he|she|they|it)\s+(?:was|were|worked|came|called|represented))`, 'iu');
 /** "Vilket kreditföretag utgav sig …?": a noun between the question word and the claim. */
 const NOUN_BEFORE_CLAIM = new RegExp(String.raw`^\s*(?:vilket|vilken|vilka|which|what)\s+(?!${CLAIM_VERB}|(?:did|does|do|was|were|is)(?![\p{L}]))\p{L}{3,}\s`, 'iu');
 const TYPES_CLAIMED = { types: ['role', 'organisation', 'person'] as AnswerType[], legacy: 'who' as QuestionType, group: 'role' };

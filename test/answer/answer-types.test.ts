@@ -653,6 +653,10 @@ describe('who someone claimed to be', () => {
     ['614825', 'En kvinna fick ett sms från en avsändare som uppgav sig vara ett dörrföretag.', ['ett dörrföretag']],
     ['594363', 'Person utgav sig för att vara polis.', ['polis']],
     ['598956', 'Bedragare har SMS:at till en kvinna i 75-årsåldern och låtsas vara en resebyrå och att det finns en resa beställd i kvinnans namn.', ['en resebyrå']],
+    // A claim reported in a clause of its own: "uppger att de är från …", "säger att han kommer från …".
+    ['484520', 'En kvinna i 90-årsåldern har blivit uppringd av en bedragare som uppger att de är från ett telefonbolag.', ['ett telefonbolag']],
+    ['452097', 'Samtidigt ringer en annan man på hos kvinnan och säger att han kommer från ett säkerhetsbolag och ska hjälpa till.', ['ett säkerhetsbolag']],
+    ['620358', 'Polisen har fått in samtal om att en man i 25-årsåldern som uppger sig vara från ett larmbolag går runt och knackar dörr i Hovsta.', ['ett larmbolag']],
   ])('notice %s: %s → %j', (_id, sentence, want) => {
     expect(claimedIdentities(sentence).map((s) => s.text)).toEqual(want);
   });  // A claim comes first.

@@ -374,6 +374,9 @@ describe('who someone claimed to be', () => {
     // The bare verb after "did" and a subject with its relative clause; not a past tense inside that clause.
     ['Who did the man who phoned the woman claim to be calling from?', ['role', 'organisation', 'person']],
     ['What did the man who claimed to be a police officer take?', ['object', 'vehicle']],
+    // … or to represent a body, or said he worked for one.
+    ['Who did the man who rang her say he worked for?', ['role', 'organisation', 'person']],
+    ['Which company did the caller pretend to represent?', ['organisation', 'role', 'person']],
     ['Vilket kreditföretag utgav sig mannen för att komma från?', []], // the noun's phrase answers
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
