@@ -21,7 +21,7 @@ import { alternation, EVENT_KINDS, GUESS_WORDS, NATIONAL_SCOPES, UNKNOWN_FACT } 
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import { isPersonPhrase, type Span } from './answer-types.js';
-import { isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+import { askedVerbTerms, isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 import { logit, sigmoid, softmax, wordKind, wordScore, wordTable } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
 import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
@@ -496,7 +496,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const asked = analysis.askedNoun;
     const headStems = asked ? (termsOf(asked) ?? [stemSv(asked)]) : [];
     const choices = analysis.choices?.map((words) => words.flatMap((w) => termsOf(w) ?? [stemSv(w)])) ?? null;
-    const verbStems = analysis.askedVerb ? (termsOf(analysis.askedVerb) ?? []) : [];
+    const verbStems = analysis.askedVerb ? askedVerbTerms(concepts, analysis.askedVerb) : [];
     const placeStems = analysis.placeNoun ? (termsOf(analysis.placeNoun) ?? [stemSv(analysis.placeNoun)]) : [];
     // What the question says of its answer besides its types: the same for every candidate sentence.
     const askedThing: AskedThing = {

@@ -6,6 +6,7 @@ import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js
 import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
 import { CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_THING_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
+import type { Concept } from '../search/query.js';
 
 /** What tells that a statement is the one the question is about. */
 export interface StatementFeatures {
@@ -283,6 +284,16 @@ export function typeEvidence(
   }
   return { first, any, near, best, spans };
 }
+
+/**
+ * The Swedish stems of the verb whose thing a "vad/what" question asks for, from the concept that holds it: its
+ * translations and its other tenses ("Vad var det som brann?" is answered beside "en bil som brunnit").
+ */
+export function askedVerbTerms(concepts: readonly Concept[], verb: string): string[] {
+  return concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= VERB_TERM_WEIGHT).map((x) => x.term) ?? [];
+}
+/** The least weight of a concept's term that still names the verb itself: not a synonym, nor a looser sense. */
+const VERB_TERM_WEIGHT = 0.9;
 
 /** What an open or "what thing" question says about its answer besides its types (QuestionAnalysis). */
 export interface AskedThing {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { typeEvidence, type AskedThing } from '../../src/answer/features.js';
+import { askedVerbTerms, typeEvidence, type AskedThing } from '../../src/answer/features.js';
+import { queryConcepts } from '../../src/search/query.js';
+import { loadLexicon } from '../../src/text/lexicon.js';
+import { stemSv } from '../../src/text/analyze.js';
 import { claimedIdentities, copulaObjects, headNounPhrases, prepositionObjects, RECOGNISERS, verbObjects, type AnswerType } from '../../src/answer/answer-types.js';
 
 // Each recogniser on sentences of the police notices (none of them in an eval set; the notice id is given), and
@@ -735,6 +738,16 @@ describe('the thing beside the verb a question asks about', () => {
     const ev = typeEvidence([], sentence, [], new Set(question), { verbStems });
     expect(ev.best?.text ?? null).toBe(want);
     expect([ev.first, ev.any]).toEqual(want ? [0.8, 0.8] : [0, 0]);
+  });
+
+  // The question's verb in another tense than the sentence's: "Vad var det som brann?" beside "en bil som brunnit".
+  it('notice 443206: the verb asked about counts in its other tenses', () => {
+    const sentence = 'Polis har varit på plats i samband med en bil som brunnit på Emmabodavägen.';
+    const concepts = queryConcepts('Vad var det som brann?', 'sv', loadLexicon());
+    const verbStems = askedVerbTerms(concepts, 'brann');
+    expect(verbStems.length).toBeGreaterThan(1);
+    expect(typeEvidence([], sentence, [], new Set(), { verbStems }).best?.text).toBe('en bil');
+    expect(typeEvidence([], sentence, [], new Set(), { verbStems: [stemSv('brann')] }).best ?? null).toBeNull();
   });
 });
 
