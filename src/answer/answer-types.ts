@@ -650,7 +650,9 @@ const OBJECT_VERB_RE = new RegExp(
     .join('|')})${E}`,
   'giu',
 );
-const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas)$/i;
+/** A denial right before a verb: "utan att (ha)", "inte", "ej", "aldrig", with at most one word between. */
+const DENIED_BEFORE = /(?<![\p{L}])(?:utan\s+att(?:\s+ha)?|inte|ej|aldrig)\s+(?:\p{L}+\s+)?$/iu;
+const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas|är\s(?:anträffade|anträffad|anträffat|påträffade|påträffad))$/i;
 /** Where a clause before a verb starts: punctuation, a comma, or a word that opens a clause ("…, varför beslut om ett gripande tas"). */
 const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där|då|när|som|att)\s)?|\s(?:och|men|samt|där|då|när|som|varför|vilket|eftersom|att)\s/i;
 
@@ -658,6 +660,8 @@ const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där
 export function objects(sentence: string): Span[] {
   const out: Span[] = [];
   for (const m of sentence.matchAll(OBJECT_VERB_RE)) {
+    // Nothing was taken or found where the verb is denied ("utan att hitta något", "har inte anträffat").
+    if (DENIED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 30), m.index!))) continue;
     const verb = m[0];
     const after = m.index! + verb.length;
     // Skip adverbs and particles between the verb and its object ("tagit med sig", "stulit bland annat").
@@ -669,7 +673,9 @@ export function objects(sentence: string): Span[] {
       from += adv[0].length;
     }
     // A clause that opens with something else has its subject after the verb ("I bilen hittade polisen en kniv").
-    const inversion = /^\s+(?:polisen|patrullen|polispatrullen|han|hon|de|man|vi|hen)(?=\s+\p{Ll})/u.exec(sentence.slice(from));
+    // (… or a person named by a definite noun: "När polis kommer fram släpper mannen tillhygget".)
+    const inverted0 = /^\s+(?:polisen|patrullen|polispatrullen|han|hon|de|man|vi|hen|(\p{Ll}+(?:en|na|an)))(?=\s+\p{Ll})/u.exec(sentence.slice(from));
+    const inversion = inverted0 && (!inverted0[1] || isPersonPhrase(inverted0[1])) ? inverted0 : null;
     if (inversion && m.index! > 0) from += inversion[0].length;
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
@@ -738,10 +744,10 @@ function isHappening(text: string): boolean {
   const first = /^(?:(?:en|ett|någon|något|\p{Ll}+a)\s)?(\p{L}+)/u.exec(text)?.[1] ?? '';
   return hasStem(first, HAPPENING_STEMS, 4) || eventKinds(first, 'sv').length > 0;
 }
-const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara)\s/giu;
+const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara|(?:ser|såg)\sut\satt\svara|(?:verkar|verkade|bedöms|bedömdes|konstaterades|konstateras)\s(?:\p{Ll}+\s)?vara)\s/giu;
 const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
-/** What fell or spilled onto someone: "har fått en kran över sig", "fick glassplitter över sig" (group 1). */
-const ONTO_RE = /(?<![\p{L}])(?:fått|fick|får)\s+((?:[\p{L}\p{N}-]+\s+){0,5}?[\p{L}\p{N}-]+)\s+över\s+(?:sig|honom|henne|dem|benen|benet|foten|ryggen|huvudet)(?![\p{L}])/giu;
+/** What fell, spilled or struck onto someone: "har fått en kran över sig", "fick ett hagel i ansiktet" (group 1). */
+const ONTO_RE = /(?<![\p{L}])(?:fått|fick|får)\s+((?:[\p{L}\p{N}-]+\s+){0,5}?[\p{L}\p{N}-]+)\s+(?:över\s+(?:sig|honom|henne|dem|benen|benet|foten|ryggen|huvudet)|i\s+(?:ansiktet|huvudet|magen|ögat|ögonen|benet|armen|ryggen|bröstet|halsen|handen|foten))(?![\p{L}])/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;
 // (… or with "bli" and a participle: "där en lägenhet blivit beskjuten", "En bil har blivit stulen".)
 const PASSIVE_SUBJECT_RE = /(?:^|[.;:!?]\s|,\s|\s(?:och|men|där|då)\s)((?:[EeDd]n|[Ee]tt|[Dd]en|[Dd]et|[Tt]vå|[Tt]re|[Ff]lera)\s(?:\p{Ll}+\s){0,2}?\p{Ll}+)\s(?:har|hade|ska\sha|kan\sha|har\sinte)?\s?(?:\p{Ll}{3,}(?:ats|its|ades|ts)|(?:blivit|blev|blir)\s\p{Ll}{3,}(?:ad|at|ade|en|et|na|ta|da|d|t))(?![\p{L}])/gu;

@@ -631,7 +631,8 @@ export const CAUSING_VERBS: readonly string[] = [
 export const OBJECT_VERBS: readonly string[] = [
   'stals', 'stulits', 'stulit', 'stal', 'stjäl', 'stjäla', 'tillgrips', 'tillgreps', 'tillgripits', 'tillgripit', 'tillgripa', 'tog', 'tagit',
   'togs', 'tas', 'tar', 'snott', 'snodde', 'rånade', 'rånat', 'rånas på', 'rånades på', 'hittades', 'hittas', 'hittat', 'hittade', 'hittar',
-  'påträffas', 'påträffades', 'påträffat', 'anträffas', 'anträffades', 'beslagtogs', 'beslagtas', 'beslagtagit', 'beslagtog', 'tas i beslag',
+  'påträffas', 'påträffades', 'påträffat', 'påträffade', 'anträffas', 'anträffades', 'anträffade', 'anträffat',
+  'är anträffade', 'är anträffad', 'är anträffat', 'är påträffade', 'är påträffad', 'beslagtogs', 'beslagtas', 'beslagtagit', 'beslagtog', 'tas i beslag',
   'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
   'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
@@ -643,6 +644,9 @@ export const OBJECT_VERBS: readonly string[] = [
   'bestulen på', 'bestulna på', 'bestulits på', 'bestals på',
   // a theft named as a noun ("misstänks för stöld av en mobiltelefon"), and what was set on fire
   'stöld av', 'stölder av', 'stölden av', 'tillgrepp av', 'tänt eld på', 'tände eld på', 'satt eld på', 'satte eld på', 'eldat med', 'eldade med',
+  // things fetched, dropped, loaded or worn ("hämta hennes kreditkort", "släpper då väskan", "klädd i sjukhuskläder")
+  'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i',
+  'iklädd', 'iklädda',
   // things lost
   'saknar', 'saknade', 'saknas', 'saknades', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
 ];

@@ -141,6 +141,20 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Taken by force, with an indirect object before the thing.
   ['object', '530556', 'En okänd gärningsman har närmat sig en man i 40-årsåldern på Årstaängsvägen/Marieviksgatan i Liljeholmen och sedan ryckt till sig en guldkedja som mannen i 40-årsåldern bar runt halsen.', ['en guldkedja']],
   ['object', '462627', 'Flera maskerade personer, en av dem på elsparkcykel, ska hotat en man i 30-årsåldern och avtvingat honom en mobiltelefon.', ['en mobiltelefon']],
+  // Found by an active verb, fetched, dropped (the doer named after the verb), loaded, worn; what something seems or
+  // is judged to be; struck onto someone's body.
+  ['object', '596885', 'Polis anträffade en elkick som gått för snabbt, Föraren, en man i 20-årsåldern misstänks därmed för olovlig körning.', ['en elkick']],
+  ['object', '559873', 'En del av föremålen är anträffade i närheten av Eleda Stadion och kommer att tas i beslag.', ['En del av föremålen']],
+  ['object', '474264', 'Personen uppgav att en kollega skulle komma till mannens hemadress för att hämta hans bankkort.', ['hans bankkort']],
+  ['object', '625029', 'När polis kommer fram släpper mannen tillhygget och kan säkras av patrullen.', ['tillhygget']],
+  ['object', '523782', '22:36 uppfattar polisen misstänkt brott när man ser flera personer som lastar in saker i en bil vid Butängen i Norrköping.', ['saker i en bil']],
+  ['object', '516204', 'Vid försvinnandet var flickan klädd i en vit munkjacka, blå/vita byxor och orangea skor.', ['en vit munkjacka, blå/vita byxor och orangea skor']],
+  ['object', '647355', 'Det ser ut att vara två hönor som lämnats med en kartong och en vattenskål.', ['två hönor']],
+  ['object', '610108', 'NBS har undersökt föremålet vilket bedöms vara en skarp handgranat.', ['en skarp handgranat']],
+  ['object', '580864', 'En person till sjukhus efter att ha fått en balk i huvudet.', ['en balk']],
+  // Nothing taken or found where the verb is denied.
+  ['object', '612751', 'Gärningspersonerna har inte fått med sig någon motorcykel och patrullen skriver en anmälan om försök till inbrott.', []],
+  ['object', '577724', 'Enligt initiala uppgifter var uppfattning från vittne att gärningsperson inte fått med sig något gods.', []],
   // What fell or spilled onto someone.
   ['object', '633577', 'Två män har av oklar anledning fått en kran över sig i samband med arbete.', ['en kran']],
   ['object', '579792', 'Anmälaren fick glassplitter över sig men skadades inte.', ['glassplitter']],
