@@ -953,6 +953,12 @@ const LIKELY_CAUSE_RES = [
   /(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu,
 ];
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
+/** Where a sound, smoke or smell came from is its cause: "ljudet kommit från en bil med kraftiga avgassmällar". */
+const SOURCE_RE = /(?<![\p{L}])(?:röken|rök|smällen|smällarna|smällar|knallen|knallarna|lukten|ljudet|ljuden|skotten|skottet)\s(?:(?:ska|kan|tros)\s(?:ha\s)?|har\s|hade\s)?(?:kom|kommer|kommit|härrör|härrörde|härstammar|härstammade)\sfrån\s/giu;
+
+/** … up to where a reason ends, or a clause with a subject of its own opens ("… från en lägenhet och patrullen försöker …"). */
+const SOURCE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:patrullen|polisen|polispatrullen|han|hon|hen|de|man|vi)(?![\\p{L}]))`, 'u');
+
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
   for (const m of sentence.matchAll(CAUSE_RE)) {
@@ -986,6 +992,10 @@ export function causes(sentence: string): Span[] {
     if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
   }
   // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).
+  for (const m of sentence.matchAll(SOURCE_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.8, 10, SOURCE_END);
+    if (p && p.text.length >= 2) out.push(p);
+  }
   for (const m of sentence.matchAll(CAUSE_PHRASE_RE)) {
     // The phrase itself, then what follows it up to the clause's end ("väjt och bromsat för" + "ett dött djur …").
     const after = m.index! + m[0].length;

@@ -175,6 +175,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A fault or mishap is a reason in itself.
   ['cause', '432118', 'Väl på plats visade det sig ha rört sig om en torrkokning på en spis.', ['torrkokning på en spis']],
   ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['tekniskt fel i en värmeanläggning']],
+  // Where a sound, smoke or smell came from.
+  ['cause', '641788', 'När polispatrull kontrollerat området och pratat med människor som befann sig utomhus visade det sig att ljudet kommit från en bil med kraftiga avgassmällar.', ['en bil med kraftiga avgassmällar']],
+  ['cause', '569608', 'Polispatrull på plats konstaterar att lukten kommer från en lägenhet och patrullen försöker få kontakt med lägenhetsinnehavaren utan resultat.', ['en lägenhet']],
   ['cause', '643316', 'Olyckan uppges ha orsakats av att ett däck lossnat.', ['att ett däck lossnat']],
   ['cause', '606506', 'En fick dock böter på grund av att fordonets registreringsskylt inte var väl synlig.', ['att fordonets registreringsskylt inte var väl synlig']],
   // The reason ends where "och" opens a clause of its own, with its subject and verb; "i samband med" is the reason's own.
