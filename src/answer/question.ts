@@ -39,6 +39,7 @@ import {
   TYPE_NOUNS,
   SET_APART_WORDS,
   THING_FRAMES,
+  GENERIC_THING_WORDS,
 } from '../text/vocabulary.js';
 import type { AnswerType } from './answer-types.js';
 
@@ -417,7 +418,10 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
   // "What was the boy driving?", "Vad körde han?": what one drives or rides is first a vehicle (not "Vad körde han in i?").
   const types2 = types1[0] === 'object' && DRIVEN_QUESTION.test(question) && strandedPreposition(question).length === 0 ? (['vehicle', 'object'] as AnswerType[]) : types1;
   // "Vad fick tjuvarna med sig?", "Vad blev mannen av med?": a "vad" whose verb frame takes a thing asks for it.
-  const types = types2.length === 0 && THING_FRAME_QUESTION.test(question) ? (['object'] as AnswerType[]) : types2;
+  // "Vad var det misstänkta föremålet …?", "What was the suspicious object …?": what a thing named by a word that says
+  // nothing of what turned out to be, not what happened.
+  const thingIdentity = (types2.length === 0 || types2[0] === 'event') && THING_IDENTITY_QUESTION.test(question);
+  const types = thingIdentity || (types2.length === 0 && THING_FRAME_QUESTION.test(question)) ? (['object'] as AnswerType[]) : types2;
   // A question open or about a thing: what it says of that thing besides its types.
   const open = types.length === 0 || types[0] === 'object';
   return {
@@ -440,7 +444,7 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
     claimed,
     sex: types[0] === 'age' ? agedSex(question) : null,
     agedRole: types[0] === 'age' ? agedRole(question) : null,
-    identity: open && IDENTITY_QUESTION.test(question),
+    identity: thingIdentity || (open && IDENTITY_QUESTION.test(question)),
     future: FUTURE_QUESTION.test(question),
     clock: group === 'time' && (PART_OF_DAY_QUESTION.test(question) ? 'day' : true),
     direction: DIRECTION_QUESTION.test(question),
@@ -452,6 +456,11 @@ export function analyzeQuestion(text: string, lang: Lang, now: Date | null): Que
   };
 }
 
+/** "vad var det", "what was the" and, a few words on, a word for a thing that says nothing of what (GENERIC_THING_WORDS). */
+const THING_IDENTITY_QUESTION = new RegExp(
+  `^\\s*(?:vad|what)\\s+(?:var|är|was|is)\\s+(?:det|the|that|this)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${alternation(GENERIC_THING_WORDS)})(?![\\p{L}])`,
+  'iu',
+);
 /** "vad" and, within its main clause (no subordinator between), a frame of THING_FRAMES. */
 const THING_FRAME_QUESTION = new RegExp(
   `^\\s*vad\\s+(?:(?!(?:${alternation(SUBORDINATORS)})\\s)[\\p{L}\\p{N}-]+\\s+){0,6}?(?:${alternation(THING_FRAMES)})(?![\\p{L}])`,

@@ -514,6 +514,8 @@ export const DEED_VERBS: readonly string[] = [
 export const GENERIC_THING_WORDS: readonly string[] = [
   'gods', 'godset', 'stöldgods', 'stöldgodset', 'föremål', 'föremålet', 'föremålen', 'saker', 'sakerna', 'egendom', 'egendomen', 'tillhörigheter',
   'tillhörigheterna', 'ägodelar', 'ägodelarna', 'grejer', 'objekt', 'objektet',
+  // and as English questions put them ("What was the suspicious object …?")
+  'object', 'objects', 'item', 'items', 'thing', 'things', 'device', 'package', 'parcel',
 ];
 
 /** Words of a place that say nothing of where: a place of only these and the question's own words answers no "where". */

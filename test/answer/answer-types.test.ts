@@ -757,6 +757,17 @@ describe('the thing beside the verb a question asks about', () => {
     expect([ev.first, ev.any]).toEqual(want ? [0.8, 0.8] : [0, 0]);
   });
 
+  // "What did they use to break …?" asks for what was used ("use to" is no "brukar"), and "Vad var det misstänkta
+  // föremålet …?" for what it turned out to be.
+  it('notice 610108: the thing used, the thing a suspect object turned out to be', () => {
+    const used = queryConcepts('What did the thieves use to break the window?', 'en', loadLexicon()).find((c) => c.surface === 'use');
+    expect(used?.alternatives.map((a) => a.term)).toContain('använd');
+    const a = analyzeQuestion('Vad var det misstänkta föremålet som hittades vid skolan?', 'sv', null);
+    expect(a.identity).toBe(true);
+    const sentence = 'NBS har undersökt föremålet vilket bedöms vara en skarp handgranat.';
+    expect(typeEvidence(a.types, sentence, [], new Set(['misstänk', 'föremål', 'hitt', 'skol']), { identity: a.identity }).best?.text).toBe('en skarp handgranat');
+  });
+
   // The question's verb in another tense than the sentence's: "Vad var det som brann?" beside "en bil som brunnit".
   it('notice 443206: the verb asked about counts in its other tenses', () => {
     const sentence = 'Polis har varit på plats i samband med en bil som brunnit på Emmabodavägen.';

@@ -124,6 +124,11 @@ describe('what a question asks for', () => {
     ['vad blev stulet vid inbrottet?', ['object']],
     ['Vad var det kvinnan slängde?', ['object']],
     ['Vad hände när mannen blev av med bilen?', ['event']],
+    // What a thing named by a word that says nothing of what turned out to be (asked of notice 610108: "NBS har
+    // undersökt föremålet vilket bedöms vara en skarp handgranat").
+    ['Vad var det misstänkta föremålet som hittades vid skolan?', ['object']],
+    ['What was the suspicious object found by the school?', ['object']],
+    ['What was the man suspected of?', ['offence']],
   ])('%s → %j', (q, types) => {
     expect(analyze(q).types).toEqual(types);
   });
