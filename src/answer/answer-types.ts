@@ -706,6 +706,11 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t) out.push(t);
   }
+  for (const m of sentence.matchAll(CARRIED_RE)) {
+    const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
+    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+    if (t) out.push(t);
+  }
   for (const m of sentence.matchAll(ONTO_RE)) {
     const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
     const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
@@ -746,6 +751,8 @@ function isHappening(text: string): boolean {
 }
 const IDENTIFY_RE = /(?<![\p{L}])(?<!(?:inte|ej)\s)(?:(?:(?:rör|rörde)\s(?:det\s)?sig|(?:handlar|handlade)(?:\sdet)?|(?:är|var)\sdet\sfråga)\s(?:(?:troligen|troligtvis|troligt|sannolikt|förmodligen|möjligen|antagligen)\s)?om|(?:visade|visar|har\svisat|hade\svisat)\s(?:det\s)?sig\s(?:\p{Ll}+\s)?vara|(?:ser|såg)\sut\satt\svara|(?:verkar|verkade|bedöms|bedömdes|konstaterades|konstateras)\s(?:\p{Ll}+\s)?vara)\s/giu;
 const SOME_KIND_RE = /(?<![\p{L}])(?:någon|något|en|ett)\s(?:form|typ|sorts|sort|slags)\sav\s(?=\p{Ll})/giu;
+/** What someone carries: "har ett knogjärn på sig", "hade flera föremål med sig" (group 1). */
+const CARRIED_RE = /(?<![\p{L}])(?:har|hade|bar)\s+((?:en|ett|två|tre|flera|några|lite|en\smindre|en\sstörre)\s(?:[\p{L}\p{N}-]+\s+){0,4}?[\p{L}\p{N}-]+)\s+(?:på|med)\s+sig(?![\p{L}])/giu;
 /** What fell, spilled or struck onto someone: "har fått en kran över sig", "fick ett hagel i ansiktet" (group 1). */
 const ONTO_RE = /(?<![\p{L}])(?:fått|fick|får)\s+((?:[\p{L}\p{N}-]+\s+){0,5}?[\p{L}\p{N}-]+)\s+(?:över\s+(?:sig|honom|henne|dem|benen|benet|foten|ryggen|huvudet)|i\s+(?:ansiktet|huvudet|magen|ögat|ögonen|benet|armen|ryggen|bröstet|halsen|handen|foten))(?![\p{L}])/giu;
 const CLEFT_RE = /(?<![\p{L}])[Dd]et\s(?:är|var|ska\s(?:ha\s)?varit|ska\svara|har\svarit|visade\ssig\svara|rör\ssig\som|handlar\som)\s((?:en|ett|två|tre|flera|några)\s(?:\p{Ll}+\s){0,3}?\p{Ll}+)\s(?=som\s)/gu;

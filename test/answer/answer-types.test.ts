@@ -155,6 +155,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Nothing taken or found where the verb is denied.
   ['object', '612751', 'Gärningspersonerna har inte fått med sig någon motorcykel och patrullen skriver en anmälan om försök till inbrott.', []],
   ['object', '577724', 'Enligt initiala uppgifter var uppfattning från vittne att gärningsperson inte fått med sig något gods.', []],
+  // What someone carries.
+  ['object', '426528', 'En av personerna i bilen, en pojke född 2005, har ett knogjärn på sig.', ['ett knogjärn']],
+  ['object', '426678', 'Denne har en mindre mängd narkotika på sig.', ['en mindre mängd narkotika']],
   // What fell or spilled onto someone.
   ['object', '633577', 'Två män har av oklar anledning fått en kran över sig i samband med arbete.', ['en kran']],
   ['object', '579792', 'Anmälaren fick glassplitter över sig men skadades inte.', ['glassplitter']],
