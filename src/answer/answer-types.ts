@@ -652,7 +652,7 @@ const OBJECT_VERB_RE = new RegExp(
 );
 /** A denial right before a verb: "utan att (ha)", "inte", "ej", "aldrig", with at most one word between. */
 const DENIED_BEFORE = /(?<![\p{L}])(?:utan\s+att(?:\s+ha)?|inte|ej|aldrig)\s+(?:\p{L}+\s+)?$/iu;
-const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas|är\s(?:anträffade|anträffad|anträffat|påträffade|påträffad))$/i;
+const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|hittades|hittas|påträffas|påträffades|anträffas|anträffades|beslagtogs|beslagtas|togs|tas|omhändertogs|omhändertas|(?:tas|togs)\si\sbeslag|användes|har\sanvänts|är\s(?:anträffade|anträffad|anträffat|påträffade|påträffad))$/i;
 /** Where a clause before a verb starts: punctuation, a comma, or a word that opens a clause ("…, varför beslut om ett gripande tas"). */
 const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där|då|när|som|att)\s)?|\s(?:och|men|samt|där|då|när|som|varför|vilket|eftersom|att)\s/i;
 

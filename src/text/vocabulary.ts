@@ -646,6 +646,9 @@ export const OBJECT_VERBS: readonly string[] = [
   'bestulen på', 'bestulna på', 'bestulits på', 'bestals på',
   // a theft named as a noun ("misstänks för stöld av en mobiltelefon"), and what was set on fire
   'stöld av', 'stölder av', 'stölden av', 'tillgrepp av', 'tänt eld på', 'tände eld på', 'satt eld på', 'satte eld på', 'eldat med', 'eldade med',
+  // things used, seized, handed over or gathered ("använder elchockvapen", "beslag av ett vasst föremål")
+  'använder', 'använde', 'använt', 'användes', 'har använts', 'beslag av', 'lämna ifrån sig', 'lämnade ifrån sig', 'lämnat ifrån sig',
+  'lämnar ifrån sig', 'lämna över', 'samla ihop', 'samlade ihop', 'samlat ihop',
   // things fetched, dropped, loaded or worn ("hämta hennes kreditkort", "släpper då väskan", "klädd i sjukhuskläder")
   'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i',
   'iklädd', 'iklädda',

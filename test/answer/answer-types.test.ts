@@ -141,6 +141,11 @@ const rows: [AnswerType, string, string, string[]][] = [
   // Taken by force, with an indirect object before the thing.
   ['object', '530556', 'En okänd gärningsman har närmat sig en man i 40-årsåldern på Årstaängsvägen/Marieviksgatan i Liljeholmen och sedan ryckt till sig en guldkedja som mannen i 40-årsåldern bar runt halsen.', ['en guldkedja']],
   ['object', '462627', 'Flera maskerade personer, en av dem på elsparkcykel, ska hotat en man i 30-årsåldern och avtvingat honom en mobiltelefon.', ['en mobiltelefon']],
+  // Used, seized (as a noun, or the subject of "tas i beslag"), handed over.
+  ['object', '525640', 'Polis använder pepparspray för att kontrollera en man i 40-årsåldern i en lägenhet där det hörts bråk.', ['pepparspray']],
+  ['object', '582404', 'Polis gör även beslag av en större mängd verktyg.', ['en större mängd verktyg']],
+  ['object', '521469', 'Anmälan upprättas och mopeden tas i beslag.', ['mopeden']],
+  ['object', '637579', 'En man i 18-årsåldern blev hotad med ett pistolliknande föremål och tvingades lämna ifrån sig sin mobiltelefon.', ['sin mobiltelefon']],
   // Found by an active verb, fetched, dropped (the doer named after the verb), loaded, worn; what something seems or
   // is judged to be; struck onto someone's body.
   ['object', '596885', 'Polis anträffade en elkick som gått för snabbt, Föraren, en man i 20-årsåldern misstänks därmed för olovlig körning.', ['en elkick']],
