@@ -98,6 +98,10 @@ describe('what a question asks for', () => {
     ['What happened after the man was given a fine?', ['event']],
     ['Vad hände med bilen som körde i hög hastighet?', ['event']],
     ['Hur gammal var mannen när han greps?', ['age']],
+    // Who got hurt is a person; whether anyone was, and how badly, is the injury.
+    ['Who got hurt in the crash on the E4?', ['person', 'role', 'organisation']],
+    ['Was anyone hurt in the crash?', ['injury']],
+    ['How badly hurt was the cyclist?', ['injury']],
     ['How old was the man who was arrested?', ['age']],
   ])('%s → %j', (q, types) => {
     expect(questionTypes(q).types).toEqual(types);
