@@ -674,8 +674,8 @@ export function objects(sentence: string): Span[] {
     }
     // A clause that opens with something else has its subject after the verb ("I bilen hittade polisen en kniv").
     // (… or a person named by a definite noun: "När polis kommer fram släpper mannen tillhygget".)
-    const inverted0 = /^\s+(?:polisen|patrullen|polispatrullen|han|hon|de|man|vi|hen|(\p{Ll}+(?:en|na|an)))(?=\s+\p{Ll})/u.exec(sentence.slice(from));
-    const inversion = inverted0 && (!inverted0[1] || isPersonPhrase(inverted0[1])) ? inverted0 : null;
+    const subjectAfter = /^\s+(?:polisen|patrullen|polispatrullen|han|hon|de|man|vi|hen|(\p{Ll}+(?:en|na|an)))(?=\s+\p{Ll})/u.exec(sentence.slice(from));
+    const inversion = subjectAfter && (!subjectAfter[1] || isPersonPhrase(subjectAfter[1])) ? subjectAfter : null;
     if (inversion && m.index! > 0) from += inversion[0].length;
     const next = /^\s*(\S+)/.exec(sentence.slice(from))?.[1] ?? '';
     // After a passive verb comes the thing only where the clause opens with something else ("Vid kontrollen
@@ -706,15 +706,13 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t) out.push(t);
   }
-  for (const m of sentence.matchAll(CARRIED_RE)) {
-    const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
-    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
-    if (t) out.push(t);
-  }
-  for (const m of sentence.matchAll(ONTO_RE)) {
-    const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
-    const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
-    if (t) out.push(t);
+  // A thing between the words of a frame: what someone carries, what fell onto someone.
+  for (const re of [CARRIED_RE, ONTO_RE]) {
+    for (const m of sentence.matchAll(re)) {
+      const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
+      const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+      if (t) out.push(t);
+    }
   }
   // What a thing turned out to be ("rör det sig om någon form av pyroteknik", "visade sig vara en tom termos") and a
   // thing of some kind ("slagen med någon typ av tillhygge").
@@ -852,7 +850,8 @@ function phraseBeforeSom(sentence: string, words: Word[], som: number, type: Ans
 const CLAIMED_RE = /(?<![\p{L}])(?:(?:(?:utgav|utger|utgett|utgivit|påstod|påstått|påstår|uppgav|uppgett|uppgivit|uppger|sa|sade|säger|sagt)\ssig\s(?:för\satt\s)?|(?:låtsas|låtsades|låtsats)\s(?:att\s)?)(?:vara(?:\s(?:från|på|för|åt)(?=\s))?|(?:komma|ringa|arbeta|jobba)\s(?:från|på|för|åt))|(?:uppger|uppgav|uppgett|uppgivit|säger|sa|sade|påstår|påstod|påstått)\satt\s(?:han|hon|de|den|hen)\s(?:(?:är|var)(?:\s(?:från|på|för|åt)(?=\s))?|representerar|representerade|(?:ringer|ringde|arbetar|arbetade|jobbar|jobbade|kommer|kom)\s(?:från|på|för|åt)))\s/giu;
 /**
  * Who someone claimed to be ("utgav sig för att vara polis", "påstod sig komma från banken", "uppgav sig vara ett
- * dörrföretag", "uppger att de är från ett telefonbolag", "säger att han representerar en bank"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
+ * dörrföretag", or in a clause of its own: "uppger att de är från ett telefonbolag", "säger att han representerar en
+ * bank"): the phrase after it, for "Vem utgav sig bedragaren för att vara?", "Who did the caller claim to be?".
  */
 export function claimedIdentities(sentence: string): Span[] {
   const out: Span[] = [];
@@ -959,13 +958,12 @@ const LIKELY_CAUSE_RES = [
   /(?<![\p{L}])(?:(?:oklart|okänt|utreda|utreds|utredning)\s[^.;!?]*?(?:hur|vad|varför)\s[^.;!?]*?\smen|(?:indikationer på|tyder på|pekar på)\satt)\s[^.;!?]*?(?:röra|rör|rört)\s(?:det\s)?sig\som\s([^.;!?,]{3,100})/giu,
   /(?<![\p{L}])(?:tror (?:man|polisen) att|man tror att|troligen|troligtvis|sannolikt|misstänks vara|tros vara)\s([^.;!?]{3,100})/giu,
 ];
-/** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 /** Where a sound, smoke or smell came from is its cause: "ljudet kommit från en bil med kraftiga avgassmällar". */
 const SOURCE_RE = /(?<![\p{L}])(?:röken|rök|smällen|smällarna|smällar|knallen|knallarna|lukten|ljudet|ljuden|skotten|skottet)\s(?:(?:ska|kan|tros)\s(?:ha\s)?|har\s|hade\s)?(?:kom|kommer|kommit|härrör|härrörde|härstammar|härstammade)\sfrån\s/giu;
-
 /** … up to where a reason ends, or a clause with a subject of its own opens ("… från en lägenhet och patrullen försöker …"). */
 const SOURCE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:patrullen|polisen|polispatrullen|han|hon|hen|de|man|vi)(?![\\p{L}]))`, 'u');
 
+/** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
   for (const m of sentence.matchAll(CAUSE_RE)) {
@@ -998,11 +996,12 @@ export function causes(sentence: string): Span[] {
     const dispatch = DISPATCH_BEFORE.test(before) || (PURPOSE.test(marker) && POLICE_BEFORE.test(before)) || policeFirst;
     if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
   }
-  // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).
+  // "ljudet kom från en bil": what a sound, smoke or smell came from.
   for (const m of sentence.matchAll(SOURCE_RE)) {
     const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.8, 10, SOURCE_END);
     if (p && p.text.length >= 2) out.push(p);
   }
+  // "ska ha väjt för vilt", "har fått sladd": a reason in itself (a weaker guess than a marker's).
   for (const m of sentence.matchAll(CAUSE_PHRASE_RE)) {
     // The phrase itself, then what follows it up to the clause's end ("väjt och bromsat för" + "ett dött djur …").
     const after = m.index! + m[0].length;

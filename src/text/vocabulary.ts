@@ -368,9 +368,9 @@ export const ROAD_WORDS: readonly string[] = ['länsväg', 'riksväg', 'väg', '
 /** Words that open a reason: "på grund av", "eftersom", "då", "för att". */
 export const CAUSE_MARKERS: readonly string[] = [
   'på grund av', 'p.g.a.', 'pga', 'pga.', 'eftersom', 'därför att', 'till följd av', 'med anledning av', 'orsakad av', 'orsakat av',
-  'orsakades av', 'orsakats av', 'orsakas av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan', 'tros ha startat',
-  'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken', 'anledningen',
-  'i och med att', 'med syfte att', 'med syftet att', 'i syftet att', 'bedömning är att', 'bedömningen är att', 'hypotes är att', 'hypotesen är att',
+  'orsakades av', 'orsakats av', 'orsakas av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan',
+  'tros ha startat', 'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken',
+  'anledningen', 'i och med att', 'med syfte att', 'med syftet att', 'i syftet att', 'bedömning är att', 'bedömningen är att', 'hypotes är att', 'hypotesen är att',
   'arbetshypoteserna är att', 'arbetshypotesen är att', 'teorin är att', 'misstanken är att', 'because', 'due to', 'caused by',
 ];
 
@@ -607,8 +607,8 @@ export const SANCTION_VERBS: readonly string[] = [
  */
 export const CAUSE_BEFORE_MARKERS: readonly string[] = [
   'och därför', 'och har därför', 'vilket resulterat i', 'vilket resulterade i', 'vilket har resulterat i', 'vilket lett till', 'vilket ledde till',
-  'vilket har lett till', 'vilket innebar att', 'vilket innebär att', 'vilket har inneburit att', 'vilket orsakat', 'vilket orsakade', 'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att',
-  'varpå',
+  'vilket har lett till', 'vilket innebar att', 'vilket innebär att', 'vilket har inneburit att', 'vilket orsakat', 'vilket orsakade',
+  'vilket medfört', 'vilket medförde', 'vilket gjorde att', 'vilket gör att', 'varpå',
 ];
 
 /**
@@ -633,10 +633,9 @@ export const CAUSING_VERBS: readonly string[] = [
 export const OBJECT_VERBS: readonly string[] = [
   'stals', 'stulits', 'stulit', 'stal', 'stjäl', 'stjäla', 'tillgrips', 'tillgreps', 'tillgripits', 'tillgripit', 'tillgripa', 'tog', 'tagit',
   'togs', 'tas', 'tar', 'snott', 'snodde', 'rånade', 'rånat', 'rånas på', 'rånades på', 'hittades', 'hittas', 'hittat', 'hittade', 'hittar',
-  'påträffas', 'påträffades', 'påträffat', 'påträffade', 'anträffas', 'anträffades', 'anträffade', 'anträffat',
-  'är anträffade', 'är anträffad', 'är anträffat', 'är påträffade', 'är påträffad', 'beslagtogs', 'beslagtas', 'beslagtagit', 'beslagtog', 'tas i beslag',
-  'togs i beslag', 'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över',
-  'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
+  'påträffas', 'påträffades', 'påträffat', 'påträffade', 'anträffas', 'anträffades', 'anträffade', 'anträffat', 'är anträffade', 'är anträffad',
+  'är anträffat', 'är påträffade', 'är påträffad', 'beslagtogs', 'beslagtas', 'beslagtagit', 'beslagtog', 'tas i beslag', 'togs i beslag',
+  'i beslag', 'omhändertogs', 'omhändertas', 'med sig', 'bar på', 'bär på', 'innehav av', 'lämnat över', 'lämnar över', 'lämnade över', 'lämnar', 'lämnade', 'kastat', 'kastade', 'kastar', 'hängt', 'hängde', 'köpt', 'sålt', 'visat upp', 'viftat med',
   'hotat med', 'hotade med', 'beväpnad med', 'försedd med', 'innehöll', 'innehåller', 'bestod av', 'ersatt med',
   // taken by force ("ryckt till sig en guldkedja", "avtvingat honom en mobiltelefon")
   'ryckt till sig', 'ryckte till sig', 'ryckt åt sig', 'ryckte åt sig', 'slet åt sig', 'slet till sig', 'tvingat till sig', 'tvingade till sig',
