@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +12,24 @@ const SEED = 'press-release-stockholm-gang-violence.md';
 
 /**
  * A command in a child process, compiled (`node dist/src/cli/<script>.js`, built from the current sources by
- * test/dist.ts): its stdout; throws on a non-zero exit. The compiled command starts in less than half the CPU
- * time of tsx; the cases that run through tsx as `npm run` does are the fault-injection ones below.
+ * test/dist.ts): its stdout; rejects on a non-zero exit, with the exit code and both outputs. The compiled command
+ * starts in less than half the CPU time of tsx; the cases that run through tsx as `npm run` does are the
+ * fault-injection ones below. The child is awaited, never waited for synchronously: a test worker blocked for
+ * long on a busy machine misses vitest's own 60-second heartbeat, and the run fails with every test passed.
  */
 let dist = '';
-function cli(script: string, args: string[], env: Record<string, string>, input?: string) {
+function cli(script: string, args: string[], env: Record<string, string>, input?: string): Promise<string> {
   if (!dist) throw new Error('dist/ is built in beforeAll');
-  return execFileSync(process.execPath, [join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], { cwd: ROOT, env: { ...process.env, ...env }, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve(stdout) : reject(Object.assign(new Error(`${script} exited with ${status}: ${stderr}`), { status, stdout, stderr }))));
+    child.stdin.end(input ?? '');
+  });
 }
 
 describe('command line', () => {
@@ -28,63 +39,63 @@ describe('command line', () => {
     dist = await builtDist();
   });
 
-  it('indexes, answers with --json in the documented shape, and answers a batch on stdin in order', () => {
-    expect(cli('index.ts', [], env)).toMatch(/indexed 1 statements, \d+ sentences/);
-    const a = JSON.parse(cli('ask.ts', ['--json', 'How many are remanded?'], env));
+  it('indexes, answers with --json in the documented shape, and answers a batch on stdin in order', async () => {
+    expect(await cli('index.ts', [], env)).toMatch(/indexed 1 statements, \d+ sentences/);
+    const a = JSON.parse(await cli('ask.ts', ['--json', 'How many are remanded?'], env));
     expect(Object.keys(a)).toEqual(['question', 'lang', 'answered', 'answer', 'citations', 'asks']);
     expect(Object.keys(a.citations[0])).toEqual(['text', 'docId', 'title', 'publisher', 'published', 'url', 'speaker', 'score', 'date', 'role']);
     expect(a.citations[0].text).toBe('Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.');
     expect(a.answer).toBe('380');
-    const lines = cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n').trim().split('\n');
+    const lines = (await cli('ask.ts', ['--json'], env, '{"question":"How many are remanded?"}\n\n{"question":"När ingick staden och polisen sin samverkansöverenskommelse?"}\n')).trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).answer)).toEqual(['380', '2019']);
   }, 120_000);
 
-  it('prints a readable answer with the statement and speaker', () => {
-    const out = cli('ask.ts', ['How many are remanded?'], env);
+  it('prints a readable answer with the statement and speaker', async () => {
+    const out = await cli('ask.ts', ['How many are remanded?'], env);
     expect(out).toContain('Answer: 380');
     expect(out).toContain('“Just nu sitter 380 personer häktade och cirka 100 av dem är från gängmiljön.”');
     expect(out).toContain('— Mats Löfving');
   }, 120_000);
 
-  it('explains the stages, says why it refuses, and takes answering parameters from a file', () => {
-    const x = cli('ask.ts', ['--explain', 'Hur många av de häktade kommer från gängmiljön?'], env);
+  it('explains the stages, says why it refuses, and takes answering parameters from a file', async () => {
+    const x = await cli('ask.ts', ['--explain', 'Hur många av de häktade kommer från gängmiljön?'], env);
     expect(x).toMatch(/^asks for: count/m);
     expect(x).toMatch(/^concepts:\n  content häktade/m);
     expect(x).toMatch(/^statements \(1 candidates/m);
     expect(x).toContain('fact: count "cirka 100"');
     expect(x).toMatch(/^decision: answered {2}p=/m);
-    const r = JSON.parse(cli('ask.ts', ['--json', 'Hur gammal är Mats Löfving?'], env));
+    const r = JSON.parse(await cli('ask.ts', ['--json', 'Hur gammal är Mats Löfving?'], env));
     expect(r.answered).toBe(false);
     expect(r.reason).toBe('fact_not_present');
     expect(r.reasonText).toBe('Uttalandet säger inte det som frågas efter (en ålder).');
     // A threshold no answer reaches: every question is refused for low coverage.
     const params = join(config.INDEX_DIR, '..', 'params.json');
     writeFileSync(params, JSON.stringify({ threshold: 1 }));
-    expect(JSON.parse(cli('ask.ts', ['--json', '--params', params, 'How many are remanded?'], env)).reason).toBe('low_coverage');
+    expect(JSON.parse(await cli('ask.ts', ['--json', '--params', params, 'How many are remanded?'], env)).reason).toBe('low_coverage');
     writeFileSync(params, JSON.stringify({ thresold: 1 }));
-    expect(() => cli('ask.ts', ['--params', params, 'How many are remanded?'], env)).toThrow(/params\.json: .*thresold|Unrecognized key/);
+    await expect(cli('ask.ts', ['--params', params, 'How many are remanded?'], env)).rejects.toThrow(/params\.json: .*thresold|Unrecognized key/);
   }, 120_000);
 
-  it('verifies quotes, one or a batch', () => {
-    const v = JSON.parse(cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
+  it('verifies quotes, one or a batch', async () => {
+    const v = JSON.parse(await cli('verify.ts', ['--json', '--speaker', 'Anna König Jerlmyr', 'de som trodde de var onåbara är nu frihetsberövade'], env));
     expect(v.verdict).toBe('verbatim');
     expect(v.match.speaker).toBe('Mats Löfving');
     expect(v.speakerMatches).toBe(false);
-    const lines = cli('verify.ts', ['--json'], env, '{"quote":"Vi kommer att anställa 500 nya poliser"}\nnot json\n').trim().split('\n');
+    const lines = (await cli('verify.ts', ['--json'], env, '{"quote":"Vi kommer att anställa 500 nya poliser"}\nnot json\n')).trim().split('\n');
     expect(JSON.parse(lines[0]!).verdict).toBe('not_found');
     expect(JSON.parse(lines[1]!).error).toMatch(/line 2: not JSON/);
     // The quote's own attribution is compared with the source's speaker.
-    const own = JSON.parse(cli('verify.ts', ['--json', '”De som trodde de var onåbara är nu frihetsberövade”, sa Löfving'], env));
+    const own = JSON.parse(await cli('verify.ts', ['--json', '”De som trodde de var onåbara är nu frihetsberövade”, sa Löfving'], env));
     expect(own).toMatchObject({ verdict: 'verbatim', claimedSpeaker: 'Löfving', speakerMatches: true });
   }, 120_000);
 
-  it('builds a missing index (INDEX_DIR) on first ask, and fails with one clear line on a damaged one', () => {
+  it('builds a missing index (INDEX_DIR) on first ask, and fails with one clear line on a damaged one', async () => {
     const fresh = join(config.INDEX_DIR, '..', 'fresh-index');
-    expect(JSON.parse(cli('ask.ts', ['--json', 'How many are remanded?'], { ...env, INDEX_DIR: fresh })).answer).toBe('380');
+    expect(JSON.parse(await cli('ask.ts', ['--json', 'How many are remanded?'], { ...env, INDEX_DIR: fresh })).answer).toBe('380');
     writeFileSync(join(fresh, 'CURRENT'), 'gen-000099\n');
     let err = '';
     try {
-      cli('ask.ts', ['--index', fresh, 'hej'], env);
+      await cli('ask.ts', ['--index', fresh, 'hej'], env);
     } catch (e) {
       err = String((e as { stderr: string }).stderr);
     }
