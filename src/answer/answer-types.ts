@@ -701,16 +701,10 @@ export function objects(sentence: string): Span[] {
     }
   }
   // A cleft puts the thing in focus: "Det är en mindre lastbil som kolliderat …", "Det ska ha varit en säck med
-  // spån som börjat brinna".
-  for (const s of spans(CLEFT_RE, sentence, 'object', 0.9, 1)) {
-    const t = trimSpan(s);
-    if (t) out.push(t);
-  }
-  // A thing between the words of a frame: what someone carries, what fell onto someone.
-  for (const re of [CARRIED_RE, ONTO_RE]) {
-    for (const m of sentence.matchAll(re)) {
-      const start = m.index! + m[0].indexOf(m[1]!, m[0].search(/\s/));
-      const t = trimSpan({ type: 'object', start, end: start + m[1]!.length, text: m[1]!, weight: 0.9 });
+  // spån som börjat brinna"; a frame around it names it too: what someone carries, what fell onto someone.
+  for (const re of [CLEFT_RE, CARRIED_RE, ONTO_RE]) {
+    for (const s of spans(re, sentence, 'object', 0.9, 1)) {
+      const t = trimSpan(s);
       if (t) out.push(t);
     }
   }

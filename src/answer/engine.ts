@@ -21,7 +21,7 @@ import { alternation, EVENT_KINDS, GUESS_WORDS, NATIONAL_SCOPES, UNKNOWN_FACT } 
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import { isPersonPhrase, type Span } from './answer-types.js';
-import { askedVerbTerms, isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+import { askedVerbTerms, conceptTerms, isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 import { logit, sigmoid, softmax, wordKind, wordScore, wordTable } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
 import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
@@ -491,7 +491,7 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
     const contentConcepts = concepts.flatMap((c, i) => (focusOf(c) && i < w.length ? [{ index: i, weight: w[i]! * focusWeight(c) * (c.setting ? p.settingWeight : 1), alternatives: c.alternatives }] : []));
     const questionStems = new Set(concepts.filter((c) => c.role !== 'date').flatMap((c) => c.alternatives.filter((x) => x.weight >= 1).map((x) => x.term)));
     // The Swedish stems of a word of the question: its concept's own terms (an English word's translations).
-    const termsOf = (word: string) => concepts.find((c) => c.surface === word)?.alternatives.filter((x) => x.weight >= 1).map((x) => x.term);
+    const termsOf = (word: string) => conceptTerms(concepts, word);
     // … of the noun an open "vilket/which" question asks about, of the choices it ends on, of the verb whose thing it asks for.
     const asked = analysis.askedNoun;
     const headStems = asked ? (termsOf(asked) ?? [stemSv(asked)]) : [];

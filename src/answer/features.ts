@@ -286,11 +286,20 @@ export function typeEvidence(
 }
 
 /**
- * The Swedish stems of the verb whose thing a "vad/what" question asks for, from the concept that holds it: its
- * translations and its other tenses ("Vad var det som brann?" is answered beside "en bil som brunnit").
+ * The Swedish stems of a word of the question, from the concept that holds it: its terms of at least `least` weight
+ * (1: the word and its translations; less takes in other tenses, synonyms, looser senses). Undefined when no concept
+ * holds the word.
+ */
+export function conceptTerms(concepts: readonly Concept[], word: string, least = 1): string[] | undefined {
+  return concepts.find((c) => c.surface === word)?.alternatives.filter((x) => x.weight >= least).map((x) => x.term);
+}
+
+/**
+ * The Swedish stems of the verb whose thing a "vad/what" question asks for: its translations and its other tenses
+ * ("Vad var det som brann?" is answered beside "en bil som brunnit").
  */
 export function askedVerbTerms(concepts: readonly Concept[], verb: string): string[] {
-  return concepts.find((c) => c.surface === verb)?.alternatives.filter((x) => x.weight >= VERB_TERM_WEIGHT).map((x) => x.term) ?? [];
+  return conceptTerms(concepts, verb, VERB_TERM_WEIGHT) ?? [];
 }
 /** The least weight of a concept's term that still names the verb itself: not a synonym, nor a looser sense. */
 const VERB_TERM_WEIGHT = 0.9;

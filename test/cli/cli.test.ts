@@ -18,17 +18,24 @@ const SEED = 'press-release-stockholm-gang-violence.md';
  * long on a busy machine misses vitest's own 60-second heartbeat, and the run fails with every test passed.
  */
 let dist = '';
-function cli(script: string, args: string[], env: Record<string, string>, input?: string): Promise<string> {
+async function cli(script: string, args: string[], env: Record<string, string>, input?: string): Promise<string> {
   if (!dist) throw new Error('dist/ is built in beforeAll');
+  const r = await runNode([join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], env, input);
+  if (r.status !== 0) throw Object.assign(new Error(`${script} exited with ${r.status}: ${r.stderr}`), r);
+  return r.stdout;
+}
+
+/** `node` with these arguments in a child process, its input given and closed: exit code and output, awaited. */
+function runNode(nodeArgs: string[], env: Record<string, string>, input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (status) => (status === 0 ? resolve(stdout) : reject(Object.assign(new Error(`${script} exited with ${status}: ${stderr}`), { status, stdout, stderr }))));
-    child.stdin.end(input ?? '');
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
 
@@ -105,14 +112,7 @@ describe('command line', () => {
 
 /** A command in a child process (for what must run apart: faults injected with --import), exit code and output. */
 function cliChild(script: string, args: string[], env: Record<string, string>, preload: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...preload.flatMap((p) => ['--import', p]), '--import', 'tsx', join(ROOT, 'src/cli', script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode([...preload.flatMap((p) => ['--import', p]), '--import', 'tsx', join(ROOT, 'src/cli', script), ...args], env);
 }
 
 /** The live index's statement ids. */
