@@ -21,7 +21,7 @@ import { alternation, EVENT_KINDS, GUESS_WORDS, NATIONAL_SCOPES, UNKNOWN_FACT } 
 import type { Answer, Citation, CitationRole, Refusal, Verification } from '../types.js';
 import type { AnswerEngine, AskOptions, IndexStatus, SentenceContext } from './api.js';
 import { isPersonPhrase, type Span } from './answer-types.js';
-import { askedVerbTerms, conceptTerms, isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
+import { askedVerbTerms, conceptTerms, novelStretch, isHeading, pronounStart, trimQuestionWords, typeEvidence, type Anchor, type AskedThing, type DecisionFeatures, type SentenceFeatures, type StatementFeatures } from './features.js';
 import { logit, sigmoid, softmax, wordKind, wordScore, wordTable } from './model.js';
 import { defaultParams, type AnswerParams } from './params.js';
 import { analyzeQuestion, eventStems, type QuestionAnalysis } from './question.js';
@@ -705,7 +705,9 @@ export class Engine<I extends EngineIndex = EngineIndex> implements AnswerEngine
       ...answering.slice(0, limit).map((c, i) => this.citation(c, i === 0 ? 'answer' : 'also')),
       ...ranked.filter((c) => !shown.has(c)).slice(0, Math.max(0, limit - answering.length)).map((c) => this.citation(c, 'near')),
     ];
-    const fact = lead.fact ? trimQuestionWords(lead.fact, questionStems) : null;
+    // An open "what" question that no recogniser answered takes the sentence's stretch the question does not say.
+    // (Not one that asks for a kind of fact, a thing included: there a recogniser's silence is the better guess.)
+    const fact = lead.fact ? trimQuestionWords(lead.fact, questionStems) : a.types.length === 0 ? novelStretch(lead.text, questionStems) : null;
     const short = fact && fact.text.length < lead.text.length ? fact.text : null;
     return { ...base, answered: true, answer: short, citations };
   }

@@ -2,9 +2,9 @@
  * The features the answerer decides with: per candidate statement, and per candidate sentence. Each is a number
  * (mostly 0..1) with a name and a meaning, so `--explain` can show them and the model (model.ts) can weigh them.
  */
-import { isStemOrHead, stemInflects, stemSv, tokenize } from '../text/analyze.js';
+import { isStemOrHead, isStopword, stemInflects, stemSv, tokenize, tokenSpans } from '../text/analyze.js';
 import { eventKinds, sexOf, type AgedRole, type DoerKind, type Sex } from './question.js';
-import { CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_THING_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
+import { NARRATION_STEMS, PHRASE_DETERMINERS, CARE_WORDS, DISPATCH_VERBS, POLICE_UNIT_WORDS, GENERIC_PERSON_WORDS, GENERIC_THING_WORDS, GENERIC_PLACE_WORDS, SUFFERER_WORDS, SUSPECT_WORDS, alternation, RESPONDER_WORDS, VAGUE_COUNTS, COMPASS_WORDS, FINITE_AUXILIARIES, HARM_WORDS, NARRATOR_WORDS, NON_IDENTIFYING, VICTIM_WORDS } from '../text/vocabulary.js';
 import { claimedIdentities, copulaObjects, findSpans, headNounPhrases, isPersonPhrase, prepositionObjects, verbObjects, type AnswerType, type Span } from './answer-types.js';
 import type { Concept } from '../search/query.js';
 
@@ -594,4 +594,65 @@ export function trimQuestionWords(span: Span, question: ReadonlySet<string>): Sp
 
 export function pronounStart(sentence: string): boolean {
   return PRONOUN_START.test(sentence);
+}
+
+/** Where a stretch ends besides the question's words: punctuation and the words that open a clause of its own. */
+const STRETCH_BREAK = /[,;:()–—"”]|\s(?=(?:men|som|där|när|då|eftersom|vilket|varpå|medan|innan|efter att|sedan)\s)/giu;
+const NARRATION = new RegExp(`^(?:${alternation(NARRATION_STEMS)})`, 'u');
+const DETERMINERS: ReadonlySet<string> = new Set(PHRASE_DETERMINERS);
+/** A stretch that opens with a noun phrase scores this much more than its content words alone. */
+const PHRASE_BONUS = 0.5;
+
+/**
+ * The last resort for an open "what" question no recogniser answers ("What blew up in the stairwell?"): the stretch
+ * of a clause of `sentence` that the question does not already say, with the most content words of its own, a
+ * stretch that opens with a noun phrase first. It runs between the question's words and the notice's words for its
+ * own handling (NARRATION_STEMS); stop words at its edges are left out, and a verb or two before a noun phrase too
+ * ("börjat brinna i en högtalare" for "What caught fire?" is "en högtalare"). Still a stretch of the sentence.
+ */
+export function novelStretch(sentence: string, question: ReadonlySet<string>): Span | null {
+  let best: { start: number; end: number; score: number } | null = null;
+  const clauses: [number, number][] = [];
+  let from = 0;
+  for (const m of sentence.matchAll(STRETCH_BREAK)) {
+    clauses.push([from, m.index!]);
+    from = m.index! + m[0].length;
+  }
+  clauses.push([from, sentence.length]);
+  for (const [cs, ce] of clauses) {
+    // `phrase`: where the run's noun phrase starts (at most two content words in), or -1.
+    let run: { start: number; end: number; content: number; phrase: number } | null = null;
+    const close = () => {
+      if (run && run.content > 0) {
+        const score = run.content + (run.phrase >= 0 ? PHRASE_BONUS : 0);
+        if (!best || score > best.score) best = { start: run.phrase >= 0 ? run.phrase : run.start, end: run.end, score };
+      }
+      run = null;
+    };
+    for (const t of tokenSpans(sentence.slice(cs, ce))) {
+      const stop = isStopword(t.token) || EMPTY.has(t.token);
+      if (!stop && (isQuestionStem(stemSv(t.token), question) || NARRATION.test(t.token))) {
+        close();
+        continue;
+      }
+      const det = DETERMINERS.has(t.token);
+      if (!run) {
+        if (stop && !det) continue;
+        run = { start: cs + t.start, end: cs + t.end, content: 0, phrase: det ? cs + t.start : -1 };
+      } else if (det && run.phrase < 0 && run.content <= 2) run.phrase = cs + t.start;
+      run.end = cs + t.end;
+      if (!stop && t.token.length >= 3) run.content++;
+    }
+    close();
+  }
+  if (!best) return null;
+  const { start, end } = best as { start: number; end: number };
+  let text = sentence.slice(start, end);
+  // No stop word at its end ("tog två mobiltelefoner från").
+  for (;;) {
+    const m = /\s+(\p{L}+)$/u.exec(text);
+    if (!m || !(isStopword(m[1]!.toLowerCase()) || EMPTY.has(m[1]!.toLowerCase()))) break;
+    text = text.slice(0, m.index);
+  }
+  return { type: 'object', start, end: start + text.length, text, weight: 0.3 };
 }

@@ -887,3 +887,17 @@ export const STRANDED_PREPOSITIONS: Readonly<Record<string, readonly string[]>> 
   med: ['med'], på: ['på'], mot: ['mot', 'in i'], över: ['över'], av: ['av'], om: ['om'], till: ['till'], från: ['från'], för: ['för'], i: ['i', 'in i'],
   with: ['med'], into: ['in i', 'mot', 'med', 'på'], on: ['på'], at: ['på', 'mot'], from: ['från'], about: ['om'], for: ['för'], against: ['mot'], over: ['över'],
 };
+
+/**
+ * Stems of the words a notice tells its own handling with (the police, the call, the scene, the first reports,
+ * the investigation): never what happened, so a stretch of them is no answer to "what" ("Enligt initiala
+ * uppgifter …", "På plats …", "Samtal inkom till Ledningscentralen om …"). Matched as a word's start.
+ */
+export const NARRATION_STEMS: readonly string[] = [
+  'polis', 'patrull', 'räddningstjänst', 'larm', 'inring', 'anmäl', 'plats', 'uppgift', 'initial', 'samband', 'samtal', 'beordr', 'anländ',
+  'inkom', 'ledningscentral', 'oklar', 'okänd', 'uppge', 'uppga', 'uppgav', 'enligt', 'bedöm', 'konstater', 'utredning', 'förundersökning',
+  'händelse', 'ärende', 'tidig',
+];
+
+/** Words that open a noun phrase: a stretch that starts with one names a thing ("en handgranat", "två mobiltelefoner"). */
+export const PHRASE_DETERMINERS: readonly string[] = ['en', 'ett', 'två', 'tre', 'fyra', 'fem', 'flera', 'några', 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { askedVerbTerms, typeEvidence, type AskedThing } from '../../src/answer/features.js';
+import { askedVerbTerms, novelStretch, typeEvidence, type AskedThing } from '../../src/answer/features.js';
 import { queryConcepts } from '../../src/search/query.js';
 import { loadLexicon } from '../../src/text/lexicon.js';
 import { stemSv } from '../../src/text/analyze.js';
@@ -807,5 +807,33 @@ describe('the object of a preposition a question leaves standing', () => {
     if (want === null) expect(got).toEqual([]);
     else expect(got).toContain(want);
     if (want === 'ambulansen') expect(got).not.toContain('olyckan');
+  });
+});
+
+// novelStretch: the last resort for an open "what" question no recogniser answers. Sentences from notices of no
+// eval set; the question's stems as the engine's concepts give them (here the words of the question, stemmed).
+describe('the stretch an open question does not say', () => {
+  const stems = (q: string) => new Set(q.split(' ').map((w) => stemSv(w.toLowerCase())));
+  it.each([
+    // 526296: the thing after the question's verb, as a noun phrase.
+    ['Det började brinna i en sophög vid ett lägenhetshus i centrala Gävle.', 'började brinna lägenhetshuset Gävle', 'en sophög'],
+    // 413420: the notice's words for its own reports ("Enligt initiala uppgifter") are no answer; a verb before the noun phrase is left out.
+    ['Enligt initiala uppgifter har en persons fot blivit överkörd av en lastbil.', 'körde över personens fot', 'en lastbil'],
+    // 572562: "Enligt larmet" likewise.
+    ['Enligt larmet ska det ha börjat brinna i en parkerad husvagn ståendes i terrängen.', 'brann terrängen', 'en parkerad husvagn ståendes'],
+    // 447692: what was taken, between the question's verb and its place.
+    ['Mannen misstänks har stulit en större mängd klädesplagg från en butik vid Mariebergs köpcentrum i Örebro.', 'stal mannen butiken Mariebergs köpcentrum Örebro', 'en större mängd klädesplagg'],
+    // 551600: a noun phrase first wins a tie with a later one.
+    ['Ett föremål har exploderat i en port till ett flerbostadshus i Valsta.', 'exploderade flerbostadshus Valsta', 'Ett föremål'],
+  ])('%s (%s) → %s', (sentence, question, want) => {
+    const s = novelStretch(sentence, stems(question));
+    expect(s?.text).toBe(want);
+    expect(sentence.slice(s!.start, s!.end)).toBe(want);
+  });
+
+  it('finds nothing when the sentence says only what the question and the notice’s handling say', () => {
+    // 466710, asked with its own words.
+    expect(novelStretch('En gärningsperson har stulit en dator på ett hotell.', stems('gärningsperson stulit dator hotell'))).toBeNull();
+    expect(novelStretch('Polisen är på plats.', stems('hände'))).toBeNull();
   });
 });
