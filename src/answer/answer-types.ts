@@ -519,8 +519,22 @@ export function roles(sentence: string): Span[] {
     const police = NARRATOR.has(w.text.toLowerCase()) || /^polisens\s/iu.test(np.text);
     out.push({ ...np, weight: police ? NARRATOR_WEIGHT : np.weight * roleInClause(sentence, np.start) });
   });
+  // "Föraren är en man i 50-årsåldern", "Bilföraren som körde på henne är en kvinna i 60-årsåldern": who the one named
+  // by a role is. The description says more than the role, which the question has usually named already.
+  for (const m of sentence.matchAll(ROLE_IDENTITY_RE)) {
+    const subject = words.findIndex((w) => w.start === m.index! + m[0].indexOf(m[1]!));
+    if (subject < 0 || !hasStem(words[subject]!.text, PERSON_STEMS, 5)) continue;
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'role', 1, 10, IDENTITY_END);
+    if (!p || !p.text.split(/\s+/).slice(1, 4).some((w) => hasStem(w, PERSON_STEMS, 5) && !NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
+    for (const o of out) if (o.start <= words[subject]!.start && o.end >= words[subject]!.end) o.weight *= 0.5;
+    out.push(p);
+  }
   return out;
 }
+/** A role named definitely ("Föraren", "Den misstänkte", "Målsäganden som …"), then "är/var" and a phrase that opens with a determiner. */
+const ROLE_IDENTITY_RE = /(?:^|[.;:!?]\s+|,\s+|\s(?:och|men)\s+)(?:[Dd]en\s+|[Dd]e\s+)?(\p{L}+(?:en|et|na|n|e))(?:\s+som(?:\s+[\p{L}\d-]+){1,8}?)?\s+(?:är|var)\s+(?=(?:en|ett|två|tre|fyra|fem|flera|några)\s)/gu;
+/** … up to the end of that phrase: a comma, or a clause of its own. */
+const IDENTITY_END = /[.;:!?,]|\s(?=(?:som|och(?!\s(?:en|ett|två|tre)\s)|men|när|där|då|efter|enligt|samt)(?![\p{L}]))/u;
 
 /** Words that end in a body's word without being one: a "lägenhet" is no "enhet". */
 const NOT_ORGANISATION = /^lägenhet/i;

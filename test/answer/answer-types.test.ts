@@ -284,6 +284,11 @@ describe('who the answer is', () => {
     // The agent of a passive ("… av ordningsvakter") did it.
     ['423681', 'En utpekad gärningsman omhändertas av ordningsvakter på plats.', 'ordningsvakter'],
     ['504325', 'Brandplatsen är avspärrad och bevakas av väktare.', 'väktare'],
+    // Who the one named by a role is ("Föraren är en man i …"): the description, not the role the question names.
+    ['410712', 'Föraren är en man i 50-årsåldern och han blåser positivt när nykterheten testas.', 'en man i 50-årsåldern'],
+    ['426362', 'Cyklisten är en tonårig flicka under 15 år.', 'en tonårig flicka under 15 år'],
+    ['411269', 'Målsägaren var en person i yngre tonåren.', 'en person i yngre tonåren'],
+    ['423661', 'Föraren är en man i 30-årsåldern som vid kontrollen blir misstänkt för rattfylleri.', 'en man i 30-årsåldern'],
   ])('notice %s: %s → %s', (_id, sentence, want) => {
     expect(typeEvidence(['person', 'role', 'organisation'], sentence, []).best?.text).toBe(want);
   });
