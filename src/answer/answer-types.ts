@@ -670,6 +670,13 @@ const PASSIVE_FOUND = /^(?:saknas|saknades|stals|stulits|tillgreps|tillgripits|h
 /** Where a clause before a verb starts: punctuation, a comma, or a word that opens a clause ("…, varför beslut om ett gripande tas"). */
 const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där|då|när|som|att)\s)?|\s(?:och|men|samt|där|då|när|som|varför|vilket|eftersom|att)\s/i;
 
+/** An item of a list just before `start`: "En värmepump, " or "tvättmaskin och " (group 1, the item). */
+const LIST_ITEM_BEFORE = /(?:^|,\s|\s)((?:(?!(?:och|samt)\s)[\p{L}\d-]+\s){0,2}[\p{L}\d-]+)(?:,\s|\s(?:och|samt)\s)$/u;
+/** An adverbial of a few words and the auxiliary after it, before a subject that opens with a determiner. */
+const INVERTED_AUXILIARY = /^(?:[\p{L}\d-]+\s){1,4}?(?:ska|skall|har|hade|kan|kunde|skulle)\s+(?=(?:en|ett|två|tre|fyra|fem|flera|några)\s)/iu;
+/** Auxiliaries that end a passive's subject as the text gives it: "ska ha", "har", "kan ha". */
+const AUXILIARIES_AFTER = /(?:\s+(?:ska|skall|skulle|har|hade|kan|kunde|ha|tros|uppges|misstänks|inte))+\s*$/iu;
+
 /** Things taken, found, carried or seized: "paket med medicin", "kontanter, smycken, pass och testamente", "En plastdunk med brännbar vätska". */
 export function objects(sentence: string): Span[] {
   const out: Span[] = [];
@@ -709,8 +716,22 @@ export function objects(sentence: string): Span[] {
       const before = sentence.slice(0, m.index!);
       const clause = before.split(CLAUSE_SPLIT).pop() ?? '';
       const subj = clause.replace(/^(?:\s*(?:Vid|I|Under|Efter|Kl\.?|Klockan|Där|Då|Nu|Sedan)\s[^\s]+(?:\s[^\s]+)?\s)/u, '');
-      const start = before.length - clause.length + (clause.length - subj.length);
-      const t = trimSpan({ type: 'object', start, end: m.index!, text: sentence.slice(start, m.index!), weight: 0.8 });
+      let start = before.length - clause.length + (clause.length - subj.length);
+      // A list split by the clause's commas and "och" is the subject whole ("En värmepump, tvättmaskin och verktyg ska
+      // ha stulits"): earlier items of a few words with no verb (nor a passive's -s) or preposition among them.
+      for (let k = 0; k < 6; k++) {
+        const item = LIST_ITEM_BEFORE.exec(sentence.slice(0, start));
+        if (!item || item[1]!.split(/\s+/).some((w) => FINITE.has(w.toLowerCase()) || /^(?:som|att|när|där|då|till|från|med|i|på|vid|och|samt|men|eller)$/i.test(w) || /\p{Ll}(?:s|ade|des|tes)$/u.test(w))) break;
+        start = item.index + item[0].indexOf(item[1]!);
+      }
+      const adverb = /^(?:även|också|dessutom|bland annat|bl\.a\.)\s+/iu.exec(sentence.slice(start));
+      if (adverb) start += adverb[0].length;
+      // … without the auxiliaries before the verb ("ett bestickset har", "verktyg ska ha").
+      const end = start + (AUXILIARIES_AFTER.exec(sentence.slice(start, m.index!))?.index ?? m.index! - start);
+      // An adverbial first puts the auxiliary before the subject: "Enligt initiala uppgifter ska en flaska champagne".
+      const inverted = INVERTED_AUXILIARY.exec(sentence.slice(start, end));
+      if (inverted) start += inverted[0].length;
+      const t = trimSpan({ type: 'object', start, end, text: sentence.slice(start, end), weight: 0.8 });
       if (t && t.text.split(/\s+/).length <= 8 && !/^(?:det|den|han|hon|de|polisen|mannen|kvinnan|sådana|sådan|sådant|dessa|detta|något|inget|ingenting)$/i.test(t.text)) out.push(t);
     }
   }

@@ -42,6 +42,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '429317', 'Det är en personbil som har kört in i en husvägg.', ['en personbil']],
   ['object', '552412', 'En ruta har krossats.', ['En ruta']],
   ['object', '605219', 'En person har skadats med någon form av tillhygge.', ['någon form av tillhygge']],
+  // A passive's subject is a whole list, without its auxiliaries, and after an adverbial's inverted auxiliary.
+  ['object', '586280', 'Plånbok, jacka och hemnycklar ska ha tillgripits.', ['Plånbok, jacka och hemnycklar']],
+  ['object', '629275', 'Ljudanläggning, högtalare och baslåda ska ha stulits.', ['Ljudanläggning, högtalare och baslåda']],
+  ['object', '556180', 'Enligt initiala uppgifter ska en kamin ha tillgripits.', ['en kamin']],
   // An attempt named as one word: "mordförsök", "rånförsök", "inbrottsförsök".
   // "brott" alone names no offence; "misstänkt" before a noun is what is suspected, not who.
   ['offence', '620880', 'Det finns ingen misstanke om brott.', []],
