@@ -35,7 +35,8 @@ export interface AnswerParams {
   /**
    * Weight, in choosing the sentence, of the question's words that stand in a subordinate clause ("What was the
    * man carrying when he jumped out of the window?": jumped, window) against those of the main clause
-   * (carrying). They count fully in finding the statement.
+   * (carrying). They count fully in finding the statement. 0.1 on the 1,974 tune questions (hit@1 0.773 → 0.780 and
+   * short answers 0.717 → 0.722 against 0.25; 0.05 and 0.15 about the same, 0 worse).
    */
   settingWeight: number;
   /**
@@ -60,7 +61,7 @@ export const DEFAULT_PARAMS: Omit<AnswerParams, 'model'> = {
   requireEvent: true,
   requireFact: true,
   furtherSourceRatio: 0.25,
-  settingWeight: 0.25,
+  settingWeight: 0.1,
   eventSentenceWeight: 0.5,
 };
 
