@@ -34,6 +34,7 @@ import {
   FINITE_AUXILIARIES,
   INJURY_WORDS,
   MONEY_UNITS,
+  DIGIT_COUNTS,
   MONTHS,
   NARRATOR_WORDS,
   NOT_NAMES,
@@ -244,12 +245,17 @@ export function speeds(sentence: string): Span[] {
 }
 
 const MONEY_RE = new RegExp(
-  `${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|${NUM_WORDS}|(?:tio|hundra)?tusentals|miljontals|hundratals)(?:\\s(?:miljoner|miljon|miljarder|tusen|hundra))?\\s?(?:(?:${alternation(MONEY_UNITS)})(?![\\p{L}])|:-)`,
+  `${B}(?:(?:${APPROX_RE})\\s+)?(?:\\d{1,3}(?:\\.\\d{3})+|${DIGITS}|${NUM_WORDS}|flera|några|ett par|(?:tio|hundra)?tusentals|miljontals|hundratals)(?:\\s(?:halv\\s)?(?:miljoner|miljon|miljarder|tusen|hundra))?\\s?(?:(?:${alternation(MONEY_UNITS)})(?![\\p{L}])|:-)`,
   'giu',
 );
-/** Amounts of money: "50 000 kronor", "cirka 1900 kronor", "4000 amerikanska dollar", "2 800 kronor". */
+/** An amount said by its number of digits: "ett sexsiffrigt belopp", "ett högt femsiffrigt värde". */
+const DIGITS_AMOUNT_RE = new RegExp(
+  `${B}(?:(?:ett|en)\\s)?(?:(?:högt|lågt|hög|låg)\\s)?(?:${alternation(DIGIT_COUNTS)})siffrig[at]?\\s(?:belopp|värde|summa)${E}`,
+  'giu',
+);
+/** Amounts of money: "50 000 kronor", "cirka 1900 kronor", "15.000 kronor", "en halv miljon kronor", "ett sexsiffrigt belopp". */
 export function money(sentence: string): Span[] {
-  return spans(MONEY_RE, sentence, 'money');
+  return dedupe([...spans(MONEY_RE, sentence, 'money'), ...spans(DIGITS_AMOUNT_RE, sentence, 'money')]);
 }
 
 const ALCOHOL_RE = new RegExp(`${B}(?:(?:${APPROX_RE})\\s+)?(?:${DIGITS}|\\d+[.,]\\d+)\\s?(?:${alternation(ALCOHOL_UNITS)}|milligram(?:\\salkohol)?\\sper\\sliter)(?![\\p{L}])`, 'giu');

@@ -106,7 +106,10 @@ export const VAGUE_COUNTS: readonly string[] = ['ett par', 'ett fåtal', 'ett fl
 export const APPROX = ['cirka', 'ca', 'ca.', 'omkring', 'runt', 'ungefär', 'uppskattningsvis', 'drygt', 'knappt', 'nästan', 'över', 'minst', 'högst', 'upp till', 'strax under', 'strax över', 'närmare', 'about', 'around', 'approximately', 'at least', 'over', 'nearly', 'almost'];
 
 /** Units of money: after a figure they make it an amount ("2 800 kronor", "4000 amerikanska dollar"). */
-export const MONEY_UNITS = ['kronor', 'kr', 'sek', 'miljoner kronor', 'miljarder kronor', 'tkr', 'mkr', 'dollar', 'amerikanska dollar', 'euro', 'pund', 'norska kronor', 'danska kronor', 'usd', 'eur', 'nok', 'dkk', 'crowns', 'kronor', 'dollars', 'euros', 'pounds'];
+export const MONEY_UNITS = ['kronor', 'kr', 'sek', 'i kontanter', 'miljoner kronor', 'miljarder kronor', 'tkr', 'mkr', 'dollar', 'amerikanska dollar', 'euro', 'pund', 'norska kronor', 'danska kronor', 'usd', 'eur', 'nok', 'dkk', 'crowns', 'kronor', 'dollars', 'euros', 'pounds'];
+
+/** How many digits an amount has, as the first part of "sexsiffrigt belopp" (an amount of six digits). */
+export const DIGIT_COUNTS = ['två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio'];
 
 /** Units of speed. */
 export const SPEED_UNITS = ['km/h', 'km/tim', 'km/timmen', 'km/timme', 'km/t', 'kilometer i timmen', 'kilometer per timme', 'kilometer/timmen', 'mph', 'knop'];
