@@ -998,6 +998,8 @@ const SOURCE_RE = /(?<![\p{L}])(?:röken|rök|smällen|smällarna|smällar|knall
 /** … up to where a reason ends, or a clause with a subject of its own opens ("… från en lägenhet och patrullen försöker …"). */
 const SOURCE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:patrullen|polisen|polispatrullen|han|hon|hen|de|man|vi)(?![\\p{L}]))`, 'u');
 
+/** A fire's start and the word after it: "Branden har troligen startat i", "branden uppstått genom" (then what it began in or by). */
+const FIRE_ORIGIN_RE = /(?<![\p{L}])(?:[Bb]randen|[Ee]lden)\s(?:(?:har|hade|ska|kan|tros|misstänks|uppges|bedöms)\s)?(?:(?:ha|troligen|troligtvis|sannolikt|möjligen|förmodligen)\s){0,2}(?:startat|startade|uppstått|uppstod|börjat|började)\s(?:(?:i|vid|på|genom|av)\s(?!samband)|i samband med(?:\satt)?\s)/gu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
@@ -1030,6 +1032,12 @@ export function causes(sentence: string): Span[] {
     const policeFirst = marker === 'efter att' && /^\s+ha\s/i.test(sentence.slice(m.index! + m[0].length)) && POLICE_BEFORE.test(before);
     const dispatch = DISPATCH_BEFORE.test(before) || (PURPOSE.test(marker) && POLICE_BEFORE.test(before)) || policeFirst;
     if (p && p.text.length >= 3) out.push(dispatch ? { ...p, weight: p.weight / 2, dispatch: true } : p);
+  }
+  // "Branden har startat i ett sovrum", "branden uppstått genom brott", "Branden ska ha startat i samband med matlagning":
+  // where or how a fire began (a weaker guess than a marker's: where it began is not always why).
+  for (const m of sentence.matchAll(FIRE_ORIGIN_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 0.8, 12, CAUSE_PHRASE_END);
+    if (p && p.text.length >= 3) out.push(p);
   }
   // "ljudet kom från en bil": what a sound, smoke or smell came from.
   for (const m of sentence.matchAll(SOURCE_RE)) {

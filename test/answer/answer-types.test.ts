@@ -194,7 +194,12 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['offence', '437346', 'Två personer greps vid 16:30-tiden misstänkta för grovt olaga hot och fördes till polishuset för förhör.', ['grovt olaga hot']],
   // A fault or mishap is a reason in itself.
   ['cause', '432118', 'Väl på plats visade det sig ha rört sig om en torrkokning på en spis.', ['torrkokning på en spis']],
-  ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['tekniskt fel i en värmeanläggning']],
+  ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['ett tekniskt fel i en värmeanläggning']],
+  // Where or how a fire started: "Branden har startat i", "branden uppstått genom", "startat i samband med".
+  ['cause', '411148', 'Branden har startat i ett sovrum och i en elektrisk apparat.', ['ett sovrum']],
+  ['cause', '420508', 'Branden ska ha startat i en madrass.', ['en madrass']],
+  ['cause', '411784', 'Branden har startat i samband med matlagning och enligt räddningstjänsten var det risk att branden skulle sprida sig varför patrullen skriver en anmälan om allmänfarlig vårdslöshet.', ['matlagning']],
+  ['cause', '411975', 'Det visade sig att branden startat i en barnvagn.', ['en barnvagn']],
   // Where a sound, smoke or smell came from.
   ['cause', '641788', 'När polispatrull kontrollerat området och pratat med människor som befann sig utomhus visade det sig att ljudet kommit från en bil med kraftiga avgassmällar.', ['en bil med kraftiga avgassmällar']],
   ['cause', '569608', 'Polispatrull på plats konstaterar att lukten kommer från en lägenhet och patrullen försöker få kontakt med lägenhetsinnehavaren utan resultat.', ['en lägenhet']],
