@@ -213,6 +213,9 @@ const AGE_RE = new RegExp(
     `${B}(?:\\d{1,3}(?:\\s?[-–]\\s?\\d{1,3})?|${alternation(DECADE_WORDS.keys())})(?:[- ]?års?[- ]?åld(?:ern|er|en)|[- ]?årsålder(?:n)?|-?åring(?:en|ar|arna|ens)?|-?årig(?:a|e|t)?)${E}`,
     `${B}\\d{1,3}\\s(?:år|years)(?:\\s(?:gammal|gamla|gammalt|old))?(?=\\s|[.,;!?]|$)`,
     `${B}född(?:\\så[r])?\\s(?:i\\s)?(?:19|20)\\d{2}${E}`,
+    `${B}född\\s[-–']\\d{2}${E}`,
+    `${B}i\\såldrarna\\s(?:mellan\\s)?\\d{1,3}\\s?(?:[-–]|och|till)\\s?\\d{1,3}(?:\\sår)?${E}`,
+    `(?<=(?:män|kvinnor|personer|pojkar|flickor|ungdomar|barn|person|pojke|flicka|man|kvinna)\\s)(?:under|över)\\s\\d{1,2}\\sår${E}`,
     `${B}(?:i\\s)?(?:de\\s|övre\\s|nedre\\s|sena\\s|tidiga\\s|yngre\\s)?tonåren${E}`,
     `${B}tonårs?\\p{L}*`,
     `${B}medelålders${E}`,
@@ -222,7 +225,10 @@ const AGE_RE = new RegExp(
   'giu',
 );
 
-/** Ages: "70-årsåldern", "35-års åldern", "13 år", "född 1996", "i tonåren", "15-årig". */
+/**
+ * Ages: "70-årsåldern", "35-års åldern", "13 år", "född 1996", "född -48", "i tonåren", "15-årig", "i åldrarna 18-50",
+ * "under 18 år" after a word for people ("tre personer under 18 år").
+ */
 export function ages(sentence: string): Span[] {
   return spans(AGE_RE, sentence, 'age').filter((s) => {
     if (/^\d{1,3}\s(?:år|years)$/i.test(s.text)) {

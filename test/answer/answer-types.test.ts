@@ -19,6 +19,12 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['count', '628537', 'På länsväg 541 i Röbäcksdalen, Umeå, utfärdades en ordningsbot på grund av hastighetsöverträdelse.', []],
   ['age', '572412', 'Två män i 30-årsåldern har blivit misshandlade med sparkar och slag, båda fördes till sjukhus för kontroll.', ['30-årsåldern']],
   ['age', '587390', 'Polisen behöver allmänhetens hjälp med iakttagelser kring en försvunnen 79-årig man från Britsarvet', ['79-årig']],
+  // A year of birth by its last two digits, a range of ages, an age limit after a word for people.
+  ['age', '410916', 'En kvinna född -48 boende i Mellbystrand kontaktar polisen efter det att hon fått ett sms som säger att hon beställt varor för 29 000:-.', ['född -48']],
+  ['age', '426130', 'Personerna som gripits är män i åldrarna 18-50 och de är hemmahörande i Örebro län.', ['i åldrarna 18-50']],
+  ['age', '432908', 'I närområdet kontrolleras två personer, två pojkar i åldrarna 15-17 år, som grips misstänkta gör grov skadegörelse genom brand.', ['i åldrarna 15-17 år']],
+  ['age', '429079', 'Målsägarna är två pojkar under 15 år.', ['under 15 år']],
+  ['age', '430855', 'Tre personer under 18 år misstänkta för att ha tillgripit däck från en racing-anläggning.', ['under 18 år']],
   ['age', '546207', 'Man i femtioårsåldern misstänks för smitning från trafikolycka.', ['femtioårsåldern']],
   // "70 års åldern", "60 årsåldern": the age with a space after its number.
   ['age', '440060', 'Försvunnen kvinna i 70 års åldern eftersöks kring Ekshärad, i Hagfors kommun.', ['70 års åldern']],
