@@ -359,6 +359,9 @@ export const PLACE_NOUNS: readonly string[] = [
   // Out of doors and in the mountains: where the lost and the hurt are found.
   'tält', 'stuga', 'koja', 'fjäll', 'fjällsluttning', 'sluttning', 'klippa', 'klippkant', 'berg', 'bergvägg', 'ravin', 'grotta', 'dal',
   'myr', 'mosse', 'kärr', 'bäck', 'kanal', 'hav', 'holme', 'fält', 'äng', 'hage', 'glänta', 'vindskydd',
+  // Rooms and spaces of a building, and where goods are offered online: where in it, or where it was put up for sale.
+  'toalett', 'badrum', 'kök', 'sovrum', 'vardagsrum', 'tvättstuga', 'soprum', 'hiss', 'balkong', 'entré', 'uppgång', 'carport', 'brunn',
+  'sajt', 'webbplats', 'annonssajt',
 ];
 
 /** Street and road words: the head of a street name (`Storgatan`, `Kungsvägen`) or a road number (`E4`, `länsväg 250`). */

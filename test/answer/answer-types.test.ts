@@ -74,6 +74,11 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "på väg" is on one's way, no place; "på väg 45" is a road.
   ['place', '591192', 'Ambulans på väg.', []],
   ['place', '438986', 'Polis är på väg till olycksplatsen.', ['olycksplatsen']],
+  // Rooms and spaces of a building, and a site online (PLACE_NOUNS).
+  ['place', '430181', 'Brottsoffret skickade ett sms till sin väninna och berättade att hon var hotad och låst in sig på toaletten för att undkomma sin make.', ['toaletten']],
+  ['place', '461746', 'En kvinna blir angripen med våld av en man i tvättstugan till ett flerfamiljshus på Gråvädersvägen, mannen tilltvingar sig en halskedja från kvinnan.', ['tvättstugan']],
+  ['place', '441946', 'En vaktmästare som klipper gräset på Valbovägen i Valbo faller ned i en brunn sedan ett brunnslock gett vika.', ['en brunn']],
+  ['place', '580284', 'En person ser sin stulna cykel på en sajt på nätet där varor säljs.', ['en sajt']],
   // Places out of doors and in the mountains (PLACE_NOUNS): where the lost and the hurt are found.
   ['place', '543165', 'De befinner sig nu i ett tält.', ['ett tält']],
   ['place', '520711', 'Ett bråk uppstod i en stuga på Skrea strand.', ['en stuga på Skrea strand']],
