@@ -1004,11 +1004,21 @@ const SOURCE_RE = /(?<![\p{L}])(?:röken|rök|smällen|smällarna|smällar|knall
 /** … up to where a reason ends, or a clause with a subject of its own opens ("… från en lägenhet och patrullen försöker …"). */
 const SOURCE_END = new RegExp(`${CAUSE_END.source}|\\s(?=och\\s(?:patrullen|polisen|polispatrullen|han|hon|hen|de|man|vi)(?![\\p{L}]))`, 'u');
 
+/** A fine and the "för" of what it is for: "ordningsbot för", "böter på 2 000 kronor för att". */
+const FINED_FOR_RE = /(?<![\p{L}])(?:ordningsbot|ordningsboten|ordningsböter|böter|böterna|penningböter|bötesbelopp|sanktionsavgift)\s(?:på\s[\d\s.]+(?:kronor|kr)\s)?för\s(?:att\s)?/giu;
+/** … up to where a reason ends, or a clause of when or why it was given ("… då de åkte förbi olycksplatsen"). */
+const FINED_FOR_END = new RegExp(`${CAUSE_END.source}|\\s(?=(?:då|eftersom|efter att|efter|när|sedan|vid)\\s)`, 'u');
 /** A fire's start and the word after it: "Branden har troligen startat i", "branden uppstått genom" (then what it began in or by). */
 const FIRE_ORIGIN_RE = /(?<![\p{L}])(?:[Bb]randen|[Ee]lden)\s(?:(?:har|hade|ska|kan|tros|misstänks|uppges|bedöms)\s)?(?:(?:ha|troligen|troligtvis|sannolikt|möjligen|förmodligen)\s){0,2}(?:startat|startade|uppstått|uppstod|börjat|började)\s(?:(?:i|vid|på|genom|av)\s(?!samband)|i samband med(?:\satt)?\s)/gu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];
+  // "får ordningsbot för hastighetsöverträdelse", "tilldelas böter för brister i lastsäkringen": what a fine is for
+  // (first: where a marker's "för att" gives the same stretch, this one's weight holds).
+  for (const m of sentence.matchAll(FINED_FOR_RE)) {
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'cause', 1, 14, FINED_FOR_END);
+    if (p && p.text.length >= 3) out.push(p);
+  }
   for (const m of sentence.matchAll(CAUSE_RE)) {
     const marker = m[0].toLowerCase();
     let from = m.index! + m[0].length;

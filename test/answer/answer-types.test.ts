@@ -206,6 +206,10 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A fault or mishap is a reason in itself.
   ['cause', '432118', 'Väl på plats visade det sig ha rört sig om en torrkokning på en spis.', ['torrkokning på en spis']],
   ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['ett tekniskt fel i en värmeanläggning']],
+  // What a fine is for: "ordningsbot för", "ordningsbot för att".
+  ['cause', '410799', 'En förare får ordningsbot för hastighetsöverträdelse.', ['hastighetsöverträdelse']],
+  ['cause', '411121', 'En av förarna får en ordningsbot för att inte ha iakttagit högerregeln.', ['inte ha iakttagit högerregeln']],
+  ['cause', '429460', 'Föraren av bilen, en man i samma ålder tilldelas ordningsbot för att ha framfört bilen med passagerare på motorhuv.', ['ha framfört bilen med passagerare på motorhuv']],
   // Where or how a fire started: "Branden har startat i", "branden uppstått genom", "startat i samband med".
   ['cause', '411148', 'Branden har startat i ett sovrum och i en elektrisk apparat.', ['ett sovrum']],
   ['cause', '420508', 'Branden ska ha startat i en madrass.', ['en madrass']],
