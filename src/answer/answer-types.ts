@@ -422,6 +422,12 @@ export function places(sentence: string): Span[] {
   for (const s of spans(/(?<![\p{L}])(?:[Hh]emifrån|[Uu]tomlands|[Hh]emma|[Ii]nomhus|[Uu]tomhus|utanför Sverige)(?![\p{L}])/gu, sentence, 'place')) out.push(s);
   // A direction: "körde iväg söderut", "försvann springandes norrut".
   for (const s of spans(COMPASS_RE, sentence, 'place', 0.8)) out.push(s);
+  // Where a fire began, whatever the thing: "Branden ska ha startat i en säng", "en brand startat i en bastu".
+  for (const m of sentence.matchAll(FIRE_ORIGIN_RE)) {
+    if (!/(?:i|vid|på)\s$/u.test(m[0])) continue;
+    const p = phraseFrom(sentence, m.index! + m[0].length, 'place', 0.9, 8);
+    if (p && p.text.length >= 2) out.push(p);
+  }
   // Nested phrases stay apart ("sitt boende vid Fredens kulle" and "Fredens kulle"); only repeats go.
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(`${o.start}:${o.end}`) && seen.add(`${o.start}:${o.end}`)).sort((a, b) => a.start - b.start);
@@ -1009,7 +1015,7 @@ const FINED_FOR_RE = /(?<![\p{L}])(?:ordningsbot|ordningsboten|ordningsböter|b�
 /** … up to where a reason ends, or a clause of when or why it was given ("… då de åkte förbi olycksplatsen"). */
 const FINED_FOR_END = new RegExp(`${CAUSE_END.source}|\\s(?=(?:då|eftersom|efter att|efter|när|sedan|vid)\\s)`, 'u');
 /** A fire's start and the word after it: "Branden har troligen startat i", "branden uppstått genom" (then what it began in or by). */
-const FIRE_ORIGIN_RE = /(?<![\p{L}])(?:[Bb]randen|[Ee]lden)\s(?:(?:har|hade|ska|kan|tros|misstänks|uppges|bedöms)\s)?(?:(?:ha|troligen|troligtvis|sannolikt|möjligen|förmodligen)\s){0,2}(?:startat|startade|uppstått|uppstod|börjat|började)\s(?:(?:i|vid|på|genom|av)\s(?!samband)|i samband med(?:\satt)?\s)/gu;
+const FIRE_ORIGIN_RE = /(?<![\p{L}])(?:[Bb]randen|[Ee]lden|en\sbrand)\s(?:som\s)?(?:(?:har|hade|ska|kan|tros|misstänks|uppges|bedöms)\s)?(?:(?:ha|troligen|troligtvis|sannolikt|möjligen|förmodligen)\s){0,2}(?:startat|startade|uppstått|uppstod|börjat|började)\s(?:(?:i|vid|på|genom|av)\s(?!samband)|i samband med(?:\satt)?\s)/gu;
 /** Reasons: "en hårfön i en papperskorg" after "p.g.a.", "för att hinna med en buss…", what "Orsaken … ska ha varit". */
 export function causes(sentence: string): Span[] {
   const out: Span[] = [];

@@ -74,6 +74,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // "på väg" is on one's way, no place; "på väg 45" is a road.
   ['place', '591192', 'Ambulans på väg.', []],
   ['place', '438986', 'Polis är på väg till olycksplatsen.', ['olycksplatsen']],
+  // Where a fire began is a place whatever the thing ("en brand startat i ett sopkärl").
+  ['place', '582363', 'Polisen ryckte ut till platsen där en brand startat i ett sopkärl.', ['ett sopkärl']],
+  ['place', '570018', 'Av okänd anledning har en brand startat i en buss som stod parkerad på en adress i Segmon.', ['en buss']],
   // Rooms and spaces of a building, and a site online (PLACE_NOUNS).
   ['place', '430181', 'Brottsoffret skickade ett sms till sin väninna och berättade att hon var hotad och låst in sig på toaletten för att undkomma sin make.', ['toaletten']],
   ['place', '461746', 'En kvinna blir angripen med våld av en man i tvättstugan till ett flerfamiljshus på Gråvädersvägen, mannen tilltvingar sig en halskedja från kvinnan.', ['tvättstugan']],
