@@ -503,7 +503,7 @@ function nounPhrase(sentence: string, words: Word[], i: number, type: AnswerType
 
 const NARRATOR = new Set(NARRATOR_WORDS);
 const PREPOSITION_BEFORE = /(?<![\p{L}])(?:till|med|mot|för|om|på|i|vid|hos|åt|efter|under|bland|utan|av)\s$/iu;
-const AGENT_BEFORE = /(?<![\p{L}])\p{L}{3,}s\s(?:(?:ner|upp|ut|in|bort|fast|omkull)\s)?av\s$/iu;
+const AGENT_BEFORE = /(?<![\p{L}])(?:\p{L}{3,}s\s(?:(?:ner|upp|ut|in|bort|fast|omkull)\s)?|(?:fått|fick|får|tagit|tog|tar)\s(?:\p{L}+\s)?hjälp\s)av\s$/iu;
 
 /**
  * How likely a phrase starting at `start` is the one who did or underwent what is asked ("who"): the agent of a

@@ -319,6 +319,9 @@ describe('who the answer is', () => {
     // The agent of a passive ("… av ordningsvakter") did it.
     ['423681', 'En utpekad gärningsman omhändertas av ordningsvakter på plats.', 'ordningsvakter'],
     ['504325', 'Brandplatsen är avspärrad och bevakas av väktare.', 'väktare'],
+    // One who helps ("fick hjälp av en anhörig") is an agent too.
+    ['541801', 'Målsägande fick hjälp av en anhörig att ta sig till sjukhuset, men skadorna ska inte vara allvarliga enligt initiala uppgifter.', 'en anhörig'],
+    ['512583', 'Polisen larmades till deras gemensamma bostad efter att kvinnan fått hjälp av en anhörig som skjutsat henne till sjukhus för vård.', 'en anhörig'],
     // Who the one named by a role is ("Föraren är en man i …"): the description, not the role the question names.
     ['410712', 'Föraren är en man i 50-årsåldern och han blåser positivt när nykterheten testas.', 'en man i 50-årsåldern'],
     ['426362', 'Cyklisten är en tonårig flicka under 15 år.', 'en tonårig flicka under 15 år'],
