@@ -778,8 +778,15 @@ export function objects(sentence: string): Span[] {
     const t = trimSpan(s);
     if (t && !/^(?:en anmälan|anmälan)$/i.test(t.text)) out.push(t);
   }
-  // A person is no thing: "En man har skadats", "tog med sig en kvinna".
-  return dedupe(out).filter((s) => !isPersonPhrase(s.text));
+  // A person is no thing: "En man har skadats", "tog med sig en kvinna" (by its head: "två mobiltelefoner tillhörande
+  // en kund" is a thing).
+  return dedupe(out).filter((s) => !isPersonPhrase(headOfPhrase(s.text)));
+}
+
+/** A phrase up to the word that opens what is said of its head ("två mobiltelefoner" of "… tillhörande en kund"). */
+function headOfPhrase(text: string): string {
+  const m = /\s(?:tillhörande|från|med|i|på|till|av|för|som|under|vid|hos|åt)\s/iu.exec(text);
+  return m ? text.slice(0, m.index) : text;
 }
 
 /** A phrase whose last word names a person ("en man", "målsäganden", "två äldre kvinnor"). */
