@@ -670,7 +670,7 @@ function phraseFrom(sentence: string, from: number, type: AnswerType, weight: nu
  * A particle verb may have an adverbial between its verb and its particle ("bar enligt uppgift på back öl",
  * "tog också med sig"): each two-word entry of OBJECT_VERBS allows one of these there.
  */
-const INSERTED_ADVERBIALS = ['enligt uppgift', 'enligt uppgifter', 'också', 'även', 'då', 'sedan', 'därefter', 'troligen', 'sannolikt'];
+const INSERTED_ADVERBIALS = ['enligt uppgift', 'enligt uppgifter', 'också', 'även', 'då', 'sedan', 'därefter', 'troligen', 'sannolikt', 'endast', 'bara', 'enbart'];
 const OBJECT_VERB_RE = new RegExp(
   `${B}(?:${[...OBJECT_VERBS]
     .sort((a, b) => b.length - a.length)
@@ -707,7 +707,7 @@ export function objects(sentence: string): Span[] {
     let from = after;
     for (let k = 0; k < 3; k++) {
       // … and an indirect object ("avtvingat honom en mobiltelefon").
-      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|först|enligt uppgift|på sig|under hot|i beslag|på|honom|henne|dem)(?=\s)/iu.exec(sentence.slice(from));
+      const adv = /^\s+(?:med sig|med|bland annat|bl\.a\.|även|också|därefter|då|sedan|först|enligt uppgift|på sig|under hot|i beslag|på|honom|henne|dem|endast|bara|enbart)(?=\s)/iu.exec(sentence.slice(from));
       if (!adv) break;
       from += adv[0].length;
     }

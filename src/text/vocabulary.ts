@@ -655,7 +655,7 @@ export const OBJECT_VERBS: readonly string[] = [
   'använder', 'använde', 'använt', 'användes', 'har använts', 'beslag av', 'lämna ifrån sig', 'lämnade ifrån sig', 'lämnat ifrån sig',
   'lämnar ifrån sig', 'lämna över', 'samla ihop', 'samlade ihop', 'samlat ihop',
   // things fetched, dropped, loaded or worn ("hämta hennes kreditkort", "släpper då väskan", "klädd i sjukhuskläder")
-  'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i',
+  'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i', 'iklädd', 'iklädda',
   'iklädd', 'iklädda',
   // things lost
   'saknar', 'saknade', 'saknas', 'saknades', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',

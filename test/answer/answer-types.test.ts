@@ -48,6 +48,8 @@ const rows: [AnswerType, string, string, string[]][] = [
   ['object', '429317', 'Det är en personbil som har kört in i en husvägg.', ['en personbil']],
   ['object', '552412', 'En ruta har krossats.', ['En ruta']],
   ['object', '605219', 'En person har skadats med någon form av tillhygge.', ['någon form av tillhygge']],
+  // What one wears, with "endast" between ("iklädd endast en grön morgonrock").
+  ['object', '440060', 'Kvinnan var vid tillfället iklädd endast en grön morgonrock och lämnade bostaden till fots.', ['en grön morgonrock']],
   // A thing said to belong to a person is still a thing (its head decides).
   ['object', '627625', 'En väktare har gjort ett envarsgripande i en butik då han upptäckte att en man stal en väska tillhörande en äldre kvinna.', ['en väska tillhörande en äldre kvinna']],
   // A passive's subject is a whole list, without its auxiliaries, and after an adverbial's inverted auxiliary.
