@@ -1035,7 +1035,7 @@ export function causes(sentence: string): Span[] {
   for (const m of sentence.matchAll(CAUSE_RE)) {
     const marker = m[0].toLowerCase();
     let from = m.index! + m[0].length;
-    if (/^(?:orsaken|anledningen)$/.test(marker)) {
+    if (/^(?:orsaken|anledningen|upprinnelsen)$/.test(marker)) {
       // "Orsaken till rökutvecklingen ska ha varit X", "Anledningen är X".
       const v = /^[^.;!?]*?\s(?:är|var|ska\s+vara|ska\s+ha\s+varit|tros\s+vara|tros\s+ha\s+varit|uppges\s+vara|verkar\s+vara|kan\s+vara|är\s+troligen|var\s+troligen)\s/iu.exec(sentence.slice(from));
       if (!v) continue;
@@ -1123,7 +1123,8 @@ export function causes(sentence: string): Span[] {
       if (t) out.push(t);
     }
   }
-  return dedupe(out);
+  // "Upprinnelsen … är okänt" names no reason: it says none is known.
+  return dedupe(out).filter((s) => !/^(?:(?:ännu|fortfarande|i nuläget)\s)?(?:okänd|okänt|okända|oklar|oklart|inte känd|inte känt|ej känd|ej känt)$/iu.test(s.text));
 }
 
 const INJURY_RE = new RegExp(

@@ -376,7 +376,7 @@ export const CAUSE_MARKERS: readonly string[] = [
   'på grund av', 'p.g.a.', 'pga', 'pga.', 'eftersom', 'därför att', 'till följd av', 'med anledning av', 'orsakad av', 'orsakat av',
   'orsakades av', 'orsakats av', 'orsakas av', 'beror på', 'berodde på', 'berott på', 'i syfte att', 'för att', 'då', 'efter att', 'sedan',
   'tros ha startat', 'tros ha orsakats', 'misstänks ha orsakats', 'misstänks ha startat', 'ska ha startat', 'startade i', 'uppstod', 'orsaken',
-  'anledningen', 'i och med att', 'med syfte att', 'med syftet att', 'i syftet att', 'bedömning är att', 'bedömningen är att', 'hypotes är att', 'hypotesen är att',
+  'anledningen', 'upprinnelsen', 'i och med att', 'med syfte att', 'med syftet att', 'i syftet att', 'bedömning är att', 'bedömningen är att', 'hypotes är att', 'hypotesen är att',
   'arbetshypoteserna är att', 'arbetshypotesen är att', 'teorin är att', 'misstanken är att', 'because', 'due to', 'caused by',
 ];
 

@@ -213,6 +213,9 @@ const rows: [AnswerType, string, string, string[]][] = [
   // A fault or mishap is a reason in itself.
   ['cause', '432118', 'Väl på plats visade det sig ha rört sig om en torrkokning på en spis.', ['torrkokning på en spis']],
   ['cause', '554381', 'Branden kan ha uppstått genom ett tekniskt fel i en värmeanläggning.', ['ett tekniskt fel i en värmeanläggning']],
+  // What something sprang from ("Upprinnelsen till bråket"), unless it is said to be unknown.
+  ['cause', '486282', 'Upprinnelsen till bråket uppges vara att en av männen ställt sin bil på en plats där den andre mannen menar att han inte får parkera.', ['att en av männen ställt sin bil på en plats där den andre mannen menar att']],
+  ['cause', '426532', 'Upprinnelsen till misshandlarna är okänt.', []],
   // What a fine is for: "ordningsbot för", "ordningsbot för att".
   ['cause', '410799', 'En förare får ordningsbot för hastighetsöverträdelse.', ['hastighetsöverträdelse']],
   ['cause', '411121', 'En av förarna får en ordningsbot för att inte ha iakttagit högerregeln.', ['inte ha iakttagit högerregeln']],
