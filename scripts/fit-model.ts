@@ -293,20 +293,39 @@ await run(async () => {
   const corpusNames = corpus.map((f) => f.replace(`${SHARED}/`, '../shared/').replace(`${ROOT}/`, '')).join(', ');
   const words = { on, ...wordFit };
   // With the rankers and the decision kept, so is the record of how they were fitted; the word weights' own is added.
+  // With the decision alone kept, its record moves under `decision` beside the rankers' new one.
+  const shipped = defaultModel().fitted ?? {};
+  const statementAt3 = Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000;
   model.fitted =
     values['keep-rankers'] && values['keep-decision']
-      ? { ...defaultModel().fitted, words }
-      : {
-          by: 'npm run fit (scripts/fit-model.ts)',
-          on,
-          corpus: corpusNames,
-          statementAt3: Math.round((stmtAt3 / (cases.filter((c) => c.doc !== null && c.doc !== undefined).length || 1)) * 1000) / 1000,
-          tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,
-          tuneRefusalsAtThreshold: Math.round(best.refused * 1000) / 1000,
-          crossValidatedHitAt3: Math.round(best.cvHit * 1000) / 1000,
-          crossValidatedRefusals: Math.round(best.cvRefused * 1000) / 1000,
-          words,
-        };
+      ? { ...shipped, words }
+      : values['keep-decision']
+        ? {
+            by: 'npm run fit (scripts/fit-model.ts)',
+            on,
+            corpus: corpusNames,
+            statementAt3,
+            decision: (shipped.decision as Record<string, unknown> | undefined) ?? {
+              kept: true,
+              on: shipped.on,
+              tuneHitAt3AtThreshold: shipped.tuneHitAt3AtThreshold,
+              tuneRefusalsAtThreshold: shipped.tuneRefusalsAtThreshold,
+              crossValidatedHitAt3: shipped.crossValidatedHitAt3,
+              crossValidatedRefusals: shipped.crossValidatedRefusals,
+            },
+            words,
+          }
+        : {
+            by: 'npm run fit (scripts/fit-model.ts)',
+            on,
+            corpus: corpusNames,
+            statementAt3,
+            tuneHitAt3AtThreshold: Math.round(best.hit3 * 1000) / 1000,
+            tuneRefusalsAtThreshold: Math.round(best.refused * 1000) / 1000,
+            crossValidatedHitAt3: Math.round(best.cvHit * 1000) / 1000,
+            crossValidatedRefusals: Math.round(best.cvRefused * 1000) / 1000,
+            words,
+          };
   const json = JSON.stringify(model, null, 2) + '\n';
   if (!values['keep-decision']) process.stderr.write(`threshold ${best.t}: tune hit@3 ${best.hit3.toFixed(3)}, refusals ${best.refused.toFixed(3)}\n`);
   if (values['dry-run']) process.stdout.write(json);
