@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,4 +52,28 @@ export function expectSameSegment(got: SegmentData, want: SegmentData): void {
   // isDeepStrictEqual first (fast on typed arrays), then vitest's for a readable difference.
   if (!isDeepStrictEqual(got, want)) expect(got).toStrictEqual(want);
   expect(Buffer.compare(encodeSegment(got), encodeSegment(want))).toBe(0);
+}
+
+/**
+ * Runs `node ARGS` in ROOT and awaits it, so the test worker's event loop stays free while the child runs (a
+ * synchronous spawn blocks it, and a worker blocked past vitest's 60-second heartbeat fails the whole run on a busy
+ * machine). `env` is the child's whole environment; `input` goes to its stdin, which is then closed.
+ */
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input = '',
+  timeoutMs = 120_000,
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    // (A child that hangs is killed, not left behind; its status is then null and its signal SIGKILL.)
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, timeout: timeoutMs, killSignal: 'SIGKILL' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolvePromise({ status, signal, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }

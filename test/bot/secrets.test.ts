@@ -5,7 +5,7 @@
  * fails, when `npm start` runs against a Bot API that refuses everything, and in /status. The project logger
  * (pino on fd 2) is captured from child processes; in-process checks use the bot's logger injection.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { telegramDownloader } from '../../src/bot/upload.js';
 import { IndexManager } from '../../src/index/manager.js';
 import { ADMIN_ID, BOT_INFO, botConfig, closedPort, recordingLogger, removeTempDirs, ROOT, TOKEN, TOKEN_SECRET_PART } from './helpers.js';
 import { fakeApi, privateChat, textMessage, user } from './harness.js';
+import { runNode } from '../helpers.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -47,9 +48,9 @@ describe('the project logger, captured from a child process', () => {
   it('with Telegram unreachable (closed localhost port): question, upload, /status, getMe and polling all fail — no token in stderr or stdout', () => {
     let port = 0;
     const env = () => childEnv({ TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
-    return closedPort().then((p) => {
+    return closedPort().then(async (p) => {
       port = p;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bot/secrets-child.ts'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 120_000 });
+      const r = await runNode(['--import', 'tsx', 'test/bot/secrets-child.ts'], env());
       const out = `${r.stdout}\n${r.stderr}`;
       const lines = r.stderr.split('\n').filter(Boolean);
       const count = (s: string) => lines.filter((l) => l.includes(s)).length;

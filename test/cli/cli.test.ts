@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../src/index/open.js';
 import { currentGeneration } from '../../src/index/store.js';
 import { builtDist } from '../dist.js';
-import { ROOT, seedConfig } from '../helpers.js';
+import { ROOT, runNode, seedConfig } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
 const SEED = 'press-release-stockholm-gang-violence.md';
@@ -20,25 +19,12 @@ const SEED = 'press-release-stockholm-gang-violence.md';
 let dist = '';
 async function cli(script: string, args: string[], env: Record<string, string>, input?: string): Promise<string> {
   if (!dist) throw new Error('dist/ is built in beforeAll');
-  const r = await runNode([join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], env, input);
+  const r = await runNode([join(dist, 'src/cli', script.replace(/\.ts$/, '.js')), ...args], { ...process.env, ...env }, input);
   if (r.status !== 0) throw Object.assign(new Error(`${script} exited with ${r.status}: ${r.stderr}`), r);
   return r.stdout;
 }
 
 /** `node` with these arguments in a child process, its input given and closed: exit code and output, awaited. */
-function runNode(nodeArgs: string[], env: Record<string, string>, input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
 describe('command line', () => {
   const config = seedConfig();
   const env = { CORPUS_PATHS: config.CORPUS_PATHS.join(','), INDEX_DIR: config.INDEX_DIR, EMBEDDING_MODEL: 'none' };
@@ -112,7 +98,7 @@ describe('command line', () => {
 
 /** A command in a child process (for what must run apart: faults injected with --import), exit code and output. */
 function cliChild(script: string, args: string[], env: Record<string, string>, preload: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return runNode([...preload.flatMap((p) => ['--import', p]), '--import', 'tsx', join(ROOT, 'src/cli', script), ...args], env);
+  return runNode([...preload.flatMap((p) => ['--import', p]), '--import', 'tsx', join(ROOT, 'src/cli', script), ...args], { ...process.env, ...env });
 }
 
 /** The live index's statement ids. */
