@@ -35,6 +35,7 @@ import {
   INJURY_WORDS,
   MONEY_UNITS,
   DIGIT_COUNTS,
+  INDEFINITE_DETERMINERS,
   MONTHS,
   NARRATOR_WORDS,
   NOT_NAMES,
@@ -550,7 +551,11 @@ export function roles(sentence: string): Span[] {
   return out;
 }
 /** A role named definitely ("Föraren", "Den misstänkte", "Målsäganden som …"), then "är/var" and a phrase that opens with a determiner. */
-const ROLE_IDENTITY_RE = /(?:^|[.;:!?]\s+|,\s+|\s(?:och|men)\s+)(?:[Dd]en\s+|[Dd]e\s+)?(\p{L}+(?:en|et|na|n|e))(?:\s+som(?:\s+[\p{L}\d-]+){1,8}?)?\s+(?:är|var)\s+(?=(?:en|ett|två|tre|fyra|fem|flera|några)\s)/gu;
+const INDEFINITE = alternation(INDEFINITE_DETERMINERS);
+const ROLE_IDENTITY_RE = new RegExp(
+  `(?:^|[.;:!?]\\s+|,\\s+|\\s(?:och|men)\\s+)(?:[Dd]en\\s+|[Dd]e\\s+)?(\\p{L}+(?:en|et|na|n|e))(?:\\s+som(?:\\s+[\\p{L}\\d-]+){1,8}?)?\\s+(?:är|var)\\s+(?=(?:${INDEFINITE})\\s)`,
+  'gu',
+);
 /** … up to the end of that phrase: a comma, or a clause of its own. */
 const IDENTITY_END = /[.;:!?,]|\s(?=(?:som|och(?!\s(?:en|ett|två|tre)\s)|men|när|där|då|efter|enligt|samt)(?![\p{L}]))/u;
 
@@ -691,7 +696,7 @@ const CLAUSE_SPLIT = /[.;:!?]|,\s(?:(?:varför|vilket|eftersom|och|men|samt|där
 /** An item of a list just before `start`: "En värmepump, " or "tvättmaskin och " (group 1, the item). */
 const LIST_ITEM_BEFORE = /(?:^|,\s|\s)((?:(?!(?:och|samt)\s)[\p{L}\d-]+\s){0,2}[\p{L}\d-]+)(?:,\s|\s(?:och|samt)\s)$/u;
 /** An adverbial of a few words and the auxiliary after it, before a subject that opens with a determiner. */
-const INVERTED_AUXILIARY = /^(?:[\p{L}\d-]+\s){1,4}?(?:ska|skall|har|hade|kan|kunde|skulle)\s+(?=(?:en|ett|två|tre|fyra|fem|flera|några)\s)/iu;
+const INVERTED_AUXILIARY = new RegExp(`^(?:[\\p{L}\\d-]+\\s){1,4}?(?:ska|skall|har|hade|kan|kunde|skulle)\\s+(?=(?:${INDEFINITE})\\s)`, 'iu');
 /** Auxiliaries that end a passive's subject as the text gives it: "ska ha", "har", "kan ha". */
 const AUXILIARIES_AFTER = /(?:\s+(?:ska|skall|skulle|har|hade|kan|kunde|ha|tros|uppges|misstänks|inte))+\s*$/iu;
 

@@ -600,6 +600,8 @@ export function pronounStart(sentence: string): boolean {
 const STRETCH_BREAK = /[,;:()–—"”]|\s(?=(?:men|som|där|när|då|eftersom|vilket|varpå|medan|innan|efter att|sedan)\s)/giu;
 const NARRATION = new RegExp(`^(?:${alternation(NARRATION_STEMS)})`, 'u');
 const DETERMINERS: ReadonlySet<string> = new Set(PHRASE_DETERMINERS);
+/** A word a stretch does not count: a stop word or an article, preposition or pronoun (EMPTY). */
+const filler = (token: string) => isStopword(token) || EMPTY.has(token);
 /** A stretch that opens with a noun phrase scores this much more than its content words alone. */
 const PHRASE_BONUS = 0.5;
 
@@ -630,7 +632,7 @@ export function novelStretch(sentence: string, question: ReadonlySet<string>): S
       run = null;
     };
     for (const t of tokenSpans(sentence.slice(cs, ce))) {
-      const stop = isStopword(t.token) || EMPTY.has(t.token);
+      const stop = filler(t.token);
       if (!stop && (isQuestionStem(stemSv(t.token), question) || NARRATION.test(t.token))) {
         close();
         continue;
@@ -651,7 +653,7 @@ export function novelStretch(sentence: string, question: ReadonlySet<string>): S
   // No stop word at its end ("tog två mobiltelefoner från").
   for (;;) {
     const m = /\s+(\p{L}+)$/u.exec(text);
-    if (!m || !(isStopword(m[1]!.toLowerCase()) || EMPTY.has(m[1]!.toLowerCase()))) break;
+    if (!m || !filler(m[1]!.toLowerCase())) break;
     text = text.slice(0, m.index);
   }
   return { type: 'object', start, end: start + text.length, text, weight: 0.3 };

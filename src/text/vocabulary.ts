@@ -655,7 +655,7 @@ export const OBJECT_VERBS: readonly string[] = [
   'använder', 'använde', 'använt', 'användes', 'har använts', 'beslag av', 'lämna ifrån sig', 'lämnade ifrån sig', 'lämnat ifrån sig',
   'lämnar ifrån sig', 'lämna över', 'samla ihop', 'samlade ihop', 'samlat ihop',
   // things fetched, dropped, loaded or worn ("hämta hennes kreditkort", "släpper då väskan", "klädd i sjukhuskläder")
-  'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i', 'iklädd', 'iklädda',
+  'hämta', 'hämtade', 'hämtat', 'hämtar', 'släpper', 'släppte', 'släppt', 'lastar in', 'lastade in', 'lastat in', 'klädd i', 'klädda i',
   'iklädd', 'iklädda',
   // things lost
   'saknar', 'saknade', 'saknas', 'saknades', 'tappat', 'tappade', 'förlorat', 'förlorade', 'blivit av med', 'blev av med',
@@ -905,5 +905,7 @@ export const NARRATION_STEMS: readonly string[] = [
   'händelse', 'ärende', 'tidig',
 ];
 
-/** Words that open a noun phrase: a stretch that starts with one names a thing ("en handgranat", "två mobiltelefoner"). */
-export const PHRASE_DETERMINERS: readonly string[] = ['en', 'ett', 'två', 'tre', 'fyra', 'fem', 'flera', 'några', 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras'];
+/** Articles and small numbers that open an indefinite noun phrase ("en man i 50-årsåldern", "två mobiltelefoner"). */
+export const INDEFINITE_DETERMINERS: readonly string[] = ['en', 'ett', 'två', 'tre', 'fyra', 'fem', 'flera', 'några'];
+/** Words that open a noun phrase: a stretch that starts with one names a thing ("en handgranat", "sina nycklar"). */
+export const PHRASE_DETERMINERS: readonly string[] = [...INDEFINITE_DETERMINERS, 'sin', 'sitt', 'sina', 'hans', 'hennes', 'deras'];
